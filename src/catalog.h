@@ -1,0 +1,59 @@
+// The gettext catalog model and its file I/O. Reading and writing go through
+// GNU gettext's own libgettextpo where it can, so the bytes are those that
+// gettext tools (msgcat, msgmerge) and Weblate write.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace l10n {
+
+struct Reference {
+  std::string file;
+  int line = 0;
+  friend bool operator==(const Reference&, const Reference&) = default;
+};
+
+struct Message {
+  std::optional<std::string> msgctxt;
+  std::string msgid;
+  std::optional<std::string> msgid_plural;
+  std::vector<std::string> msgstr;               // one, or one per plural form
+  std::vector<std::string> translator_comments;  // "# " lines, without the prefix
+  std::vector<std::string> extracted_comments;   // "#." lines
+  std::vector<Reference> references;             // "#:"
+  std::vector<std::string> flags;                // "#," other than fuzzy: "c-format", "no-wrap"
+  bool fuzzy = false;
+  std::optional<std::string> prev_msgctxt, prev_msgid, prev_msgid_plural;  // "#|"
+  bool obsolete = false;                         // "#~"
+  int line = 0;                                  // where it was read from, 0 if built
+
+  bool translated() const;                       // has a non-empty msgstr and is not fuzzy
+};
+
+struct Catalog {
+  // The header entry (msgid ""): its comment lines and its msgstr fields.
+  std::vector<std::string> header_comments;
+  std::string header;  // "Project-Id-Version: …\nLanguage: nl\n…"
+  bool header_fuzzy = false;
+  std::vector<Message> messages;  // in file order, obsolete ones last
+
+  // A header field's value, or nullopt.
+  std::optional<std::string> header_field(std::string_view name) const;
+  void set_header_field(std::string_view name, std::string_view value);
+};
+
+// Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
+// duplicate entries, a charset other than UTF-8.
+Catalog read_po(const std::string& fs_path, const std::string& display_path);
+// The PO text gettext's msgcat would write for `cat`.
+std::string format_po(const Catalog& cat);
+// format_po, written atomically (temp file + rename).
+void write_po(const std::string& fs_path, const Catalog& cat);
+
+// Plural-Forms header value for a language code ("nl", "pt_BR"), gettext's table.
+std::string plural_forms_for(std::string_view lang);
+
+}  // namespace l10n

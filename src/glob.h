@@ -1,0 +1,12 @@
+// Path globs as used in l10n.toml's include/exclude: `*` and `?` within one
+// path segment, `**` across segments, `[abc]` classes, `{a,b}` alternatives.
+#pragma once
+
+#include <string_view>
+
+namespace l10n {
+
+// Does `path` (relative, '/'-separated) match `pattern`?
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace l10n

@@ -1,0 +1,75 @@
+// A source file's bytes with what every parser needs around them: UTF-8
+// validation, the BOM, and byte offset -> line:col mapping. Offsets everywhere
+// in the library are byte offsets into SourceText::bytes (BOM included), so
+// that merge can splice translations into the original bytes.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace l10n {
+
+// A half-open byte range [begin, end) into a SourceText's bytes.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+struct LineCol {
+  int line = 1;  // 1-based
+  int col = 1;   // 1-based, in code points
+};
+
+// Maps byte offsets to line:col. Lines end at '\n'; a "\r\n" ending counts once.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  LineCol at(std::size_t offset) const;
+  int line(std::size_t offset) const;
+  std::size_t line_start(int line) const;  // byte offset where 1-based `line` starts
+  int line_count() const { return static_cast<int>(starts_.size()); }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+};
+
+class SourceText {
+ public:
+  // Throws Error(path:line:col) on invalid UTF-8.
+  SourceText(std::string path, std::string bytes);
+  // Reads the file; throws Error when it cannot be read or is not UTF-8.
+  static SourceText load(const std::string& fs_path, std::string display_path);
+
+  const std::string& path() const { return path_; }
+  std::string_view bytes() const { return bytes_; }
+  // Bytes after a UTF-8 BOM, if any.
+  std::size_t content_begin() const { return has_bom_ ? 3 : 0; }
+  bool has_bom() const { return has_bom_; }
+  const LineIndex& lines() const { return lines_; }
+  LineCol at(std::size_t offset) const { return lines_.at(offset); }
+  [[noreturn]] void fail(std::size_t offset, std::string message) const;
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  bool has_bom_ = false;
+  LineIndex lines_;
+};
+
+// The offset of the first invalid UTF-8 byte, or npos when `text` is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// Reads a whole file; throws Error(display_path) when it cannot.
+std::string read_file(const std::string& fs_path, const std::string& display_path);
+
+// Writes `data` to `fs_path` atomically: a temp file beside it, fsync, rename.
+// On failure the previous file is intact and no temp file is left behind.
+void write_file_atomic(const std::string& fs_path, std::string_view data);
+
+}  // namespace l10n
