@@ -128,7 +128,8 @@ class PoParser {
     }
     if (t.front() == '#') {
       if (stage_ != Stage::comments) finish_entry();
-      parse_comment(t);
+      // Trailing blanks are part of a comment.
+      parse_comment(l.substr(l.find('#')));
       return;
     }
     parse_keyword(t, false);
@@ -160,6 +161,7 @@ class PoParser {
         parse_flags(body);
         return;
       case '|':
+        mark_obsolete(false);
         parse_previous(trim(body));
         return;
       default: {

@@ -212,7 +212,13 @@ Config load_config(const std::string& root) {
     if (cfg.layout == Layout::Filename) cfg.target_dir = cfg.source_dir;
     return cfg;
   }
-  std::string display = "l10n.toml";
+  return load_config(root, path.string());
+}
+
+Config load_config(const std::string& root, const std::string& config_file) {
+  fs::path path(config_file);
+  std::string display = path.lexically_relative(root).generic_string();
+  if (display.empty() || display.starts_with("..")) display = config_file;
   SourceText text(display, read_file(path.string(), display));
   return parse_config(text.bytes().substr(text.content_begin()), display, root);
 }

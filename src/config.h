@@ -53,6 +53,9 @@ const std::vector<std::string>& default_front_matter_keys();
 // "content/<source>" when that directory exists, else "content" with the
 // filename layout). Unknown keys and wrong types throw Error(file:line:col).
 Config load_config(const std::string& root);
+// The same with the config file named explicitly (`--config`), which may
+// live outside the site, e.g. for a site that is not yours to write into.
+Config load_config(const std::string& root, const std::string& config_file);
 // Parses config text; `display_path` names it in errors.
 Config parse_config(std::string_view text, const std::string& display_path, const std::string& root);
 

@@ -133,9 +133,17 @@ std::optional<Catalog> read_existing(const Config& cfg, const std::string& rel) 
   return read_po(path, rel);
 }
 
-Catalog empty_po(const std::string& lang) {
+// A new language's PO, as msginit makes it: the template's header with the
+// language filled in and no longer fuzzy.
+Catalog new_po(const Catalog& pot, const std::string& lang) {
   Catalog po;
-  po.header = "Language: " + lang + "\nPlural-Forms: " + plural_forms_for(lang) + "\n";
+  po.header_comments = pot.header_comments;
+  po.header = pot.header;
+  po.set_header_field("PO-Revision-Date", pot.header_field("POT-Creation-Date").value_or(""));
+  po.set_header_field("Last-Translator", "Automatically generated");
+  po.set_header_field("Language-Team", "none");
+  po.set_header_field("Language", lang);
+  po.set_header_field("Plural-Forms", plural_forms_for(lang));
   return po;
 }
 
@@ -189,7 +197,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         for (auto& [d, c] : olds)
           if (d != domain) others.push_back(&c);
         auto it = olds.find(domain);
-        Catalog base = it != olds.end() ? it->second : empty_po(lang);
+        Catalog base = it != olds.end() ? it->second : new_po(pot, lang);
         UpdateOptions uo;
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;

@@ -160,7 +160,7 @@ class Scanner {
       }
       bool named = !param.name.empty();
       if (!sc.params.empty() && named != !sc.params.front().name.empty())
-        src_.fail(param_start, "cannot mix named and positional parameters in shortcode " + quoted(sc.name));
+        fail_in_call(param_start, sc, "cannot mix named and positional parameters in shortcode " + quoted(sc.name));
       if (!named) param.position = positional++;
       sc.params.push_back(std::move(param));
     }
@@ -210,20 +210,29 @@ class Scanner {
     return j + 1;
   }
 
-  // An error inside the call at `i`: a missing right delimiter is the likely
-  // cause when the text ends or another call starts, so report the opening.
+  // An unexpected character at `i` inside the call.
   [[noreturn]] void unexpected(std::size_t i, const Shortcode& sc, std::string_view hint) {
     std::string name = sc.name.empty() ? std::string() : " " + quoted(sc.name);
-    if (i >= text_.size() || is_call_start(i))
-      src_.fail(open_, "unclosed shortcode" + name + " (opened here)");
-    if (at(i, other_right_))
+    if (i < text_.size() && at(i, other_right_))
       src_.fail(i, "shortcode" + name + " opened with '" + (sc.markdown ? "{{%" : "{{<") +
                        "' cannot end with '" + std::string(other_right_) + "'");
     std::size_t len = 1;
     while (i + len < text_.size() && (static_cast<unsigned char>(text_[i + len]) & 0xC0) == 0x80) ++len;
-    src_.fail(i, "unexpected " + quoted(text_.substr(i, len)) + " in shortcode" + name +
-                     " (opened at line " + std::to_string(src_.at(open_).line) + "): " +
-                     std::string(hint));
+    fail_in_call(i, sc,
+                 "unexpected " + quoted(text_.substr(i, len)) + " in shortcode" + name + " (opened at line " +
+                     std::to_string(src_.at(open_).line) + "): " + std::string(hint));
+  }
+
+  // An error inside the call at `i`. When the call has no right delimiter
+  // before the text ends or the next call starts, the prose after it was read
+  // as parameters: the missing delimiter is the real error, at the opening.
+  [[noreturn]] void fail_in_call(std::size_t i, const Shortcode& sc, std::string message) {
+    std::size_t close = text_.find(right_, open_ + 3);
+    std::size_t next = find_call_start(open_ + 3);
+    if (close == std::string_view::npos || (next != std::string_view::npos && next < close))
+      src_.fail(open_, "unclosed shortcode" + (sc.name.empty() ? std::string() : " " + quoted(sc.name)) +
+                           " (opened here)");
+    src_.fail(i, std::move(message));
   }
 
   // A closing call ends the innermost open call of its name; the calls opened

@@ -35,18 +35,21 @@ struct DataLeaf {
   bool no_translate = false;   // fenced off by `# no-translate` comments
   int line = 0;                // 1-based line of span.begin
   int indent = 0;              // column (0-based) of the key that owns the value, for block scalars
+                               // (of the `-` for a sequence item)
+  bool in_flow = false;        // inside a YAML flow collection ([a, b], {k: v}): no block styles
 };
 
 struct FrontMatter {
   DataFormat format = DataFormat::Yaml;
   Span block;                  // the whole front matter including delimiters and the final newline
-  Span content;                // between the delimiters
+  Span content;                // between the delimiter lines; for JSON the object itself
   std::vector<DataLeaf> leaves;
 };
 
-// Finds and parses front matter at the start of the page (after a BOM):
-// `---` YAML, `+++` TOML, or a JSON object. Returns nullopt when the page has
-// none. Throws Error(file:line:col) for unterminated or unparsable front matter.
+// Finds and parses front matter at the start of the page (after a BOM and,
+// as Hugo allows, blank lines): `---` YAML (closed by `---` or `...`), `+++`
+// TOML, or a JSON object. Returns nullopt when the page has none. Throws
+// Error(file:line:col) for unterminated or unparsable front matter.
 std::optional<FrontMatter> parse_front_matter(const SourceText& src);
 
 // Parses a whole data file (site config, i18n string table).
@@ -60,7 +63,10 @@ bool path_matches(std::string_view pattern, const std::vector<std::string>& path
 
 // Writes `value` as a scalar of `format` that parses back to exactly `value`,
 // in `preferred` style when that style can hold it, else the closest that can.
-// `indent` is the key's column, for block styles.
-std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent);
+// `indent` is the key's column (DataLeaf::indent), for block styles; `in_flow`
+// is DataLeaf::in_flow. The result replaces DataLeaf::span; block styles leave
+// out the final line break, which the span does not cover either.
+std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,
+                          bool in_flow = false);
 
 }  // namespace l10n

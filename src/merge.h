@@ -1,0 +1,67 @@
+// `l10n merge`: the per-language content trees Hugo builds. Each unit with a
+// usable translation is replaced in place; every other byte is the source's.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "config.h"
+#include "error.h"
+
+namespace l10n {
+
+struct MergeOptions {
+  std::vector<std::string> languages;  // empty: every configured language
+  int keep = -1;                       // % translated to write a page; -1: the config's
+  bool use_fuzzy = false;              // use fuzzy translations too
+  bool dry_run = false;                // compute and report, write nothing
+  int jobs = 0;
+};
+
+// A translation that was not used because it would break the page.
+struct Refusal {
+  std::string page;      // source page path
+  int page_line = 0;
+  std::string po_path;   // where to fix it
+  int po_line = 0;
+  std::string reason;
+};
+
+enum class PageAction { Written, Unchanged, BelowThreshold, Removed, HandWritten };
+
+struct PageOutcome {
+  std::string language;
+  std::string source;  // source page (or data file) path
+  std::string target;  // output path
+  PageAction action = PageAction::Unchanged;
+  std::size_t units = 0, translated = 0;
+};
+
+struct MergeReport {
+  std::vector<PageOutcome> pages;
+  std::vector<Refusal> refusals;
+  std::vector<Diagnostic> errors;  // when not empty, nothing was written
+  bool changed() const;            // would a write or a removal happen?
+};
+
+// The translations of one language: every domain's PO file.
+struct TranslationTable {
+  struct Entry {
+    std::string msgstr;
+    std::string po_path;
+    int po_line = 0;
+  };
+  std::map<std::string, Entry, std::less<>> entries;  // key: msgctxt '\4' msgid
+  const Entry* find(std::string_view context, std::string_view msgid) const;
+};
+
+TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy);
+
+// Output path of a source file for `lang` (directory or filename layout).
+std::string target_path(const Config& cfg, const std::string& source, const std::string& lang);
+
+MergeReport run_merge(const Config& cfg, const MergeOptions& options);
+
+}  // namespace l10n

@@ -1,0 +1,41 @@
+// Helpers for tests that run the l10n binary and other programs on real trees.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace l10n::testing {
+
+struct RunResult {
+  int status = -1;     // exit status
+  std::string output;  // stdout and stderr together
+};
+
+// Runs a shell command line; `cwd` empty means the current directory.
+RunResult run(const std::string& command, const std::string& cwd = "");
+// Runs the l10n binary under test with `args` (already shell-quoted).
+RunResult run_l10n(const std::string& args, const std::string& cwd = "");
+std::string quote(const std::string& s);
+
+// A fresh directory under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string str() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string slurp(const std::filesystem::path& p);
+void spit(const std::filesystem::path& p, const std::string& data);
+
+// ../shared/corpus beside the checkout, or empty when absent.
+std::filesystem::path corpus_dir();
+std::filesystem::path source_dir();
+
+}  // namespace l10n::testing
