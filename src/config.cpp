@@ -66,9 +66,11 @@ class Reader {
     return static_cast<int>(*v);
   }
 
-  [[noreturn]] void unknown(const toml::node& node, std::string_view section, std::string_view key) const {
+  [[noreturn]] void unknown(const toml::key& key, std::string_view section) const {
     std::string where = section.empty() ? "" : " in [" + std::string(section) + "]";
-    fail(node, "unknown key '" + std::string(key) + "'" + where);
+    const auto& src = key.source();
+    throw Error(path_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+                "unknown key '" + std::string(key.str()) + "'" + where);
   }
 
  private:
@@ -78,7 +80,7 @@ class Reader {
 void read_front_matter(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     if (k.str() == "keys") cfg.front_matter_keys = r.strings(v, "frontMatter.keys");
-    else r.unknown(v, "frontMatter", k.str());
+    else r.unknown(k, "frontMatter");
   }
 }
 
@@ -105,21 +107,21 @@ void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
       std::string split = r.string(v, key);
       if (split != "site" && split != "section") r.fail(v, "'split' must be \"site\" or \"section\"");
       cfg.split_sections = split == "section";
-    } else r.unknown(v, "catalogs", key);
+    } else r.unknown(k, "catalogs");
   }
 }
 
 void read_merge(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     if (k.str() == "keep") cfg.keep = r.integer(v, "merge.keep", 0, 100);
-    else r.unknown(v, "merge", k.str());
+    else r.unknown(k, "merge");
   }
 }
 
 void read_check(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     if (k.str() == "glossary") cfg.glossary = r.strings(v, "check.glossary");
-    else r.unknown(v, "check", k.str());
+    else r.unknown(k, "check");
   }
 }
 
@@ -192,7 +194,7 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     else if (key == "catalogs") read_catalogs(r, r.table(v, key), cfg);
     else if (key == "merge") read_merge(r, r.table(v, key), cfg);
     else if (key == "check") read_check(r, r.table(v, key), cfg);
-    else r.unknown(v, "", key);
+    else r.unknown(k, "");
   }
   for (const auto& lang : cfg.languages)
     if (lang == cfg.source) throw Error(display_path, 0, 0, "'languages' must not contain the source language '" + lang + "'");

@@ -289,9 +289,10 @@ class BodyWalker {
     std::string comment = "heading h" + std::to_string(level);
     int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
     std::size_t b = offset(first, cmark_node_get_start_column(node));
-    if (at(b) != '#') {  // setext: the content lines, then the underline
-      auto lines = block_lines(first, cmark_node_get_start_column(node), std::max(first, last - 1),
-                               blockquote_depth(node));
+    if (at(b) != '#') {  // setext: content lines, then the underline
+      auto lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
+      while (!lines.empty() && lines.back().begin == lines.back().end) lines.pop_back();
+      if (!lines.empty()) lines.pop_back();
       trim_lines(lines);
       if (lines.empty()) return;
       add(UnitKind::Heading, join(lines), {lines.front().begin, trimmed_end(lines.back())}, comment,

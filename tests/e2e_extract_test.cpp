@@ -33,12 +33,13 @@ bool has_comment(const Message& m, const std::string& prefix) {
                      [&](const std::string& c) { return c.rfind(prefix, 0) == 0; });
 }
 
-// gettext itself must accept the file and write the same bytes back.
+// gettext itself must accept the file and write the same bytes back. A
+// template keeps xgettext's placeholder header values, which msgfmt -c notes.
 void check_gettext_agrees(const fs::path& file) {
   INFO(file.string());
   auto fmt = run("msgfmt -c -o /dev/null " + quote(file.string()));
   CHECK(fmt.status == 0);
-  CHECK(fmt.output == "");
+  if (file.extension() == ".po") CHECK(fmt.output == "");
   auto cat = run("msgcat " + quote(file.string()));
   REQUIRE(cat.status == 0);
   CHECK(cat.output == slurp(file));
