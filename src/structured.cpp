@@ -143,7 +143,8 @@ std::optional<FrontMatter> parse_front_matter(const SourceText& src) {
   if (p == s.size()) return std::nullopt;
   if (is_delimiter_line(s, p, "---")) return delimited_front_matter(src, p, DataFormat::Yaml);
   if (is_delimiter_line(s, p, "+++")) return delimited_front_matter(src, p, DataFormat::Toml);
-  if (s[p] != '{') return std::nullopt;
+  // "{{<" opens a shortcode call, not a JSON object.
+  if (s[p] != '{' || s.substr(p, 2) == "{{") return std::nullopt;
 
   std::size_t end = detail::json_object_end(s, p);
   if (end == std::string_view::npos) src.fail(p, "unterminated JSON front matter: no closing '}'");
