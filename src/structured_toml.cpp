@@ -18,6 +18,31 @@ ScalarStyle string_style(std::string_view token) {
   return ScalarStyle::DoubleQuoted;
 }
 
+// The first non-ASCII character outside strings and comments, or npos. TOML
+// allows none there, and toml++ 3.3 runs into __builtin_unreachable on some
+// (is_non_ascii_horizontal_whitespace), so they are reported before it sees them.
+std::size_t find_stray_non_ascii(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    char c = t[i];
+    if (c == '#') {
+      i = t.find('\n', i);
+      if (i == std::string_view::npos) break;
+    } else if (c == '"' || c == '\'') {
+      std::string_view delim = t.substr(i, 3) == std::string(3, c) ? t.substr(i, 3) : t.substr(i, 1);
+      for (i += delim.size(); i < t.size() && t.substr(i, delim.size()) != delim; ++i) {
+        if (c == '"' && t[i] == '\\') ++i;
+        else if (delim.size() == 1 && t[i] == '\n') break;  // unterminated: toml++ reports it
+      }
+      i += delim.size();
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return i;
+    } else {
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 class TomlReader {
  public:
   TomlReader(const SourceText& src, Span range)
@@ -25,6 +50,9 @@ class TomlReader {
         fences_(bytes_, range), columns_(src) {}
 
   std::vector<DataLeaf> read() {
+    std::size_t stray = find_stray_non_ascii(bytes_.substr(range_.begin, range_.size()));
+    if (stray != std::string_view::npos)
+      src_.fail(range_.begin + stray, "invalid TOML: unexpected character outside a string or comment");
     toml::table root;
     try {
       root = toml::parse(bytes_.substr(range_.begin, range_.size()), std::string_view(src_.path()));
