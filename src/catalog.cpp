@@ -145,9 +145,9 @@ class PoParser {
   }
 
   void parse_comment(std::string_view t) {
-    field_ = Field::none;
     if (cur_.line == 0) cur_.line = line_;
     char kind = t.size() > 1 ? t[1] : '\0';
+    if (kind != '|') field_ = Field::none;
     std::string_view body = t.size() > 1 ? t.substr(2) : std::string_view{};
     switch (kind) {
       case '.':
@@ -188,6 +188,9 @@ class PoParser {
           tok.size() - colon - 1 < 10) {
         ref.file = std::string(tok.substr(0, colon));
         ref.line = std::stoi(std::string(tok.substr(colon + 1)));
+        // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
+        // writes them) stays in the file name so that it is written back.
+        if (ref.line == 0) ref.file = std::string(tok);
       } else {
         ref.file = std::string(tok);
       }

@@ -11,8 +11,8 @@
 namespace l10n {
 
 struct Reference {
-  std::string file;
-  int line = 0;
+  std::string file;  // an explicit "file:0" read from a PO file keeps its ":0" here
+  int line = 0;      // 0: no line
   friend bool operator==(const Reference&, const Reference&) = default;
 };
 

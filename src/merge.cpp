@@ -78,7 +78,9 @@ struct SourceFile {
   std::string path;
   std::optional<SourceText> text;
   std::vector<Unit> units;
-  bool is_data = false;  // a string table: always written, no threshold
+  enum Kind { PageFile, StringTable, SiteConfig } kind = PageFile;
+  // Data files (string tables, language-specific config) are always written.
+  bool is_data() const { return kind != PageFile; }
 };
 
 struct Rendered {
@@ -133,15 +135,23 @@ std::set<std::string> read_manifest(const Config& cfg, const std::string& rel) {
 
 std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std::vector<Diagnostic>& errors) {
   std::vector<SourceFile> files;
-  for (auto& p : source_pages(cfg)) files.push_back({p, std::nullopt, {}, false});
-  if (auto table = string_table_file(cfg, cfg.source)) files.push_back({table->path, std::nullopt, {}, true});
+  for (auto& p : source_pages(cfg)) files.push_back({p, std::nullopt, {}, SourceFile::PageFile});
+  if (auto table = string_table_file(cfg, cfg.source))
+    files.push_back({table->path, std::nullopt, {}, SourceFile::StringTable});
+  // menus.en.toml, params.en.yaml: the language's own config files get a twin.
+  for (const SiteFile& f : site_config_files(cfg))
+    if (fs::path(f.path).filename().string().find("." + cfg.source + ".") != std::string::npos)
+      files.push_back({f.path, std::nullopt, {}, SourceFile::SiteConfig});
   std::vector<std::optional<Diagnostic>> failures(files.size());
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     SourceFile& f = files[i];
     try {
       f.text.emplace(SourceText::load((fs::path(cfg.root) / f.path).string(), f.path));
-      if (f.is_data) f.units = string_table_units(*f.text, *data_format_of(f.path));
-      else f.units = read_page(*f.text, cfg).units;
+      switch (f.kind) {
+        case SourceFile::PageFile: f.units = read_page(*f.text, cfg).units; break;
+        case SourceFile::StringTable: f.units = string_table_units(*f.text, *data_format_of(f.path)); break;
+        case SourceFile::SiteConfig: f.units = site_config_units(*f.text, *data_format_of(f.path), cfg); break;
+      }
     } catch (const Error& e) {
       failures[i] = e.diagnostic();
     }
@@ -151,9 +161,14 @@ std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std:
   return files;
 }
 
-std::string data_target(const std::string& source, const std::string& lang) {
+// i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
+std::string data_target(const Config& cfg, const std::string& source, const std::string& lang) {
   fs::path p(source);
-  return (p.parent_path() / (lang + p.extension().string())).generic_string();
+  std::string name = p.filename().string();
+  if (p.stem() == cfg.source) name = lang + p.extension().string();
+  else if (auto pos = name.rfind("." + cfg.source + "."); pos != std::string::npos)
+    name.replace(pos + 1, cfg.source.size(), lang);
+  return (p.parent_path() / name).generic_string();
 }
 
 struct Plan {
@@ -173,7 +188,7 @@ void plan_language(const Config& cfg, const std::string& lang, int keep, const s
   for (std::size_t i = 0; i < files.size(); ++i) {
     const SourceFile& f = files[i];
     Rendered& r = rendered[i];
-    PageOutcome out{lang, f.path, f.is_data ? data_target(f.path, lang) : target_path(cfg, f.path, lang),
+    PageOutcome out{lang, f.path, f.is_data() ? data_target(cfg, f.path, lang) : target_path(cfg, f.path, lang),
                     PageAction::Unchanged, f.units.size(), r.translated};
     report.refusals.insert(report.refusals.end(), r.refusals.begin(), r.refusals.end());
     fs::path abs = fs::path(cfg.root) / out.target;
@@ -181,7 +196,7 @@ void plan_language(const Config& cfg, const std::string& lang, int keep, const s
     bool ours = owned.count(out.target) > 0;
     if (exists && !ours && read_file(abs.string(), out.target) != r.bytes) {
       out.action = PageAction::HandWritten;  // never overwrite what people wrote
-    } else if (!f.is_data && out.units > 0 && out.translated * 100 < static_cast<std::size_t>(keep) * out.units) {
+    } else if (!f.is_data() && out.units > 0 && out.translated * 100 < static_cast<std::size_t>(keep) * out.units) {
       out.action = PageAction::BelowThreshold;
       if (exists && ours) plan.removals.push_back(out.target);
     } else {

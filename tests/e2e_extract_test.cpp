@@ -15,7 +15,7 @@ namespace {
 
 // A copy of the example site, so the test never writes into the checkout.
 void copy_example_site(const fs::path& to) {
-  for (const char* item : {"content", "i18n", "layouts", "hugo.toml", "l10n.toml"})
+  for (const char* item : {"content", "config", "i18n", "layouts", "hugo.toml", "l10n.toml"})
     fs::copy(source_dir() / item, to / item, fs::copy_options::recursive);
 }
 

@@ -414,6 +414,10 @@ TEST_CASE("front matter errors name file line:col", "[structured]") {
   CHECK(data_error("{\"a\": 1} x", DataFormat::Json) == "d:1:10: error: invalid JSON: unexpected text after the JSON value");
   CHECK(data_error("{\"a\": \"\\ud800\"}", DataFormat::Json).find("d:1:8: error: invalid JSON: lone surrogate") == 0);
   CHECK(data_error("[[a]]\nb = 1\n[a]\n", DataFormat::Toml).find("d:3:") == 0);
+  // TOML allows non-ASCII only in strings and comments.
+  CHECK(data_error("a = \"é\" # ✉️\nb = “smart”\n", DataFormat::Toml) ==
+        "d:2:5: error: invalid TOML: unexpected character outside a string or comment");
+  CHECK(data_error("é = 1\n", DataFormat::Toml).find("d:1:1: ") == 0);
 }
 
 TEST_CASE("TOML front matter and data", "[structured]") {
