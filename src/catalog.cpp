@@ -78,13 +78,31 @@ class PoParser {
     std::string_view text = src_.bytes().substr(src_.content_begin());
     std::size_t pos = 0;
     int line = 0;
-    while (pos < text.size()) {
+    auto next_line = [&] {
       std::size_t eol = text.find('\n', pos);
       std::string_view l = text.substr(pos, (eol == std::string_view::npos ? text.size() : eol) - pos);
       pos = eol == std::string_view::npos ? text.size() : eol + 1;
       ++line;
       if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-      line_ = line;
+      return l;
+    };
+    std::string joined;
+    while (pos < text.size()) {
+      line_ = line + 1;
+      std::string_view l = next_line();
+      // gettext's lexer drops every backslash-newline, as C does.
+      if (!l.empty() && l.back() == '\\' && pos < text.size()) {
+        joined.assign(l.substr(0, l.size() - 1));
+        for (;;) {
+          std::string_view more = next_line();
+          if (more.empty() || more.back() != '\\' || pos >= text.size()) {
+            joined += more;
+            break;
+          }
+          joined += more.substr(0, more.size() - 1);
+        }
+        l = joined;
+      }
       parse_line(l);
     }
     finish_entry();
@@ -194,11 +212,16 @@ class PoParser {
       } else {
         ref.file = std::string(tok);
       }
-      cur_.references.push_back(std::move(ref));
+      // gettext keeps one of repeated references.
+      if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
+        cur_.references.push_back(std::move(ref));
     }
   }
 
   void parse_flags(std::string_view body) {
+    // gettext's reader lets the last "#," line win; so do we.
+    cur_.fuzzy = false;
+    cur_.flags.clear();
     std::size_t pos = 0;
     while (pos <= body.size()) {
       std::size_t comma = body.find(',', pos);

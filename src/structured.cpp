@@ -52,7 +52,9 @@ std::string_view trimmed_line(std::string_view bytes, std::size_t begin, std::si
 
 }  // namespace
 
-NoTranslateFences::NoTranslateFences(std::string_view bytes, Span range) {
+NoTranslateComments::NoTranslateComments(std::string_view bytes, Span range) : bytes_(bytes) {
+  any_ = bytes.substr(range.begin, range.size()).find("no-translate") != std::string_view::npos;
+  if (!any_) return;
   std::size_t open = std::string_view::npos;
   for (std::size_t line = range.begin; line < range.end;) {
     std::size_t eol = bytes.find('\n', line);
@@ -70,24 +72,25 @@ NoTranslateFences::NoTranslateFences(std::string_view bytes, Span range) {
   if (open != std::string_view::npos) fences_.push_back({open, range.end});
 }
 
-bool NoTranslateFences::contains(std::size_t offset) const {
+bool NoTranslateComments::fenced(std::size_t offset) const {
   for (const Span& f : fences_)
     if (offset >= f.begin && offset < f.end) return true;
   return false;
 }
 
-bool has_trailing_no_translate(std::string_view bytes, std::size_t from) {
-  std::size_t eol = bytes.find('\n', from);
-  if (eol == std::string_view::npos) eol = bytes.size();
-  std::string_view rest = trimmed_line(bytes, from, eol);
+bool NoTranslateComments::trailing(std::size_t from) const {
+  if (!any_) return false;
+  std::size_t eol = bytes_.find('\n', from);
+  if (eol == std::string_view::npos) eol = bytes_.size();
+  std::string_view rest = trimmed_line(bytes_, from, eol);
   constexpr std::string_view kMark = "no-translate";
   if (rest.size() <= kMark.size() || rest.substr(rest.size() - kMark.size()) != kMark) return false;
   std::size_t hash = rest.size() - kMark.size();
   while (hash > 0 && is_blank(rest[hash - 1])) --hash;
   if (hash == 0 || rest[hash - 1] != '#') return false;
   // A `#` glued to a value is part of it, not a comment.
-  std::size_t at = static_cast<std::size_t>(rest.data() - bytes.data()) + hash - 1;
-  return at > 0 && is_blank(bytes[at - 1]);
+  std::size_t at = static_cast<std::size_t>(rest.data() - bytes_.data()) + hash - 1;
+  return at > 0 && is_blank(bytes_[at - 1]);
 }
 
 std::size_t next_char(std::string_view bytes, std::size_t offset) {

@@ -19,20 +19,22 @@ struct PathStep {
 // A leaf at `path` whose scalar token is `span`; the reader fills in the rest.
 DataLeaf make_leaf(const SourceText& src, const std::vector<PathStep>& path, Span span);
 
-// The `# no-translate` conventions of Warzone 2100: `# begin: no-translate` …
-// `# end: no-translate` comment lines fence off everything between them.
-class NoTranslateFences {
+// The `# no-translate` comments of Warzone 2100 within `range`: a key whose
+// line ends in `# no-translate`, and lines between `# begin: no-translate`
+// and `# end: no-translate`, are not for translators.
+class NoTranslateComments {
  public:
-  NoTranslateFences(std::string_view bytes, Span range);
-  bool contains(std::size_t offset) const;
+  NoTranslateComments(std::string_view bytes, Span range);
+  bool fenced(std::size_t offset) const;
+  // Does the line holding `from` end in a `# no-translate` comment that starts
+  // at or after `from`? `from` is just past a key, or past a value on its line.
+  bool trailing(std::size_t from) const;
 
  private:
+  std::string_view bytes_;
+  bool any_ = false;  // most files have none: skip the line scans
   std::vector<Span> fences_;
 };
-
-// Does the line holding `from` end in a `# no-translate` comment that starts
-// at or after `from`? `from` is just past the key, or past a value on the key's line.
-bool has_trailing_no_translate(std::string_view bytes, std::size_t from);
 
 // 0-based code point columns of offsets visited mostly in increasing order,
 // without rescanning long lines (minified JSON, long flow mappings).

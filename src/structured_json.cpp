@@ -169,7 +169,10 @@ class JsonReader {
     unsigned v = 0;
     for (int i = 0; i < 4; ++i, ++pos_) {
       char c = peek();
-      unsigned d = is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : 16;
+      unsigned d = is_digit(c)               ? c - '0'
+                   : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                   : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                            : 16;
       if (d == 16) fail(pos_, "expected four hex digits after \\u");
       v = v * 16 + d;
     }

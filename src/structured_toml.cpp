@@ -47,7 +47,7 @@ class TomlReader {
  public:
   TomlReader(const SourceText& src, Span range)
       : src_(src), bytes_(src.bytes()), range_(range), first_line_(src.lines().line(range.begin)),
-        fences_(bytes_, range), columns_(src) {}
+        no_translate_(bytes_, range), columns_(src) {}
 
   std::vector<DataLeaf> read() {
     std::size_t stray = find_stray_non_ascii(bytes_.substr(range_.begin, range_.size()));
@@ -77,7 +77,8 @@ class TomlReader {
 
   std::size_t offset(const toml::source_position& pos) const {
     if (pos.line == 0) return range_.begin;
-    std::size_t p = pos.line == 1 ? range_.begin : src_.lines().line_start(first_line_ + static_cast<int>(pos.line) - 1);
+    int line = first_line_ + static_cast<int>(pos.line) - 1;
+    std::size_t p = pos.line == 1 ? range_.begin : src_.lines().line_start(line);
     for (toml::source_index col = 1; col < pos.column && p < range_.end && bytes_[p] != '\n'; ++col)
       p = next_char(bytes_, p);
     return std::min(p, range_.end);
@@ -92,7 +93,8 @@ class TomlReader {
     for (auto&& [key, value] : t) {
       Span key_span = span_of(key.source());
       path_.push_back({std::string(key.str()), -1});
-      node(value, no_translate || fences_.contains(key_span.begin), key_span.end, columns_.column(key_span.begin));
+      bool fenced = no_translate_.fenced(key_span.begin);
+      node(value, no_translate || fenced, key_span.end, columns_.column(key_span.begin));
       path_.pop_back();
     }
   }
@@ -100,17 +102,17 @@ class TomlReader {
   void node(const toml::node& value, bool no_translate, std::size_t key_end, int key_column) {
     if (const toml::table* t = value.as_table()) {
       if (t->is_inline()) {
-        no_translate = no_translate || has_trailing_no_translate(bytes_, key_end);
+        no_translate = no_translate || no_translate_.trailing(key_end);
       } else {
         note_section(*t);
       }
       table(*t, no_translate);
     } else if (const toml::array* a = value.as_array()) {
-      if (!a->is_array_of_tables()) no_translate = no_translate || has_trailing_no_translate(bytes_, key_end);
+      if (!a->is_array_of_tables()) no_translate = no_translate || no_translate_.trailing(key_end);
       int index = 0;
       for (const toml::node& item : *a) {
         path_.push_back({"[]", index++});
-        bool fenced = fences_.contains(span_of(item.source()).begin);
+        bool fenced = no_translate_.fenced(span_of(item.source()).begin);
         node(item, no_translate || fenced, key_end, key_column);
         path_.pop_back();
       }
@@ -122,7 +124,7 @@ class TomlReader {
   void note_section(const toml::table& t) {
     Span span = span_of(t.source());
     if (span.begin < bytes_.size() && bytes_[span.begin] == '[')
-      sections_.push_back({span, has_trailing_no_translate(bytes_, span.begin) || fences_.contains(span.begin)});
+      sections_.push_back({span, no_translate_.trailing(span.begin) || no_translate_.fenced(span.begin)});
   }
 
   void leaf(const toml::node& value, bool no_translate, int key_column) {
@@ -137,7 +139,7 @@ class TomlReader {
       leaf.is_string = false;
     }
     leaf.indent = key_column;
-    leaf.no_translate = no_translate || fences_.contains(span.begin) || has_trailing_no_translate(bytes_, span.end);
+    leaf.no_translate = no_translate || no_translate_.fenced(span.begin) || no_translate_.trailing(span.end);
     leaves_.push_back(std::move(leaf));
   }
 
@@ -155,7 +157,7 @@ class TomlReader {
   std::string_view bytes_;
   Span range_;
   int first_line_;
-  NoTranslateFences fences_;
+  NoTranslateComments no_translate_;
   ColumnCursor columns_;
   std::vector<PathStep> path_;
   std::vector<DataLeaf> leaves_;

@@ -89,7 +89,7 @@ class YamlReader {
  public:
   YamlReader(const SourceText& src, Span range)
       : src_(src), bytes_(src.bytes()), range_(range),
-        chars_(bytes_.substr(range.begin, range.size())), fences_(bytes_, range), columns_(src) {}
+        chars_(bytes_.substr(range.begin, range.size())), no_translate_(bytes_, range), columns_(src) {}
 
   std::vector<DataLeaf> read() {
     EventStream events(bytes_.substr(range_.begin, range_.size()));
@@ -157,7 +157,7 @@ class YamlReader {
     Frame& parent = stack_.back();
     if (parent.mapping) return parent.key_no_translate;
     path_.push_back({"[]", parent.items++});
-    return parent.no_translate || fences_.contains(at);
+    return parent.no_translate || no_translate_.fenced(at);
   }
 
   void end_value() {
@@ -171,7 +171,7 @@ class YamlReader {
     if (awaiting_key()) fail(e.start_mark, "a collection as a mapping key is not supported");
     bool no_translate = begin_value(offset(e.start_mark));
     if (!stack_.empty() && stack_.back().mapping)
-      no_translate = no_translate || has_trailing_no_translate(bytes_, stack_.back().key.end);
+      no_translate = no_translate || no_translate_.trailing(stack_.back().key.end);
     bool in_flow = flow || (!stack_.empty() && stack_.back().flow);
     stack_.push_back(Frame{mapping, in_flow, no_translate, 0, false, {}, false});
   }
@@ -188,7 +188,7 @@ class YamlReader {
       path_.push_back({std::string(value), -1});
       parent.has_key = true;
       parent.key = span;
-      parent.key_no_translate = parent.no_translate || fences_.contains(span.begin);
+      parent.key_no_translate = parent.no_translate || no_translate_.fenced(span.begin);
       return;
     }
 
@@ -205,11 +205,11 @@ class YamlReader {
     leaf.style = style;
     leaf.is_string = is_string(e, value);
     leaf.in_flow = parent.flow;
-    no_translate = no_translate || has_trailing_no_translate(bytes_, after);
+    no_translate = no_translate || no_translate_.trailing(after);
     if (parent.mapping) {
       leaf.indent = columns_.column(parent.key.begin);
       if (src_.lines().line(parent.key.end) != leaf.line)
-        no_translate = no_translate || has_trailing_no_translate(bytes_, parent.key.end);
+        no_translate = no_translate || no_translate_.trailing(parent.key.end);
     } else {
       leaf.indent = item_column(node_begin, span.begin);
     }
@@ -281,7 +281,7 @@ class YamlReader {
   std::string_view bytes_;
   Span range_;
   CharOffsets chars_;
-  NoTranslateFences fences_;
+  NoTranslateComments no_translate_;
   ColumnCursor columns_;
   std::vector<Frame> stack_;
   std::vector<PathStep> path_;

@@ -159,7 +159,13 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::FrontMatter:
     case UnitKind::StringTable:
     case UnitKind::SiteConfig:
-      return encode_scalar(unit.format, unit.style, msgstr, unit.indent);
+    {
+      // A line break in a value that was on one line: a block scalar would
+      // swallow a trailing comment on that line, so use escapes instead.
+      bool block = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::Folded;
+      ScalarStyle style = !block && msgstr.find('\n') != std::string_view::npos ? ScalarStyle::DoubleQuoted : unit.style;
+      return encode_scalar(unit.format, style, msgstr, unit.indent, unit.in_flow);
+    }
     case UnitKind::ShortcodeParam: {
       bool needs_quotes = msgstr.empty() || msgstr.find_first_of(" \t\r\n\"") != std::string_view::npos;
       if (unit.style == ScalarStyle::Literal || (unit.style == ScalarStyle::Plain && !needs_quotes))

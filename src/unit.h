@@ -39,6 +39,7 @@ struct Unit {
   DataFormat format = DataFormat::Yaml;
   ScalarStyle style = ScalarStyle::Plain;
   int indent = 0;
+  bool in_flow = false;  // inside a YAML [..] or {..} collection
 };
 
 const char* unit_kind_name(UnitKind kind);

@@ -73,6 +73,14 @@ TEST_CASE("translations are written in their container", "[merge]") {
   Unit bare = unit_of("{{< button text=Go >}}\n");
   CHECK(render_translation(bare, "Ga nu") == "\"Ga nu\"");
   CHECK(render_translation(bare, "Ga") == "Ga");
+  // Front matter: a value keeps its quoting style while it can, and a line
+  // break in a one-line value is escaped (a block scalar would swallow the comment).
+  Unit title = unit_of("---\ntitle: Hello # a comment\n---\n");
+  CHECK(render_translation(title, "Hallo") == "Hallo");
+  CHECK(render_translation(title, "Hallo: wereld") != "Hallo: wereld");
+  CHECK(render_translation(title, "Een\ntwee") == "\"Een\\ntwee\"");
+  Unit single = unit_of("---\ntitle: 'It''s'\n---\n");
+  CHECK(render_translation(single, "Het is 't") == "'Het is ''t'");
 }
 
 // The identity property through the rewrite path: rendering a unit's own

@@ -411,7 +411,8 @@ TEST_CASE("front matter errors name file line:col", "[structured]") {
   CHECK(data_error("a: 1\n---\nb: 2\n", DataFormat::Yaml).substr(0, 7) == "d:2:1: ");
   CHECK(data_error("a: [1\n", DataFormat::Yaml).find("d:2:1: error: invalid YAML") == 0);
   CHECK(data_error("a: \"bad \\q\"\n", DataFormat::Yaml).find("d:1:") == 0);
-  CHECK(data_error("{\"a\": 1} x", DataFormat::Json) == "d:1:10: error: invalid JSON: unexpected text after the JSON value");
+  CHECK(data_error("{\"a\": 1} x", DataFormat::Json) ==
+        "d:1:10: error: invalid JSON: unexpected text after the JSON value");
   CHECK(data_error("{\"a\": \"\\ud800\"}", DataFormat::Json).find("d:1:8: error: invalid JSON: lone surrogate") == 0);
   CHECK(data_error("[[a]]\nb = 1\n[a]\n", DataFormat::Toml).find("d:3:") == 0);
   // TOML allows non-ASCII only in strings and comments.
