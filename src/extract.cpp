@@ -111,8 +111,9 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
       Message& m = pot.messages[it->second];
       add_comment(m, u.comment);
       if (u.has_shortcodes) add_comment(m, kShortcodeComment);
-      Reference ref{source->path, u.line};
-      if (std::find(m.references.begin(), m.references.end(), ref) == m.references.end()) m.references.push_back(ref);
+      // Sources come in order, so a repeat of file:line can only be the last reference.
+      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->path)
+        m.references.push_back({source->path, u.line});
     }
   }
   return pot;

@@ -17,6 +17,7 @@ const char* const kUsage =
     "  extract   read the source pages and write the POT and every language's PO\n"
     "  update    update a PO file from a POT, like msgmerge --previous\n"
     "  merge     write the translated content trees from the PO files\n"
+    "  import    adopt a language's existing hand-made pages into its PO\n"
     "\n"
     "Run 'l10n <command> --help' for a command's options.\n";
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     if (cmd == "extract") return extract_command(argc - 1, argv + 1);
     if (cmd == "update") return update_command(argc - 1, argv + 1);
     if (cmd == "merge") return merge_command(argc - 1, argv + 1);
+    if (cmd == "import") return import_command(argc - 1, argv + 1);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
       std::cout << kUsage;
       return kOk;

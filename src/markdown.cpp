@@ -77,6 +77,31 @@ struct BlockLine {
   std::size_t line_start, begin, end;
 };
 
+// Cells of a table row: pipes not escaped, the outer ones optional.
+std::size_t count_cells(std::string_view row) {
+  std::size_t b = row.find_first_not_of(" \t"), e = row.find_last_not_of(" \t\r");
+  if (b == std::string_view::npos) return 0;
+  row = row.substr(b, e - b + 1);
+  if (row.starts_with('|')) row.remove_prefix(1);
+  if (row.ends_with('|') && !row.ends_with("\\|")) row.remove_suffix(1);
+  std::size_t cells = 1;
+  for (std::size_t i = 0; i < row.size(); ++i)
+    if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++cells;
+  return cells;
+}
+
+bool is_delimiter_row(std::string_view line) {
+  return line.find('|') != std::string_view::npos && line.find('-') != std::string_view::npos &&
+         line.find_first_not_of("|:- \t\r") == std::string_view::npos;
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+bool starts_quote(std::string_view line) {
+  std::size_t b = line.find_first_not_of(" \t");
+  return b != std::string_view::npos && line[b] == '>';
+}
+
 // Walks one page body: `text` is the masked body, offsets are absolute.
 class BodyWalker {
  public:
@@ -86,7 +111,40 @@ class BodyWalker {
     for (Span s : spans_.all())
       for (std::size_t i = std::max(s.begin, body.begin); i < std::min(s.end, body.end); ++i)
         masked_[i - body.begin] = 'x';
+    insert_blank_lines_before_tables();
     masked_lines_ = std::make_unique<LineIndex>(masked_);
+  }
+
+  // cmark-gfm loses the source positions of a paragraph and of the table
+  // header row that directly follows it (no blank line between, as pages
+  // written by hugo-gettext have). Its copy of the text gets a blank line
+  // there; src_pos() maps positions back.
+  void insert_blank_lines_before_tables() {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < masked_.size();) {
+      std::size_t end = masked_.find('\n', start);
+      if (end == std::string::npos) end = masked_.size();
+      lines.push_back(std::string_view(masked_).substr(start, end - start));
+      start = end + 1;
+    }
+    std::vector<std::size_t> at_lines;
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+      std::string_view prev = lines[i - 1], header = lines[i], delim = lines[i + 1];
+      if (header.find('|') == std::string_view::npos || !is_delimiter_row(delim) || is_blank(prev) ||
+          prev.find('|') != std::string_view::npos || starts_quote(prev) || starts_quote(header) ||
+          count_cells(header) != count_cells(delim))
+        continue;
+      at_lines.push_back(static_cast<std::size_t>(header.data() - masked_.data()));
+    }
+    for (auto it = at_lines.rbegin(); it != at_lines.rend(); ++it) masked_.insert(*it, 1, '\n');
+    for (std::size_t k = 0; k < at_lines.size(); ++k) inserted_.push_back(at_lines[k] + k);
+  }
+
+  // A position in the parser's copy -> the same position in the source.
+  std::size_t src_pos(std::size_t abs) const {
+    std::size_t rel = abs - body_.begin;
+    auto before = std::lower_bound(inserted_.begin(), inserted_.end(), rel) - inserted_.begin();
+    return abs - static_cast<std::size_t>(before);
   }
 
   std::vector<Unit> run() {
@@ -121,7 +179,10 @@ class BodyWalker {
     return e;
   }
   char at(std::size_t abs) const { return masked_[abs - body_.begin]; }
-  std::string_view original(std::size_t b, std::size_t e) const { return src_.bytes().substr(b, e - b); }
+  std::string_view original(std::size_t b, std::size_t e) const {
+    std::size_t sb = src_pos(b);
+    return src_.bytes().substr(sb, src_pos(e) - sb);
+  }
 
   static int blockquote_depth(cmark_node* node) {
     int depth = 0;
@@ -170,7 +231,7 @@ class BodyWalker {
   // definitions, which cmark keeps inside the paragraph's line range.
   void trim_lines(std::vector<BlockLine>& lines) const {
     auto skippable = [&](const BlockLine& l, bool leading) {
-      return spans_.only_shortcodes(src_.bytes(), l.begin, l.end) ||
+      return spans_.only_shortcodes(src_.bytes(), src_pos(l.begin), src_pos(l.end)) ||
              (leading && is_link_reference_definition(original(l.begin, l.end)));
     };
     while (!lines.empty() && skippable(lines.front(), true)) lines.erase(lines.begin());
@@ -220,6 +281,7 @@ class BodyWalker {
 
   void add(UnitKind kind, std::string text, Span span, std::string comment, std::string prefix = {}) {
     if (!has_translatable_text(text)) return;
+    span = {src_pos(span.begin), src_pos(span.end)};
     Unit u;
     u.kind = kind;
     u.has_shortcodes = spans_.any_within(span.begin, span.end);
@@ -339,6 +401,7 @@ class BodyWalker {
   ShortcodeSpans spans_;
   std::string masked_;
   std::unique_ptr<LineIndex> masked_lines_;
+  std::vector<std::size_t> inserted_;  // body-relative positions of added '\n's, in the copy
   std::vector<Unit> units_;
 };
 
@@ -381,8 +444,8 @@ bool has_translatable_text(std::string_view s) {
     } else if (c == ']' && starts_with(s, i, "](")) {  // a link target
       std::size_t close = s.find(')', i + 2);
       if (close != std::string_view::npos) { i = close + 1; continue; }
-    } else if (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www.") ||
-               starts_with(s, i, "mailto:") || starts_with(s, i, "irc://")) {
+    } else if ((c == 'h' || c == 'w' || c == 'm' || c == 'i') && (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www.") ||
+               starts_with(s, i, "mailto:") || starts_with(s, i, "irc://"))) {
       while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
       continue;
     } else if (c == '@') {  // an e-mail address: drop the word around it

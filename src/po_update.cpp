@@ -63,16 +63,24 @@ namespace {
 // few. A one-word edit keeps almost all rare words, so the right candidate
 // ranks first; the test suite checks the decisions against msgmerge.
 
-constexpr std::size_t kShortMsgid = 64;     // msgids up to this long also get trigram features
-constexpr std::size_t kMaxExact = 8;        // exact similarity on at most this many candidates
-constexpr double kScoreFraction = 0.3;      // ... that score at least this fraction of the best
-constexpr std::size_t kPostingBudget = 60000;  // postings visited per query
+// How hard to look: a short msgid's best match is often not the one sharing
+// its rarest word ("Plant 12" vs "plant 7"), so short ones get a wider search.
+struct SearchLimits {
+  std::size_t max_exact;       // exact similarity on at most this many candidates
+  double score_fraction;       // ... that score at least this fraction of the best
+  std::size_t posting_budget;  // postings visited per query
+};
+constexpr std::size_t kShortMsgid = 64;  // msgids up to this long are searched by trigrams too
+// ... among candidates up to this long: longer ones cannot reach the threshold.
+constexpr std::size_t kLongestTrigramCandidate = 150;
+constexpr SearchLimits kLongLimits{8, 0.3, 20000};
+constexpr SearchLimits kShortLimits{48, 0.0, 200000};
 
 bool word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
 // Calls f(text, is_trigram) for each feature of `s`, repeats included.
 template <class F>
-void for_each_feature(std::string_view s, F&& f) {
+void for_each_feature(std::string_view s, std::size_t trigrams_up_to, F&& f) {
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && !word_byte(static_cast<unsigned char>(s[i]))) ++i;
@@ -80,7 +88,7 @@ void for_each_feature(std::string_view s, F&& f) {
     while (i < s.size() && word_byte(static_cast<unsigned char>(s[i]))) ++i;
     if (i > start) f(s.substr(start, i - start), false);
   }
-  if (s.size() <= kShortMsgid)
+  if (s.size() <= trigrams_up_to)
     for (std::size_t j = 0; j + 3 <= s.size(); ++j) f(s.substr(j, 3), true);
 }
 
@@ -100,7 +108,7 @@ class FuzzyIndex {
   // Candidates in priority order: on equal similarity the earlier one wins.
   explicit FuzzyIndex(std::vector<const Message*> candidates) : cands_(std::move(candidates)) {
     for (std::size_t c = 0; c < cands_.size(); ++c) {
-      for_each_feature(cands_[c]->msgid, [&](std::string_view t, bool tri) {
+      for_each_feature(cands_[c]->msgid, kLongestTrigramCandidate, [&](std::string_view t, bool tri) {
         auto [it, inserted] = ids_.try_emplace(FeatureKey{t, tri}, static_cast<int>(postings_.size()));
         if (inserted) postings_.emplace_back();
         auto& list = postings_[static_cast<std::size_t>(it->second)];
@@ -113,7 +121,7 @@ class FuzzyIndex {
   // The best candidate for `ref` as msgmerge would weigh it, or nullptr.
   const Message* search(const Message& ref, double threshold) {
     std::vector<int> features;
-    for_each_feature(ref.msgid, [&](std::string_view t, bool tri) {
+    for_each_feature(ref.msgid, kShortMsgid, [&](std::string_view t, bool tri) {
       if (auto it = ids_.find(FeatureKey{t, tri}); it != ids_.end()) features.push_back(it->second);
     });
     std::sort(features.begin(), features.end());
@@ -122,12 +130,13 @@ class FuzzyIndex {
     std::sort(features.begin(), features.end(), [&](int p, int q) {
       return postings_[static_cast<std::size_t>(p)].size() < postings_[static_cast<std::size_t>(q)].size();
     });
+    const SearchLimits& limits = ref.msgid.size() <= kShortMsgid ? kShortLimits : kLongLimits;
     std::vector<int> touched;
     std::size_t visited = 0;
     const double n = static_cast<double>(cands_.size());
     for (int f : features) {
       const auto& list = postings_[static_cast<std::size_t>(f)];
-      if (visited > 0 && visited + list.size() > kPostingBudget) break;
+      if (visited > 0 && visited + list.size() > limits.posting_budget) break;
       visited += list.size();
       double weight = std::log(1.0 + n / static_cast<double>(list.size()));
       for (int c : list) {
@@ -139,31 +148,42 @@ class FuzzyIndex {
       double sp = score_[static_cast<std::size_t>(p)], sq = score_[static_cast<std::size_t>(q)];
       return sp != sq ? sp > sq : p < q;
     };
-    std::size_t keep = std::min(kMaxExact, touched.size());
+    // Lengths alone bound the similarity: 2 * min / (sum) must reach the threshold.
+    const double len = static_cast<double>(ref.msgid.size());
+    std::erase_if(touched, [&](int c) {
+      double other = static_cast<double>(cands_[static_cast<std::size_t>(c)]->msgid.size());
+      bool too_far = 2.0 * std::min(len, other) / (len + other) < threshold - 0.0001;
+      if (too_far) score_[static_cast<std::size_t>(c)] = 0.0;
+      return too_far;
+    });
+    std::size_t keep = std::min(limits.max_exact, touched.size());
     std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(), by_score);
     std::vector<int> shortlist;
     for (std::size_t i = 0; i < keep; ++i) {
       int c = touched[i];
-      if (score_[static_cast<std::size_t>(c)] >= kScoreFraction * score_[static_cast<std::size_t>(touched[0])])
+      if (score_[static_cast<std::size_t>(c)] >= limits.score_fraction * score_[static_cast<std::size_t>(touched[0])])
         shortlist.push_back(c);
     }
     for (int c : touched) score_[static_cast<std::size_t>(c)] = 0.0;
-    std::sort(shortlist.begin(), shortlist.end());
 
     // msgmerge's fuzzy_search_goal_function: a tiny bonus when the context
-    // cannot be wrong, and a strict "better than the best so far".
-    const Message* best = nullptr;
+    // cannot be wrong, and a strict "better than the best so far" in
+    // candidate order. The best-scored candidate goes first: its (usually
+    // high) similarity then bounds the others, which makes them cheap.
+    int best = -1;
     double best_weight = threshold;
     for (int c : shortlist) {
       const Message* cand = cands_[static_cast<std::size_t>(c)];
       double bonus = (!cand->msgctxt || (ref.msgctxt && *ref.msgctxt == *cand->msgctxt)) ? 0.00001 : 0.0;
       double weight = similarity(ref.msgid, cand->msgid, best_weight - bonus * 1.01);
-      if (weight > 0.0 && weight + bonus > best_weight) {
-        best_weight = weight + bonus;
-        best = cand;
+      if (weight <= 0.0) continue;
+      weight += bonus;
+      if (weight > best_weight || (best >= 0 && weight == best_weight && c < best)) {
+        best_weight = weight;
+        best = c;
       }
     }
-    return best;
+    return best < 0 ? nullptr : cands_[static_cast<std::size_t>(best)];
   }
 
  private:
@@ -202,7 +222,9 @@ Message merge_message(const Message& def, const Message& ref, bool force_fuzzy, 
 
   r.fuzzy = has_translation(r) && (def.fuzzy || force_fuzzy || plural_changed);
   if (r.fuzzy) {
-    if (def.fuzzy && def.prev_msgid) {
+    // An entry that was fuzzy already keeps its previous msgid (or its lack
+    // of one): that is the text its translation was made for.
+    if (def.fuzzy) {
       r.prev_msgctxt = def.prev_msgctxt;
       r.prev_msgid = def.prev_msgid;
       r.prev_msgid_plural = def.prev_msgid_plural;

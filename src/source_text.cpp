@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -89,6 +90,8 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
   int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error(display_path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
   std::string data;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size));
   char buf[1 << 16];
   for (;;) {
     ssize_t got = ::read(fd, buf, sizeof buf);
@@ -123,7 +126,6 @@ void write_file_atomic(const std::string& fs_path, std::string_view data) {
     }
     done += static_cast<std::size_t>(put);
   }
-  if (::fsync(fd) != 0) fail(errno);
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());

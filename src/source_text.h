@@ -33,6 +33,8 @@ class LineIndex {
   int line(std::size_t offset) const;
   std::size_t line_start(int line) const;  // byte offset where 1-based `line` starts
   int line_count() const { return static_cast<int>(starts_.size()); }
+  // Points the index at a copy of the same text (after its owner moved).
+  void rebind(std::string_view text) { text_ = text; }
 
  private:
   std::string_view text_;
@@ -45,6 +47,22 @@ class SourceText {
   SourceText(std::string path, std::string bytes);
   // Reads the file; throws Error when it cannot be read or is not UTF-8.
   static SourceText load(const std::string& fs_path, std::string display_path);
+  // The line index views bytes_, so copies and moves re-point it.
+  SourceText(const SourceText& o) : path_(o.path_), bytes_(o.bytes_), has_bom_(o.has_bom_), lines_(o.lines_) {
+    lines_.rebind(bytes_);
+  }
+  SourceText(SourceText&& o) noexcept
+      : path_(std::move(o.path_)), bytes_(std::move(o.bytes_)), has_bom_(o.has_bom_), lines_(o.lines_) {
+    lines_.rebind(bytes_);
+  }
+  SourceText& operator=(SourceText o) noexcept {
+    path_ = std::move(o.path_);
+    bytes_ = std::move(o.bytes_);
+    has_bom_ = o.has_bom_;
+    lines_ = o.lines_;
+    lines_.rebind(bytes_);
+    return *this;
+  }
 
   const std::string& path() const { return path_; }
   std::string_view bytes() const { return bytes_; }

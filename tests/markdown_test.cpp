@@ -157,3 +157,25 @@ TEST_CASE("has_translatable_text", "[markdown]") {
   CHECK_FALSE(has_translatable_text("psc@qgis.org"));
   CHECK(has_translatable_text("[QGIS site](https://qgis.org)"));
 }
+
+TEST_CASE("SourceText survives moves and copies", "[markdown]") {
+  std::vector<SourceText> texts;
+  for (int i = 0; i < 50; ++i) texts.emplace_back("p.md", "a\nb" + std::to_string(i));  // short: inline storage
+  SourceText copy = texts[7];
+  CHECK(texts[7].at(3).line == 2);
+  CHECK(copy.at(3).line == 2);
+  CHECK(copy.at(3).col == 2);
+}
+
+TEST_CASE("a table right after a paragraph keeps both", "[markdown]") {
+  auto p = parse("Intro text\nmore intro\n| Place | Where |\n| --- | --- |\n| Desktop | https://x.org |\n\nAfter.\n");
+  REQUIRE(texts(p) == std::vector<std::string>{"Intro text more intro", "Place", "Where", "Desktop", "After."});
+  CHECK(p.units[0].line == 1);
+  CHECK(p.units[1].line == 3);
+  CHECK(span_text(p, p.units[1]) == "Place");
+  CHECK(p.units[3].line == 5);
+  CHECK(span_text(p, p.units[4]) == "After.");
+  // Not a table (cell counts differ): one paragraph, as cmark reads it.
+  auto q = parse("Text\n| a | b |\n| --- |\n");
+  REQUIRE(texts(q) == std::vector<std::string>{"Text | a | b | | --- |"});
+}

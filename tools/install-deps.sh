@@ -6,7 +6,7 @@ packages=(
   libicu-dev gettext libgettextpo-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-dev libtomlplusplus-dev libpugixml-dev
-  libboost-program-options-dev catch2 libcld2-dev
+  libboost-program-options-dev catch2 libcld2-dev hunspell-nl hunspell-en-us chromium
   hugo po4a translate-toolkit
 )
 missing=()

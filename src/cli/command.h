@@ -43,5 +43,6 @@ inline int print_errors(const std::vector<Diagnostic>& errors) {
 int extract_command(int argc, char** argv);
 int update_command(int argc, char** argv);
 int merge_command(int argc, char** argv);
+int import_command(int argc, char** argv);
 
 }  // namespace l10n::cli
