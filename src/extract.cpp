@@ -7,6 +7,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "interrupt.h"
 #include "page.h"
 #include "parallel.h"
 #include "po_update.h"
@@ -49,7 +50,7 @@ SourceUnits read_one(const Config& cfg, const std::string& rel, bool is_page, co
 }  // namespace
 
 std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
-                                      std::size_t* page_count) {
+                                      std::size_t* page_count, const ProgressFn& progress) {
   std::vector<std::string> pages = source_pages(cfg);
   if (page_count) *page_count = pages.size();
   std::vector<SiteFile> data;
@@ -59,9 +60,12 @@ std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<D
   std::size_t n = pages.size() + data.size();
   std::vector<SourceUnits> results(n);
   std::vector<std::optional<Diagnostic>> failures(n);
+  ProgressCounter counter(progress);
+  counter.set_items(n);
   parallel_for(n, jobs, [&](std::size_t i) {
     bool is_page = i < pages.size();
     const std::string& rel = is_page ? pages[i] : data[i - pages.size()].path;
+    if (interrupted()) return;
     try {
       results[i] = read_one(cfg, rel, is_page, is_page ? nullptr : &data[i - pages.size()]);
     } catch (const Error& e) {
@@ -69,7 +73,9 @@ std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<D
     } catch (const std::exception& e) {
       failures[i] = Diagnostic{rel, 0, 0, e.what()};
     }
+    counter.tick();
   });
+  check_interrupt();
   for (auto& f : failures)
     if (f) errors.push_back(std::move(*f));
   return results;
@@ -152,7 +158,7 @@ Catalog new_po(const Catalog& pot, const std::string& lang) {
 
 ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   ExtractReport report;
-  std::vector<SourceUnits> sources = read_sources(cfg, options.jobs, report.errors, &report.pages);
+  std::vector<SourceUnits> sources = read_sources(cfg, options.jobs, report.errors, &report.pages, options.progress);
   if (!report.errors.empty()) return report;
 
   // Domain -> its sources, in source order.
@@ -171,6 +177,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   std::map<std::string, Catalog> pots;
   try {
     for (auto& [domain, srcs] : domains) {
+      check_interrupt();
       std::string pot_rel = cfg.catalog_dir + "/" + domain + ".pot";
       Catalog pot = build_template(cfg, srcs, gettext_timestamp());
       // POT-Creation-Date moves only when the messages do.
@@ -194,6 +201,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& lang : cfg.languages) {
       auto& olds = old_pos[lang];
       for (auto& [domain, pot] : pots) {
+        check_interrupt();
         std::vector<const Catalog*> others;
         for (auto& [d, c] : olds)
           if (d != domain) others.push_back(&c);
@@ -206,13 +214,17 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(updated)});
       }
     }
+    check_interrupt();
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
     return report;
   }
 
-  // Everything is computed: only now touch the disk, one atomic rename per file.
+  // Everything is computed: only now touch the disk, one atomic rename per
+  // file, after every directory exists, so that one that cannot be made
+  // stops the run before any file changed.
   try {
+    std::vector<const PendingWrite*> changed;
     for (const auto& w : writes) {
       std::string path = abs_path(cfg, w.rel);
       std::error_code ec;
@@ -222,8 +234,11 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       }
       fs::create_directories(fs::path(path).parent_path(), ec);
       if (ec) throw Error(w.rel, 0, 0, "cannot create directory: " + ec.message());
-      write_file_atomic(path, w.bytes);
-      report.written.push_back(w.rel);
+      changed.push_back(&w);
+    }
+    for (const PendingWrite* w : changed) {
+      write_file_atomic(abs_path(cfg, w->rel), w->bytes);
+      report.written.push_back(w->rel);
     }
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());

@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "config.h"
 #include "error.h"
+#include "progress.h"
 #include "unit.h"
 
 namespace l10n {
@@ -15,6 +16,7 @@ namespace l10n {
 struct ExtractOptions {
   int jobs = 0;               // 0: one thread per core
   bool keep_obsolete = true;  // keep removed entries as #~ in the PO files
+  ProgressFn progress;        // called as each source file is read
 };
 
 struct CatalogSummary {
@@ -42,7 +44,7 @@ struct SourceUnits {
 // Reads every source page, string table and site config (in parallel) into
 // units. Errors are collected per file.
 std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
-                                      std::size_t* page_count = nullptr);
+                                      std::size_t* page_count = nullptr, const ProgressFn& progress = {});
 
 // Builds the POT of one domain from units, in source order; identical
 // (msgctxt, msgid) pairs become one entry with all their references.

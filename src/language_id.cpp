@@ -5,6 +5,8 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+// compact_lang_det.h uses FILE without including <cstdio>.
+#include <cstdio>
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
@@ -83,6 +85,7 @@ bool technical_token(std::string_view t) {
   if (t[0] == '#' || t[0] == '@') return true;
   if (t.find_first_of("/\\@=_{}<>~$%") != std::string_view::npos) return true;
   if (t.find_first_of("0123456789") != std::string_view::npos) return true;
+  if (t.find("::") != std::string_view::npos) return true;
   for (std::size_t i = 1; i + 1 < t.size(); ++i)
     if ((t[i] == '.' || t[i] == ':') && is_ascii_alnum(t[i - 1]) && is_ascii_alnum(t[i + 1])) return true;
   return false;
@@ -141,7 +144,7 @@ std::vector<Word> words_of(std::string_view s) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (!word_char(c)) {
+    if (!u_isalpha(c)) {
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') initial = true;
       continue;
     }
@@ -235,7 +238,7 @@ const std::unordered_set<std::string>& loanwords() {
       "link", "links", "update", "updates", "upgrade", "upgrades", "bug", "bugs", "feedback", "support",
       "community", "communities", "team", "teams", "blog", "blogs", "web", "internet", "wiki", "tutorial",
       "tutorials", "plugin", "plugins", "plug-in", "plug-ins", "post", "posts", "posten", "interface", "data",
-      "database", "databases", "script", "scripts", "tool", "tools", "homepage", "mail", "mails", "mailing",
+      "database", "databases", "script", "scripts", "tool", "tools", "homepage", "mail", "mails",
       "mailinglist", "mailinglists", "release", "releases", "stream", "streams", "game", "games",
       "multiplayer", "singleplayer", "source", "open", "code", "computer", "computers", "smartphone", "tablet",
       "backup", "backups", "reset", "cookie", "cookies", "spam", "hashtag", "live", "upload", "uploads",
@@ -247,7 +250,7 @@ const std::unordered_set<std::string>& loanwords() {
       "frameworks", "toolkit", "toolbar", "widget", "widgets", "snap", "snaps", "repository", "repositories",
       "commit", "commits", "pull", "request", "requests", "issue", "issues", "release-notes", "campaign",
       "gaming", "patch", "patches", "desktopomgeving", "bookmarks", "bookmark", "feed", "feeds", "startpagina",
-      "ok", "cd", "dvd", "usb", "pc", "wifi", "wi-fi", "bluetooth", "streaming", "stick", "installer",
+      "ok", "cd", "dvd", "computing", "partials", "usb", "pc", "wifi", "wi-fi", "bluetooth", "streaming", "stick", "installer",
       "terminal", "shell", "root", "sudo", "kernel", "driver", "drivers", "file", "files", "thumbnail",
       "thumbnails", "token", "tokens", "cache", "storage", "cookiebanner", "lorem", "ipsum", "emoji", "emojis"};
   return w;
@@ -268,6 +271,57 @@ const std::unordered_set<std::string>& latin_filler() {
       "viverra", "maecenas", "accumsan", "lacus", "vel", "facilisis", "volutpat", "aenean", "lectus",
       "phasellus", "sapien", "vivamus", "diam", "purus", "ligula", "ante", "fusce", "erat", "sagittis"};
   return w;
+}
+
+// Words of both dictionaries that lean to one language in use: counted in
+// Debian's Dutch program translations (English msgids, Dutch msgstrs) by
+// tools/langid-devset/lean_words.py, which prints this table.
+const char* const kLeaningEnglish =
+    "a accelerator accept administrator affect age agreement all ampersand append are area artwork aspect at "
+    "attachment back background backing bad bar baseline been beep bevel big bin bind blank blink block blue "
+    "body bond boot border box brace break browse building bus but button cancel case cc cent center character "
+    "chart check class click close code column combine combo common component compound condition constant "
+    "construct content copyright corner corrupt cover crypt curve dark data database date descriptor different "
+    "directory disc disk do does dot down download draw drive drop due edit elect elf email embedded end "
+    "environment error escape event exit expanded extension extract family far feature few field file finish "
+    "first fit fix focus folder font force form format franc full future gap get gothic graphic gray green "
+    "grip half halt hard hardware hash have hearing held high home homepage icon image import important "
+    "increment indicator insert integer interest invert issue jargon job join jump junk just keep keyboard "
+    "keyword large last launch least level light like limit limited link list listing load local lock login "
+    "long look loop low made mail mailbox major male manage management manager mark marker master match memory "
+    "metadata middle mime minimum minor mismatch mixed mode module more most move multiple music musical must "
+    "name network never new no non none nor not notebook odd offer office official offset old on open opening "
+    "or order out output overflow pack padding page pager pair paper parallel paranoia parse part pass "
+    "password people perform personal pixel placement play player playlist policy power present pressing "
+    "preview print produce program prompt proper put query queue quote radio random range ratio reading ready "
+    "red remote rendering report respect response right romance room row run running safe save scan scanning "
+    "scratch screen screensaver search second secret security select separator set setting sheet short "
+    "shortcut show single sir skip sleep small socialist song sound source speaker special speed spin split "
+    "spreadsheet square stamp stanza start stat state step stepper stock stop stopping stream stretch string "
+    "style subject suffix support swap switch system tablet take tape target temp template the these thread "
+    "time to token tool top total track traditional trailer transform trash tray tree trigger try turkey turn "
+    "up upgrade upper user username view virtual want western white wide wild win without word wow wrap wrong "
+    "yes zero zoom ";
+const char* const kLeaningDutch =
+    "agenda balk basis breed chili commando dag dank dat datum de defect die district dit door echt elk en "
+    "envelop er haar heft hoe hun intern knop kop kroon lade laden lang let mag map marge masker meld met "
+    "midden mist moment nee nog nu om op oud ounce over pad patroon pictogram pond punt rand recept rood "
+    "rooster stand station taken tel ten tint toe tot trad twee typ van vast veld vol wat zee zit ";
+
+std::unordered_set<std::string> split_words(const char* list) {
+  std::unordered_set<std::string> out;
+  std::string_view s(list);
+  for (std::size_t b = 0; b < s.size();) {
+    std::size_t e = std::min(s.find(' ', b), s.size());
+    if (e > b) out.emplace(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+const std::unordered_set<std::string>& leaning_words(std::string_view language) {
+  static const std::unordered_set<std::string> en = split_words(kLeaningEnglish), nl = split_words(kLeaningDutch), none;
+  return language == "en" ? en : language == "nl" ? nl : none;
 }
 
 const std::unordered_set<std::string>& function_words_for(std::string_view language) {
@@ -334,6 +388,10 @@ void collect_names(std::string_view prose, NameSet& names) {
     if (w.capitalised && !w.initial) names.words.insert(w.text);
 }
 
+void collect_vocabulary(std::string_view prose, NameSet& names) {
+  for (const Word& w : words_of(prose)) names.vocabulary.insert(w.lower);
+}
+
 bool WordList::has(std::string_view word) const {
   std::string w(word);
   if (words.count(w)) return true;
@@ -350,20 +408,41 @@ bool WordList::has(std::string_view word) const {
   }
   if (language == "nl") {
     if (try_endings(nl)) return true;
-    // "lijsten" -> "lijst", "vragen" -> "vraag": a doubled vowel drops before -en.
-    if (w.ends_with("en") && w.size() > 5) {
-      std::string stem = w.substr(0, w.size() - 2);
+    // "vragen" -> "vraag", "herbruikbare" -> "herbruikbaar": a doubled vowel
+    // is written single before -e, -en, -er; "lijsten" -> "lijst" too.
+    for (std::string_view ending : {"en", "e", "er", "ere"}) {
+      if (!w.ends_with(ending) || w.size() < ending.size() + 4) continue;
+      std::string stem = w.substr(0, w.size() - ending.size());
       char v = stem[stem.size() - 2];
       if (std::string_view("aeou").find(v) != std::string_view::npos) {
         std::string doubled = stem.substr(0, stem.size() - 1) + v + stem.back();
         if (words.count(doubled)) return true;
       }
-      if (stem.size() > 2 && stem.back() == stem[stem.size() - 2] && words.count(stem.substr(0, stem.size() - 1)))
-        return true;
+      if (stem.back() == stem[stem.size() - 2] && words.count(stem.substr(0, stem.size() - 1))) return true;
     }
     return false;
   }
   return try_endings(en) || try_endings(nl);
+}
+
+bool WordList::compound(std::string_view word) const {
+  if (word.size() < 8) return false;
+  for (std::size_t i = 4; i + 4 <= word.size(); ++i) {
+    std::string head(word.substr(0, i));
+    bool head_ok = words.count(head) || (head.size() > 4 && (head.back() == 's' || head.back() == 'e') &&
+                                         words.count(head.substr(0, head.size() - 1)));
+    if (head_ok && has(word.substr(i))) return true;
+  }
+  return false;
+}
+
+bool WordList::leans(std::string_view word) const {
+  if (!leaning || leaning->empty()) return false;
+  std::string w(word);
+  if (leaning->count(w)) return true;
+  for (std::string_view e : {"s", "es", "en", "'s"})
+    if (w.size() > e.size() + 2 && w.ends_with(e) && leaning->count(w.substr(0, w.size() - e.size()))) return true;
+  return false;
 }
 
 std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir) {
@@ -392,6 +471,7 @@ std::shared_ptr<const WordList> load_word_list(const std::string& language, cons
       list->words.insert(replace_all(lowercase(word), "\xC4\xB3", "ij"));
     }
     list->function_words = function_words_for(language);
+    list->leaning = &leaning_words(language);
   }
   cache[key] = list;
   return list;
@@ -473,21 +553,44 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
 
   const WordList* tw = target_words_.get();
   const WordList* sw = source_words_.get();
+  // In running text a capital inside a sentence marks a name; in a Title
+  // Case heading it marks nothing.
+  static const std::unordered_set<std::string> title_small = {"a", "an", "the", "of", "and", "or", "for", "to",
+                                                              "in", "on", "at", "with", "by", "de", "het", "een",
+                                                              "en", "van", "voor", "met", "op"};
+  int lower_words = 0;
+  for (const Word& w : words) lower_words += !w.capitalised && !title_small.count(w.lower);
+  bool title_case = lower_words == 0;
   double t_score = 0, s_score = 0;
+  int target_function_words = 0;
+  // Products every IT text names; a page's own names come from the glossary
+  // and from its running text.
+  static const std::unordered_set<std::string> products = {
+      "Windows", "Linux", "Android", "Chrome", "Chromium", "Firefox", "Safari", "Edge", "Explorer", "Opera",
+      "Steam", "Discord", "Telegram", "Facebook", "Twitter", "YouTube", "Mastodon", "Reddit", "Ubuntu", "Debian",
+      "Matrix", "Element", "Signal", "Office", "Outlook", "Teams"};
   std::string clean;
   for (const Word& w : words) {
-    if (names.contains(w.text) || w.capitals >= 2 || loanwords().count(w.lower)) continue;
+    if (loanwords().count(w.lower) || names.vocabulary.count(w.lower)) continue;
     bool known_t = tw && tw->has(w.lower), known_s = sw && sw->has(w.lower);
-    if (w.capitalised && !w.initial && !known_t && !known_s) continue;  // a name
+    if (names.contains(w.text) || w.capitals >= 2 || (w.capitalised && products.count(w.text)) ||
+        (w.capitalised && !w.initial && (!title_case || (!known_t && !known_s))))
+      continue;
     ++id.words;
     if (!clean.empty()) clean += ' ';
     clean += w.text;
     bool ft = tw && tw->function_words.count(w.lower), fs = sw && sw->function_words.count(w.lower);
+    target_function_words += ft;
     if (ft && !fs) t_score += 2;
     else if (fs && !ft) s_score += 2;
     else if (known_t && !known_s) t_score += 1;
     else if (known_s && !known_t) s_score += 1;
-    else if (!known_t && !known_s) {
+    else if (known_t && known_s) {
+      if (tw->leans(w.lower)) t_score += 1;
+      else if (sw->leans(w.lower)) s_score += 1;
+    } else {
+      bool ct = tw && tw->compound(w.lower), cs = sw && sw->compound(w.lower);
+      if (ct != cs) (ct ? t_score : s_score) += 1;
       t_score += orthography(w.lower, target_);
       s_score += orthography(w.lower, source_);
     }
@@ -497,9 +600,15 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
   // Word lists: in (-1, 1), positive for the source language.
   double score = (s_score - t_score) / (s_score + t_score + 1.0);
   Cld2Result cld;
-  if (id.words >= 4 || !has_word_lists()) {
+  {
+    // CLD2 marks short text it recognises as reliable; below four words its
+    // unreliable guesses are noise.
     cld = cld2_identify(clean);
-    double weight = cld.percent / 100.0 * (cld.reliable ? 1.0 : 0.5);
+    // Function words outweigh CLD2 when both are at hand: Dutch IT text
+    // full of English terms still has Dutch grammar words.
+    double weight = cld.percent / 100.0 * (has_word_lists() ? 0.6 : 1.0);
+    if (id.words < 4 && has_word_lists()) weight *= cld.reliable ? 0.5 : 0.0;
+    else if (!cld.reliable) weight *= 0.5;
     if (cld.language == source_) score += weight;
     else if (close_to(cld.language, target_)) score -= weight;
   }
@@ -510,8 +619,11 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
   } else if (score < -kThreshold) {
     id.language = target_;
     id.confidence = std::min(1.0, 0.5 - score / 2);
-  } else if (!cld.language.empty() && !close_to(cld.language, target_) && cld.language != source_ &&
-             cld.reliable && cld.percent >= 80 && id.words >= 6 && t_score <= s_score) {
+  }
+  // A third language: CLD2 is sure, and the target's grammar words, a third
+  // or more of the words of real target text, are nearly absent.
+  if (!cld.language.empty() && !close_to(cld.language, target_) && cld.language != source_ && cld.reliable &&
+      cld.percent >= 80 && id.words >= 6 && target_function_words * 5 < id.words) {
     id.language = cld.language;
     id.confidence = cld.percent / 100.0 * 0.8;
   }

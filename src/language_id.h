@@ -26,12 +26,17 @@ std::string mask_non_prose(std::string_view text);
 struct NameSet {
   std::set<std::string, std::less<>> words;     // exact, case-sensitive: "Discourse"
   std::vector<std::string> phrases;             // lowercased glossary terms, maybe several words
+  // Lowercased words the page uses inside sentences of its own language
+  // ("internationale mailing lists"): not evidence elsewhere on the page.
+  std::set<std::string, std::less<>> vocabulary;
   bool contains(std::string_view word) const { return words.count(word) > 0; }
 };
 
 // Capitalised words that stand in the middle of a sentence of `prose`
 // (already masked): in running text those are names.
 void collect_names(std::string_view prose, NameSet& names);
+// The words of `prose` (lowercased) into names.vocabulary.
+void collect_vocabulary(std::string_view prose, NameSet& names);
 
 struct Identification {
   std::string language;   // "en", "nl", …; empty when the text gives no evidence
@@ -45,7 +50,14 @@ struct WordList {
   std::string language;
   std::unordered_set<std::string> words;
   std::unordered_set<std::string> function_words;
-  bool has(std::string_view word) const;  // tries a few inflection endings too
+  // Words the other language's dictionary has too, but which are far more
+  // often this language's.
+  const std::unordered_set<std::string>* leaning = nullptr;
+  bool has(std::string_view word) const;    // tries a few inflection endings too
+  bool leans(std::string_view word) const;  // the same for `leaning`
+  // Two words of the list written as one ("communicatiekanalen"), as Dutch
+  // and German write compounds.
+  bool compound(std::string_view word) const;
 };
 
 class LanguageIdentifier {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "interrupt.h"
 #include "page.h"
 #include "parallel.h"
 #include "site_files.h"
@@ -133,7 +134,8 @@ std::set<std::string> read_manifest(const Config& cfg, const std::string& rel) {
   return out;
 }
 
-std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std::vector<Diagnostic>& errors) {
+std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
+                                               ProgressCounter& progress) {
   std::vector<SourceFile> files;
   for (auto& p : source_pages(cfg)) files.push_back({p, std::nullopt, {}, SourceFile::PageFile});
   if (auto table = string_table_file(cfg, cfg.source))
@@ -143,8 +145,10 @@ std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std:
     if (fs::path(f.path).filename().string().find("." + cfg.source + ".") != std::string::npos)
       files.push_back({f.path, std::nullopt, {}, SourceFile::SiteConfig});
   std::vector<std::optional<Diagnostic>> failures(files.size());
+  progress.set_items(files.size());
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     SourceFile& f = files[i];
+    if (interrupted()) return;
     try {
       f.text.emplace(SourceText::load((fs::path(cfg.root) / f.path).string(), f.path));
       switch (f.kind) {
@@ -155,7 +159,9 @@ std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std:
     } catch (const Error& e) {
       failures[i] = e.diagnostic();
     }
+    progress.tick();
   });
+  check_interrupt();
   for (auto& f : failures)
     if (f) errors.push_back(*f);
   return files;
@@ -178,11 +184,16 @@ struct Plan {
 };
 
 void plan_language(const Config& cfg, const std::string& lang, int keep, const std::vector<SourceFile>& files,
-                   const TranslationTable& table, int jobs, MergeReport& report, Plan& plan) {
+                   const TranslationTable& table, int jobs, MergeReport& report, Plan& plan,
+                   ProgressCounter& progress) {
   std::string manifest_rel = manifest_path(cfg, lang);
   std::set<std::string> owned = read_manifest(cfg, manifest_rel);
   std::vector<Rendered> rendered(files.size());
-  parallel_for(files.size(), jobs, [&](std::size_t i) { rendered[i] = render(files[i], table, cfg); });
+  parallel_for(files.size(), jobs, [&](std::size_t i) {
+    if (!interrupted()) rendered[i] = render(files[i], table, cfg);
+    progress.tick();
+  });
+  check_interrupt();
 
   std::set<std::string> produced;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -221,12 +232,16 @@ void plan_language(const Config& cfg, const std::string& lang, int keep, const s
 }
 
 void apply(const Config& cfg, const Plan& plan) {
-  auto write = [&](const std::string& rel, const std::string& bytes) {
-    fs::path abs = fs::path(cfg.root) / rel;
+  // Every directory first: one that cannot be made stops before any file changed.
+  auto make_parent = [&](const std::string& rel) {
     std::error_code ec;
-    fs::create_directories(abs.parent_path(), ec);
+    fs::create_directories((fs::path(cfg.root) / rel).parent_path(), ec);
     if (ec) throw Error(rel, 0, 0, "cannot create directory: " + ec.message());
-    write_file_atomic(abs.string(), bytes);
+  };
+  for (const auto& [rel, bytes] : plan.writes) make_parent(rel);
+  for (const auto& [rel, bytes] : plan.manifests) make_parent(rel);
+  auto write = [&](const std::string& rel, const std::string& bytes) {
+    write_file_atomic((fs::path(cfg.root) / rel).string(), bytes);
   };
   for (const auto& [rel, bytes] : plan.writes) write(rel, bytes);
   for (const auto& rel : plan.removals) {
@@ -252,12 +267,16 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
   Plan plan;
   try {
-    std::vector<SourceFile> files = read_sources_for_merge(cfg, options.jobs, report.errors);
+    ProgressCounter progress(options.progress, 1 + langs.size());
+    std::vector<SourceFile> files = read_sources_for_merge(cfg, options.jobs, report.errors, progress);
     if (!report.errors.empty()) return report;
     for (const auto& lang : langs) {
       TranslationTable table = load_translations(cfg, lang, options.use_fuzzy);
-      plan_language(cfg, lang, keep, files, table, options.jobs, report, plan);
+      plan_language(cfg, lang, keep, files, table, options.jobs, report, plan, progress);
     }
+    // Past this check the writes run to the end even if a signal comes: the
+    // manifest written last must name every page written before it.
+    check_interrupt();
     if (!options.dry_run) apply(cfg, plan);
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());

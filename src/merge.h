@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "config.h"
 #include "error.h"
+#include "progress.h"
 
 namespace l10n {
 
@@ -18,6 +19,7 @@ struct MergeOptions {
   bool use_fuzzy = false;              // use fuzzy translations too
   bool dry_run = false;                // compute and report, write nothing
   int jobs = 0;
+  ProgressFn progress;                 // called as each file is read, and rendered per language
 };
 
 // A translation that was not used because it would break the page.

@@ -485,7 +485,10 @@ BlockBody split_block(std::string_view v) {
 bool literal_can_hold(std::string_view v, bool in_flow) {
   if (in_flow || !printable_except(v, "\t\n")) return false;
   // Nothing but line breaks: no content line to attach them to.
-  return v.find_first_not_of('\n') != std::string_view::npos;
+  if (v.find_first_not_of('\n') == std::string_view::npos) return false;
+  // A last line of nothing but blanks reads back as trailing empty lines.
+  std::string_view last = split_block(v).lines.back();
+  return last.empty() || last.find_first_not_of(" \t") != std::string_view::npos;
 }
 
 // Folding joins lines with a space, except around more-indented lines, which

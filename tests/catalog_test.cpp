@@ -413,3 +413,20 @@ TEST_CASE("plural_forms_for follows gettext's table", "[catalog]") {
   CHECK(plural_forms_for("ar").rfind("nplurals=6;", 0) == 0);
   CHECK(plural_forms_for("xx") == "nplurals=2; plural=(n != 1);");
 }
+
+TEST_CASE("read_po reads gettext's quirks as gettext does", "[catalog]") {
+  TempDir dir;
+  // The last "#," line wins; backslash-newline joins lines; a repeated
+  // reference is kept once; an explicit ":0" line survives.
+  std::string path = dir.file("q.po", "#, fuzzy\n#, c-format\n#: a.md:1 a.md:1 b.md:0\nmsgid \"sp\\\nlit\"\nmsgstr \"x\"\n\n"
+                                      "# comment ending in a backslash \\\n# continues\nmsgid \"b\"\nmsgstr \"y\"\n");
+  Catalog cat = read_po(path, "q.po");
+  REQUIRE(cat.messages.size() == 2);
+  CHECK_FALSE(cat.messages[0].fuzzy);
+  CHECK(cat.messages[0].flags == std::vector<std::string>{"c-format"});
+  CHECK(cat.messages[0].msgid == "split");
+  CHECK(cat.messages[0].references == std::vector<Reference>{{"a.md", 1}, {"b.md:0", 0}});
+  CHECK(cat.messages[1].translator_comments == std::vector<std::string>{"comment ending in a backslash # continues"});
+  CHECK(cat.messages[1].line == 8);
+  CHECK(format_po(cat) == msgcat(path));
+}

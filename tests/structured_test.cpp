@@ -735,3 +735,15 @@ TEST_CASE("corpus: every page's front matter and every data file", "[structured]
   CHECK(sites["wz2100.net"].no_translate > 50);
   CHECK(sites["hinode"].data_files >= 5);
 }
+
+// Found by fuzz/fuzz_front_matter: a block scalar whose last line is only
+// blanks read back with extra trailing empty lines.
+TEST_CASE("encode_scalar round-trips a last line of only blanks", "[structured][fuzz]") {
+  for (const std::string value : {"a\n  \n", "a\n  ", "a\n\t\n", "a\n \n\n", "x\n  \nb: 1\n"}) {
+    for (ScalarStyle style : kStyles) {
+      check_round_trip(DataFormat::Yaml, style, value, 0, false, "k: ", "\n");
+      check_round_trip(DataFormat::Yaml, style, value, 2, false, "a:\n  k: ", "\n  z: 1\n", 2);
+      check_round_trip(DataFormat::Toml, style, value, 0, false, "k = ", "\n");
+    }
+  }
+}

@@ -44,5 +44,8 @@ int extract_command(int argc, char** argv);
 int update_command(int argc, char** argv);
 int merge_command(int argc, char** argv);
 int import_command(int argc, char** argv);
+int stats_command(int argc, char** argv);
+int init_command(int argc, char** argv);
+int check_command(int argc, char** argv);
 
 }  // namespace l10n::cli

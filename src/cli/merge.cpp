@@ -1,6 +1,7 @@
 #include "cli/command.h"
 #include "config.h"
 #include "merge.h"
+#include "progress.h"
 
 namespace l10n::cli {
 
@@ -33,7 +34,8 @@ int merge_command(int argc, char** argv) {
       ("dry-run,n", "write nothing; list what would change")
       ("strict", "exit 1 when any translation was refused")
       ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)")
-      ("quiet,q", "print nothing but errors and refusals");
+      ("quiet,q", "print nothing but errors and refusals")
+      ("verbose,v", "list unchanged files too");
   if (!c.parse(argc, argv, "examples:\n  l10n merge\n  l10n merge --lang nl --keep 50\n  l10n merge --check\n")) return kOk;
   if (c.vm.count("keep") && (options.keep < 0 || options.keep > 100))
     throw Error("--keep", 0, 0, "must be a percentage from 0 to 100");
@@ -41,7 +43,12 @@ int merge_command(int argc, char** argv) {
   options.use_fuzzy = c.vm.count("fuzzy") > 0;
   bool check = c.vm.count("check") > 0;
   options.dry_run = check || c.vm.count("dry-run") > 0;
-  MergeReport report = run_merge(cfg, options);
+  MergeReport report;
+  {
+    auto bar = terminal_progress("l10n merge", c.flag("quiet"));
+    if (bar) options.progress = bar->callback();
+    report = run_merge(cfg, options);
+  }
   if (!report.errors.empty()) return print_errors(report.errors);
   for (const auto& r : report.refusals)
     std::cerr << r.po_path << ":" << r.po_line << ": warning: translation not used in " << r.page << ":"
@@ -51,7 +58,7 @@ int merge_command(int argc, char** argv) {
   for (const auto& p : report.pages) {
     written += p.action == PageAction::Written;
     below += p.action == PageAction::BelowThreshold;
-    if (quiet || p.action == PageAction::Unchanged) continue;
+    if (quiet || (p.action == PageAction::Unchanged && !c.flag("verbose"))) continue;
     std::cout << p.target << ": " << (options.dry_run && p.action == PageAction::Written ? "would be written"
                                       : options.dry_run && p.action == PageAction::Removed ? "would be removed"
                                                                                           : action_name(p.action));

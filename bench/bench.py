@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""The speed benchmark behind tools/bench.sh: l10n against po4a and
+translate-toolkit on the same synthetic site (bench/make_site.py).
+
+usage: bench.py L10N_BINARY WORKDIR [--pages 1000,10000] [--runs 3]
+                [--po4a-pages 200] [--ttk-pages 1000] [--check-runs 1]
+
+For each tool the steady state of a site under translation is timed: the
+catalogs exist and are fully translated (msgstr = "[nl] " + msgid), then
+  extract: read every page, rebuild the template, update the Dutch PO;
+  merge:   write every translated page (the output tree is removed first);
+  check:   l10n check on the written tree (l10n only: the others have none).
+Every figure is the median of --runs runs, with the peak resident memory of
+the largest run (/usr/bin/time). po4a and translate-toolkit take minutes per
+thousand pages, so they run on the first --po4a-pages / --ttk-pages pages of
+the same site and their time is scaled per page to the full size; the output
+says where it did so.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def sh(cmd, cwd=None, check=True, ok=(0,)):
+    r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if check and r.returncode not in ok:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), r.stdout[-3000:]))
+    return r
+
+
+def timed(cmd, cwd=None, prepare=None, runs=3, ok=(0,)):
+    """Median wall time (s) and peak RSS (MB) of `runs` runs of cmd."""
+    times, peak = [], 0
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        start = time.monotonic()
+        r = sh(["/usr/bin/time", "-f", "@@%M"] + cmd, cwd=cwd, ok=ok)
+        times.append(time.monotonic() - start)
+        peak = max(peak, int(re.findall(r"@@(\d+)", r.stdout)[-1]) / 1024)
+    return statistics.median(times), peak
+
+
+def source_pages():
+    pages = []
+    for base in (os.path.join(ROOT, "..", "shared", "corpus"), os.path.join(ROOT, "content")):
+        for d, _, files in os.walk(base):
+            pages += [os.path.join(d, f) for f in files if f.endswith(".md") and f != "README.md"]
+    return sorted(pages)
+
+
+def readable_pages(l10n, work, pages):
+    """The pages l10n reads without an error (a few corpus pages have broken shortcodes)."""
+    stage = os.path.join(work, "stage")
+    shutil.rmtree(stage, ignore_errors=True)
+    os.makedirs(os.path.join(stage, "content", "en"))
+    with open(os.path.join(stage, "l10n.toml"), "w") as f:
+        f.write('languages = ["nl"]\n')
+    for i, p in enumerate(pages):
+        shutil.copy(p, os.path.join(stage, "content", "en", "%d.md" % i))
+    r = sh([l10n, "extract", "--root", stage, "--quiet"], check=False)
+    bad = {int(m) for m in re.findall(r"content/en/(\d+)\.md:", r.stdout)}
+    shutil.rmtree(stage)
+    return [p for i, p in enumerate(pages) if i not in bad], len(bad)
+
+
+def make_site(out, n, pages):
+    shutil.rmtree(out, ignore_errors=True)
+    r = sh([sys.executable, os.path.join(HERE, "make_site.py"), out, str(n)] + pages)
+    return r.stdout.strip()
+
+
+def markdown_bytes(site):
+    total = 0
+    for d, _, files in os.walk(os.path.join(site, "content", "en")):
+        total += sum(os.path.getsize(os.path.join(d, f)) for f in files)
+    return total
+
+
+def translate_po(path):
+    """msgstr = "[nl] " + msgid for every entry but the header: a translation
+    no tool refuses (same shortcodes, links and code) that changes every unit."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for block in text.split("\n\n"):
+        m = re.search(r'^msgid ((?:".*"\n?)+)^msgstr ""\s*$', block + "\n", re.M)
+        if not m or m.group(1).strip() == '""' or block.lstrip().startswith("#~"):
+            out.append(block)
+            continue
+        lines = m.group(1).rstrip("\n").split("\n")
+        first = next(i for i, l in enumerate(lines) if l != '""')
+        lines[first] = '"[nl] ' + lines[first][1:]
+        new = block[: m.start()] + "msgid " + m.group(1) + "msgstr " + "\n".join(lines)
+        out.append(new.rstrip("\n"))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(out))
+
+
+class Result:
+    def __init__(self, tool, step, pages, seconds, mb, full_pages):
+        self.tool, self.step, self.pages, self.seconds, self.mb = tool, step, pages, seconds, mb
+        self.input_mb = 0.0
+        self.scaled = seconds * full_pages / pages
+        self.extrapolated = pages != full_pages
+
+
+def bench_l10n(l10n, site, n, runs, check_runs):
+    sh([l10n, "extract", "--root", site, "--quiet"])
+    translate_po(os.path.join(site, "po", "nl", "content.po"))
+    out = os.path.join(site, "content", "nl")
+    clean = lambda: shutil.rmtree(out, ignore_errors=True)
+    res = [Result("l10n", "extract", n, *timed([l10n, "extract", "--root", site, "--quiet"], runs=runs), n)]
+    res.append(Result("l10n", "merge", n, *timed([l10n, "merge", "--root", site, "--quiet"], prepare=clean, runs=runs), n))
+    if sh([l10n, "check", "--help"], check=False).returncode == 0:
+        clean()
+        sh([l10n, "merge", "--root", site, "--quiet"])
+        report = os.path.join(site, "check.txt")
+        res.append(Result("l10n", "check", n,
+                          *timed([l10n, "check", "--root", site, "--output", report], runs=check_runs, ok=(0, 1)), n))
+    return res
+
+
+def bench_po4a(site, n, full, runs):
+    pages = []
+    for d, _, files in os.walk(os.path.join(site, "content", "en")):
+        pages += [os.path.relpath(os.path.join(d, f), site) for f in files]
+    with open(os.path.join(site, "po4a.cfg"), "w") as f:
+        f.write("[po4a_langs] nl\n[po4a_paths] po4a/site.pot $lang:po4a/$lang.po\n"
+                "[options] --keep 0 --master-charset UTF-8 --localized-charset UTF-8\n")
+        for p in sorted(pages):
+            out = p.replace("content/en/", "po4a-out/$lang/", 1)
+            f.write('[type: text] %s $lang:%s opt:"-o markdown -o yfm_keys=title,linkTitle,description"\n' % (p, out))
+    sh(["po4a", "--no-translations", "po4a.cfg"], cwd=site)
+    translate_po(os.path.join(site, "po4a", "nl.po"))
+    clean = lambda: shutil.rmtree(os.path.join(site, "po4a-out"), ignore_errors=True)
+    return [Result("po4a", "extract", n, *timed(["po4a", "--no-translations", "po4a.cfg"], cwd=site, runs=runs), full),
+            Result("po4a", "merge", n, *timed(["po4a", "--no-update", "po4a.cfg"], cwd=site, prepare=clean, runs=runs), full)]
+
+
+def bench_ttk(site, n, full, runs):
+    src = os.path.join(site, "content", "en")
+    pot, po, new, out = (os.path.join(site, d) for d in ("ttk-pot", "ttk-po", "ttk-po-new", "ttk-out"))
+    q = ["--progress=none"]
+    sh(["txt2po", "-P"] + q + [src, pot])
+    sh(["pot2po"] + q + [pot, po])
+    for d, _, files in os.walk(po):
+        for f in files:
+            translate_po(os.path.join(d, f))
+    # Extract = the template from the pages, then the PO updated from it
+    # (translate-toolkit's msgmerge); the script runs both as one step.
+    script = os.path.join(site, "ttk-extract.sh")
+    with open(script, "w") as f:
+        f.write("set -e\nrm -rf '%s' '%s'\ntxt2po -P --progress=none '%s' '%s'\npot2po --progress=none -t '%s' '%s' '%s'\n"
+                % (pot, new, src, pot, po, pot, new))
+    clean = lambda: shutil.rmtree(out, ignore_errors=True)
+    return [Result("translate-toolkit", "extract", n, *timed(["sh", script], runs=runs), full),
+            Result("translate-toolkit", "merge", n,
+                   *timed(["po2txt", "--progress=none", "-t", src, po, out], prepare=clean, runs=runs), full)]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("l10n")
+    ap.add_argument("work")
+    ap.add_argument("--pages", default="1000,10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--po4a-pages", type=int, default=200)
+    ap.add_argument("--ttk-pages", type=int, default=1000)
+    ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.pages.split(",")]
+    full = max(sizes)
+    os.makedirs(a.work, exist_ok=True)
+    pages, dropped = readable_pages(a.l10n, a.work, source_pages())
+    print("source pages: %d real pages (%d left out: l10n rejects them)" % (len(pages), dropped))
+
+    results, mbytes = [], {}
+    for n in sizes:
+        site = os.path.join(a.work, "site-%d" % n)
+        print(make_site(site, n, pages))
+        mbytes[n] = markdown_bytes(site) / 1e6
+        for r in bench_l10n(a.l10n, site, n, a.runs, a.check_runs):
+            r.input_mb = mbytes[n]
+            results.append(r)
+        shutil.rmtree(site)
+    for tool, n, fn in (("po4a", a.po4a_pages, bench_po4a), ("translate-toolkit", a.ttk_pages, bench_ttk)):
+        n = min(n, full)
+        site = os.path.join(a.work, "site-%s-%d" % (tool, n))
+        make_site(site, n, pages)
+        for r in fn(site, n, full, a.runs):
+            r.input_mb = markdown_bytes(site) / 1e6
+            results.append(r)
+        shutil.rmtree(site)
+
+    print("\n%-18s %-8s %7s %10s %10s %9s %8s" % ("tool", "step", "pages", "median s", "s @%d" % full, "MB/s", "peak MB"))
+    for r in results:
+        note = " *" if r.extrapolated else ""
+        print("%-18s %-8s %7d %10.2f %10.2f %9.1f %8.0f%s" % (
+            r.tool, r.step, r.pages, r.seconds, r.scaled, r.input_mb / r.seconds, r.mb, note))
+    if any(r.extrapolated for r in results):
+        print("* timed on the first pages of the same site and scaled per page to %d pages" % full)
+
+    at = {(r.tool, r.step): r.scaled for r in results if r.tool != "l10n" or r.pages == full}
+    ours = at[("l10n", "extract")] + at[("l10n", "merge")]
+    print("\nextract + merge at %d pages (%.0f MB): l10n %.2f s" % (full, mbytes[full], ours))
+    for tool, target in (("po4a", 100), ("translate-toolkit", 20)):
+        theirs = at[(tool, "extract")] + at[(tool, "merge")]
+        print("  %-18s %8.1f s  l10n is %6.0fx faster (target %dx)" % (tool, theirs, theirs / ours, target))
+    if len(sizes) > 1:
+        small, big = min(sizes), full
+        for step in ("extract", "merge", "check"):
+            t = {r.pages: r for r in results if r.tool == "l10n" and r.step == step}
+            if small in t and big in t:
+                print("growth %s %d -> %d pages: time x%.1f, peak memory %.0f -> %.0f MB" % (
+                    step, small, big, t[big].seconds / t[small].seconds, t[small].mb, t[big].mb))
+
+
+if __name__ == "__main__":
+    main()

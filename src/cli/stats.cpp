@@ -1,0 +1,29 @@
+#include <iostream>
+
+#include "cli/command.h"
+#include "config.h"
+#include "stats.h"
+
+namespace l10n::cli {
+
+int stats_command(int argc, char** argv) {
+  Command c("l10n stats [options]");
+  std::string root, format;
+  StatsOptions options;
+  c.options.add_options()
+      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
+      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
+      ("lang,l", po::value(&options.languages), "only this language (repeatable)")
+      ("format,f", po::value(&format)->default_value("text"), "text (a table) or json")
+      ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)");
+  if (!c.parse(argc, argv, "examples:\n  l10n stats\n  l10n stats --lang nl --format json > stats.json\n"))
+    return kOk;
+  if (format != "text" && format != "json") throw Error("--format", 0, 0, "must be 'text' or 'json'");
+  Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
+  StatsReport report = compute_stats(cfg, options);
+  if (!report.errors.empty()) return print_errors(report.errors);
+  std::cout << (format == "json" ? stats_json(report) : stats_text(report));
+  return kOk;
+}
+
+}  // namespace l10n::cli

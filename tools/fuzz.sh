@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Fuzzes the readers: builds the libFuzzer targets fuzz/fuzz_*.cpp with
+# clang-14 under ASan+UBSan into build-fuzz/ and runs each one for
+# FUZZ_SECONDS (default 30). The seed corpus is made at run time from the
+# example site (content/, po/) and ../shared/corpus; nothing is copied into
+# the repository.
+#
+# usage: tools/fuzz.sh [TARGET...]    (default: every fuzz/fuzz_*.cpp)
+#
+# A crash, leak, hang (10 s on one input) or broken invariant fails the run;
+# libFuzzer leaves the input in build-fuzz/artifacts/ to reproduce it with
+# `build-fuzz/TARGET FILE`. Inputs that found new paths accumulate in
+# build-fuzz/corpus/ between local runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build-fuzz}
+seconds=${FUZZ_SECONDS:-30}
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DL10N_SANITIZE=ON -DL10N_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+if (($#)); then
+  targets=("$@")
+else
+  targets=()
+  for f in fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp)"); done
+fi
+cmake --build "$build" --target "${targets[@]}"
+
+# Seeds: every page and catalog of the example site and the corpus sites,
+# named by content hash so that a rerun does not duplicate them.
+seeds="$build/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds/pages" "$seeds/po"
+copy_seeds() {  # DIR PATTERN...
+  local into=$1; shift
+  find content po ../shared/corpus ../shared/seeds \( "$@" \) -type f -print0 2>/dev/null |
+    while IFS= read -r -d '' f; do cp "$f" "$into/$(sha1sum < "$f" | cut -c1-16)"; done
+}
+copy_seeds "$seeds/pages" -name '*.md'
+copy_seeds "$seeds/po" -name '*.po' -o -name '*.pot'
+echo "seeds: $(ls "$seeds/pages" | wc -l) pages, $(ls "$seeds/po" | wc -l) catalogs"
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+for t in "${targets[@]}"; do
+  kind=pages
+  [ "$t" = fuzz_po ] && kind=po
+  mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
+  echo "== $t: ${seconds}s"
+  if ! "$build/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 \
+      -dict=fuzz/l10n.dict -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" \
+      "$build/corpus/$t" "$seeds/$kind" >"$build/$t.log" 2>&1; then
+    failed+=("$t")
+    tail -n 60 "$build/$t.log"
+  fi
+  grep -E '^(stat::number_of_executed_units|stat::new_units_added|Done )' "$build/$t.log" || true
+done
+if ((${#failed[@]})); then
+  echo "fuzzing failed: ${failed[*]} (inputs in $build/artifacts/)"
+  exit 1
+fi
+echo "fuzzing: ${#targets[@]} targets, ${seconds}s each, no failure"
