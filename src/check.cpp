@@ -552,7 +552,12 @@ CheckReport check_pages(const std::string& language, const std::vector<std::stri
 std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
                                     const std::string& source_language, const std::vector<std::string>& glossary) {
   LanguageIdentifier ider(language, source_language);
-  SentenceSplitter splitter(language);
+  return check_text(text, ider, glossary);
+}
+
+std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
+                                    const std::vector<std::string>& glossary) {
+  SentenceSplitter splitter(ider.target());
   return find_in_text(text, ider, splitter, glossary_names(glossary));
 }
 

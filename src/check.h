@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "language_id.h"
 
 namespace l10n {
 
@@ -97,6 +98,10 @@ struct TextFinding {
 };
 std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
                                     const std::string& source_language = "en",
+                                    const std::vector<std::string>& glossary = {});
+// The same with an identifier built once, for callers that test many texts
+// (import); thread-safe.
+std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
                                     const std::vector<std::string>& glossary = {});
 
 // Findings accepted in a baseline (a JSON report written earlier): the same

@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "align.h"
 #include "catalog.h"
+#include "check.h"
 #include "extract.h"
 #include "merge.h"
 #include "page.h"
@@ -215,12 +217,22 @@ PageImport import_page(const SourceText& source, const SourceText& target, const
   return out;
 }
 
+SourceLanguageTest source_language_test(const Config& cfg, const std::string& language) {
+  auto ider = std::make_shared<const LanguageIdentifier>(language, cfg.source);
+  return [ider, glossary = cfg.glossary](std::string_view text) {
+    std::vector<TextFinding> found = check_text(std::string(text), *ider, glossary);
+    return std::any_of(found.begin(), found.end(), [](const TextFinding& f) { return f.whole; });
+  };
+}
+
 ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   ImportReport report;
   if (std::find(cfg.languages.begin(), cfg.languages.end(), options.language) == cfg.languages.end()) {
     report.errors.push_back({cfg.config_path, 0, 0, "language '" + options.language + "' is not in 'languages'"});
     return report;
   }
+  SourceLanguageTest still_source =
+      options.still_source ? options.still_source : source_language_test(cfg, options.language);
   std::vector<std::string> sources = source_pages(cfg);
   std::vector<std::optional<PageImport>> pages(sources.size());
   std::vector<std::optional<Diagnostic>> errors(sources.size()), warnings(sources.size());
@@ -231,7 +243,7 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
     try {
       SourceText src = SourceText::load((fs::path(cfg.root) / sources[i]).string(), sources[i]);
       SourceText tgt = SourceText::load(target_abs.string(), target);
-      pages[i] = import_page(src, tgt, cfg, options.still_source);
+      pages[i] = import_page(src, tgt, cfg, still_source);
     } catch (const Error& e) {
       // A hand-made page that does not parse is skipped; a broken source stops all.
       (e.diagnostic().path == target ? warnings : errors)[i] = e.diagnostic();

@@ -24,8 +24,14 @@ struct ImportOptions {
   bool overwrite = false;      // replace translations the PO already has
   bool dry_run = false;        // align and report, write nothing
   int jobs = 0;
-  SourceLanguageTest still_source;  // unset: no target text counts as untranslated
+  // Unset: what `l10n check` reports as a whole unit in the source language
+  // (source_language_test).
+  SourceLanguageTest still_source;
 };
+
+// The test `l10n check` applies: the unit as a whole is not in `language`
+// but in another one (the config's glossary terms are never evidence).
+SourceLanguageTest source_language_test(const Config& cfg, const std::string& language);
 
 enum class ImportStatus {
   Aligned,     // a confident 1:1 pair: imported as a translation
