@@ -10,8 +10,8 @@ catalogs exist and are fully translated (msgstr = "[nl] " + msgid), then
   extract: read every page, rebuild the template, update the Dutch PO;
   merge:   write every translated page (the output tree is removed first);
   check:   l10n check on the written tree (l10n only: the others have none).
-Every figure is the median of --runs runs, with the peak resident memory of
-the largest run (/usr/bin/time). po4a and translate-toolkit take minutes per
+Every figure is the median of --runs runs (wall and CPU time), with the peak
+resident memory of the largest run (/usr/bin/time). po4a and translate-toolkit take minutes per
 thousand pages, so they run on the first --po4a-pages / --ttk-pages pages of
 the same site and their time is scaled per page to the full size; the output
 says where it did so.
@@ -37,16 +37,21 @@ def sh(cmd, cwd=None, check=True, ok=(0,)):
 
 
 def timed(cmd, cwd=None, prepare=None, runs=3, ok=(0,)):
-    """Median wall time (s) and peak RSS (MB) of `runs` runs of cmd."""
-    times, peak = [], 0
+    """Median wall time (s), median CPU time (user + system, s) and peak RSS
+    (MB) of `runs` runs of cmd. CPU time is the steadier figure on a shared
+    machine; l10n's wall time also gains from its threads, the others run on
+    one core."""
+    times, cpus, peak = [], [], 0
     for _ in range(runs):
         if prepare:
             prepare()
         start = time.monotonic()
-        r = sh(["/usr/bin/time", "-f", "@@%M"] + cmd, cwd=cwd, ok=ok)
+        r = sh(["/usr/bin/time", "-f", "@@%M %U %S"] + cmd, cwd=cwd, ok=ok)
         times.append(time.monotonic() - start)
-        peak = max(peak, int(re.findall(r"@@(\d+)", r.stdout)[-1]) / 1024)
-    return statistics.median(times), peak
+        rss, user, system = re.findall(r"@@(\d+) ([\d.]+) ([\d.]+)", r.stdout)[-1]
+        cpus.append(float(user) + float(system))
+        peak = max(peak, int(rss) / 1024)
+    return statistics.median(times), statistics.median(cpus), peak
 
 
 def source_pages():
@@ -106,11 +111,17 @@ def translate_po(path):
 
 
 class Result:
-    def __init__(self, tool, step, pages, seconds, mb, full_pages):
-        self.tool, self.step, self.pages, self.seconds, self.mb = tool, step, pages, seconds, mb
+    def __init__(self, tool, step, pages, seconds, cpu, mb, full_pages):
+        self.tool, self.step, self.pages, self.seconds, self.cpu, self.mb = tool, step, pages, seconds, cpu, mb
         self.input_mb = 0.0
         self.scaled = seconds * full_pages / pages
+        self.scaled_cpu = cpu * full_pages / pages
         self.extrapolated = pages != full_pages
+
+
+def catalog_mb(site):
+    po = os.path.join(site, "po")
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(po) for f in fs) / 1e6
 
 
 def bench_l10n(l10n, site, n, runs, check_runs):
@@ -120,7 +131,7 @@ def bench_l10n(l10n, site, n, runs, check_runs):
     clean = lambda: shutil.rmtree(out, ignore_errors=True)
     res = [Result("l10n", "extract", n, *timed([l10n, "extract", "--root", site, "--quiet"], runs=runs), n)]
     res.append(Result("l10n", "merge", n, *timed([l10n, "merge", "--root", site, "--quiet"], prepare=clean, runs=runs), n))
-    if sh([l10n, "check", "--help"], check=False).returncode == 0:
+    if check_runs > 0 and sh([l10n, "check", "--help"], check=False).returncode == 0:
         clean()
         sh([l10n, "merge", "--root", site, "--quiet"])
         report = os.path.join(site, "check.txt")
@@ -138,19 +149,26 @@ def bench_po4a(site, n, full, runs):
                 "[options] --keep 0 --master-charset UTF-8 --localized-charset UTF-8\n")
         for p in sorted(pages):
             out = p.replace("content/en/", "po4a-out/$lang/", 1)
-            f.write('[type: text] %s $lang:%s opt:"-o markdown -o yfm_keys=title,linkTitle,description"\n' % (p, out))
-    sh(["po4a", "--no-translations", "po4a.cfg"], cwd=site)
+            f.write('[type: text] %s $lang:%s opt:"-o markdown -o yfm_lenient -o yfm_keys=title,linkTitle,description"\n' % (p, out))
+    sh(["po4a", "--force", "--no-translations", "po4a.cfg"], cwd=site)
     translate_po(os.path.join(site, "po4a", "nl.po"))
     clean = lambda: shutil.rmtree(os.path.join(site, "po4a-out"), ignore_errors=True)
-    return [Result("po4a", "extract", n, *timed(["po4a", "--no-translations", "po4a.cfg"], cwd=site, runs=runs), full),
-            Result("po4a", "merge", n, *timed(["po4a", "--no-update", "po4a.cfg"], cwd=site, prepare=clean, runs=runs), full)]
+    return [Result("po4a", "extract", n, *timed(["po4a", "--force", "--no-translations", "po4a.cfg"], cwd=site, runs=runs), full),
+            Result("po4a", "merge", n, *timed(["po4a", "--force", "--no-update", "po4a.cfg"], cwd=site, prepare=clean, runs=runs), full)]
+
+
+def ttk_converters():
+    """md2po/po2md where translate-toolkit has them (3.9 and later); Debian 12
+    ships 3.8.4, whose closest converters are txt2po/po2txt (paragraphs)."""
+    return ("md2po", "po2md") if shutil.which("md2po") and shutil.which("po2md") else ("txt2po", "po2txt")
 
 
 def bench_ttk(site, n, full, runs):
+    to_po, from_po = ttk_converters()
     src = os.path.join(site, "content", "en")
     pot, po, new, out = (os.path.join(site, d) for d in ("ttk-pot", "ttk-po", "ttk-po-new", "ttk-out"))
     q = ["--progress=none"]
-    sh(["txt2po", "-P"] + q + [src, pot])
+    sh([to_po, "-P"] + q + [src, pot])
     sh(["pot2po"] + q + [pot, po])
     for d, _, files in os.walk(po):
         for f in files:
@@ -159,12 +177,18 @@ def bench_ttk(site, n, full, runs):
     # (translate-toolkit's msgmerge); the script runs both as one step.
     script = os.path.join(site, "ttk-extract.sh")
     with open(script, "w") as f:
-        f.write("set -e\nrm -rf '%s' '%s'\ntxt2po -P --progress=none '%s' '%s'\npot2po --progress=none -t '%s' '%s' '%s'\n"
-                % (pot, new, src, pot, po, pot, new))
+        f.write("set -e\nrm -rf '%s' '%s'\n%s -P --progress=none '%s' '%s'\npot2po --progress=none -t '%s' '%s' '%s'\n"
+                % (pot, new, to_po, src, pot, po, pot, new))
     clean = lambda: shutil.rmtree(out, ignore_errors=True)
     return [Result("translate-toolkit", "extract", n, *timed(["sh", script], runs=runs), full),
             Result("translate-toolkit", "merge", n,
-                   *timed(["po2txt", "--progress=none", "-t", src, po, out], prepare=clean, runs=runs), full)]
+                   *timed([from_po, "--progress=none", "-t", src, po, out], prepare=clean, runs=runs), full)]
+
+
+def require_tools():
+    missing = [t for t in ("po4a", "pot2po", ttk_converters()[0], "/usr/bin/time") if not shutil.which(t)]
+    if missing:
+        sys.exit("missing: %s (tools/install-deps.sh installs po4a, translate-toolkit and time)" % ", ".join(missing))
 
 
 def main():
@@ -175,53 +199,68 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--po4a-pages", type=int, default=200)
     ap.add_argument("--ttk-pages", type=int, default=1000)
-    ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs")
+    ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs (0: skip)")
     a = ap.parse_args()
+    require_tools()
     sizes = [int(s) for s in a.pages.split(",")]
     full = max(sizes)
     os.makedirs(a.work, exist_ok=True)
     pages, dropped = readable_pages(a.l10n, a.work, source_pages())
     print("source pages: %d real pages (%d left out: l10n rejects them)" % (len(pages), dropped))
 
-    results, mbytes = [], {}
+    results, mbytes, catalogs = [], {}, {}
     for n in sizes:
         site = os.path.join(a.work, "site-%d" % n)
-        print(make_site(site, n, pages))
+        print(make_site(site, n, pages), flush=True)
         mbytes[n] = markdown_bytes(site) / 1e6
         for r in bench_l10n(a.l10n, site, n, a.runs, a.check_runs):
             r.input_mb = mbytes[n]
             results.append(r)
+        catalogs[n] = catalog_mb(site)
         shutil.rmtree(site)
     for tool, n, fn in (("po4a", a.po4a_pages, bench_po4a), ("translate-toolkit", a.ttk_pages, bench_ttk)):
         n = min(n, full)
         site = os.path.join(a.work, "site-%s-%d" % (tool, n))
         make_site(site, n, pages)
+        print("%s on %d pages" % (tool, n), flush=True)
         for r in fn(site, n, full, a.runs):
             r.input_mb = markdown_bytes(site) / 1e6
             results.append(r)
         shutil.rmtree(site)
 
-    print("\n%-18s %-8s %7s %10s %10s %9s %8s" % ("tool", "step", "pages", "median s", "s @%d" % full, "MB/s", "peak MB"))
+    print("\n%-18s %-8s %6s %9s %9s %10s %10s %7s %8s" % (
+        "tool", "step", "pages", "wall s", "cpu s", "wall @%d" % full, "cpu @%d" % full, "MB/s", "peak MB"))
     for r in results:
         note = " *" if r.extrapolated else ""
-        print("%-18s %-8s %7d %10.2f %10.2f %9.1f %8.0f%s" % (
-            r.tool, r.step, r.pages, r.seconds, r.scaled, r.input_mb / r.seconds, r.mb, note))
+        print("%-18s %-8s %6d %9.2f %9.2f %10.1f %10.1f %7.1f %8.0f%s" % (
+            r.tool, r.step, r.pages, r.seconds, r.cpu, r.scaled, r.scaled_cpu, r.input_mb / r.seconds, r.mb, note))
+    print("medians of %d runs (l10n check: %d); MB/s = Markdown read per wall second" % (a.runs, a.check_runs))
     if any(r.extrapolated for r in results):
-        print("* timed on the first pages of the same site and scaled per page to %d pages" % full)
+        print("* timed on the first pages of the same site (po4a: %d, translate-toolkit: %d, with %s)"
+              " and scaled per page to %d pages" % (min(a.po4a_pages, full), min(a.ttk_pages, full),
+                                                    "/".join(ttk_converters()), full))
 
-    at = {(r.tool, r.step): r.scaled for r in results if r.tool != "l10n" or r.pages == full}
-    ours = at[("l10n", "extract")] + at[("l10n", "merge")]
-    print("\nextract + merge at %d pages (%.0f MB): l10n %.2f s" % (full, mbytes[full], ours))
+    at = {(r.tool, r.step): r for r in results if r.tool != "l10n" or r.pages == full}
+    ours = at[("l10n", "extract")].scaled + at[("l10n", "merge")].scaled
+    ours_cpu = at[("l10n", "extract")].scaled_cpu + at[("l10n", "merge")].scaled_cpu
+    print("\nextract + merge at %d pages (%.0f MB): l10n %.2f s wall, %.2f s cpu" % (full, mbytes[full], ours, ours_cpu))
     for tool, target in (("po4a", 100), ("translate-toolkit", 20)):
-        theirs = at[(tool, "extract")] + at[(tool, "merge")]
-        print("  %-18s %8.1f s  l10n is %6.0fx faster (target %dx)" % (tool, theirs, theirs / ours, target))
+        theirs = at[(tool, "extract")].scaled + at[(tool, "merge")].scaled
+        theirs_cpu = at[(tool, "extract")].scaled_cpu + at[(tool, "merge")].scaled_cpu
+        print("  %-18s %8.1f s wall, %8.1f s cpu: l10n is %5.0fx faster (cpu %5.0fx; target %dx)" % (
+            tool, theirs, theirs_cpu, theirs / ours, theirs_cpu / ours_cpu, target))
+    for n in sizes:
+        peak = max(r.mb for r in results if r.tool == "l10n" and r.pages == n and r.step != "check")
+        print("l10n at %d pages: catalogs %.0f MB (POT + PO), peak memory of extract/merge %.0f MB" % (
+            n, catalogs[n], peak))
     if len(sizes) > 1:
         small, big = min(sizes), full
+        print("growth %d -> %d pages (x%.0f input):" % (small, big, mbytes[big] / mbytes[small]))
         for step in ("extract", "merge", "check"):
             t = {r.pages: r for r in results if r.tool == "l10n" and r.step == step}
             if small in t and big in t:
-                print("growth %s %d -> %d pages: time x%.1f, peak memory %.0f -> %.0f MB" % (
-                    step, small, big, t[big].seconds / t[small].seconds, t[small].mb, t[big].mb))
+                print("  %-8s wall x%.1f, cpu x%.1f, peak memory %.0f -> %.0f MB" % (
+                    step, t[big].seconds / t[small].seconds, t[big].cpu / t[small].cpu, t[small].mb, t[big].mb))
 
 
 if __name__ == "__main__":

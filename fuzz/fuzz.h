@@ -40,8 +40,19 @@ inline const Config& config() {
 }
 
 // A broken invariant: print it and abort, so libFuzzer saves the input.
+// Control bytes are shown escaped, a NUL would end the message.
 [[noreturn]] inline void fail(const std::string& what) {
-  std::fprintf(stderr, "invariant broken: %s\n", what.c_str());
+  std::string shown;
+  for (unsigned char c : what) {
+    if (c >= 0x20 || c == '\n') {
+      shown.push_back(static_cast<char>(c));
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      shown += buf;
+    }
+  }
+  std::fprintf(stderr, "invariant broken: %s\n", shown.c_str());
   std::abort();
 }
 

@@ -1,17 +1,25 @@
-// The identity round trip of merge, on any page:
-// - msgstr == msgid: merge keeps the source bytes of the unit, so the page
-//   comes back byte for byte as long as the spans are in order, do not
-//   overlap and lie in the page (checked);
-// - the rewrite path: render_translation(u, u.text) spliced over every unit
-//   reads back as the same units with the same msgids, and a one-line
-//   Markdown unit or a shortcode parameter renders as its own source bytes.
-// Pages the library cannot read must be rejected with an Error.
+// The identity round trip of extract and merge, on any page:
+// - the pipeline itself: the page alone in a site, `extract`, every msgstr
+//   set to its msgid, `merge`: the translated page is the source page byte
+//   for byte, with no refusal;
+// - the rewrite path merge takes for a real translation:
+//   render_translation(u, u.text) spliced over every unit reads back as the
+//   same units with the same msgids, and a one-line Markdown unit or a
+//   shortcode parameter renders as its own source bytes.
+// Pages the library cannot read must be rejected with an Error, by read_page
+// and by extract alike.
+#include <filesystem>
+#include <unistd.h>
+
+#include "extract.h"
 #include "fuzz.h"
+#include "merge.h"
 #include "page.h"
 #include "translation_check.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -24,19 +32,54 @@ std::string describe(const Unit& u) {
   return std::string(unit_kind_name(u.kind)) + " at line " + std::to_string(u.line) + " [" + u.text + "]";
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::optional<SourceText> src = page_text(data, size);
-  if (!src) return 0;
-  const Config& cfg = config();
-  Page page;
-  try {
-    page = read_page(*src, cfg);
-  } catch (const Error&) {
-    return 0;
+// A site of this process's own, content/en/page.md and nothing else; it goes
+// when the fuzzer exits.
+struct Site {
+  Config cfg;
+  Site() : cfg(config()) {
+    cfg.root = "/tmp/l10n-fuzz-site." + std::to_string(::getpid());
+    cfg.source_dir = "content/en";
+    cfg.target_dir = "content/{lang}";
+    cfg.layout = Layout::Directory;
+    cfg.keep = 0;
+    fs::remove_all(cfg.root);
+    fs::create_directories(cfg.root + "/content/en");
   }
-  std::string_view bytes = src->bytes();
+  ~Site() { fs::remove_all(cfg.root); }
+};
+
+void check_pipeline(std::string_view bytes) {
+  static Site site;
+  const Config& cfg = site.cfg;
+  // Each input starts from no catalog and no translation, as a new site
+  // would: the result depends on the input alone.
+  fs::remove_all(cfg.root + "/po");
+  fs::remove_all(cfg.root + "/content/nl");
+  write_file_atomic(cfg.root + "/content/en/page.md", bytes);
+  ExtractOptions extract_options;
+  extract_options.jobs = 1;
+  extract_options.keep_obsolete = false;
+  ExtractReport extracted = run_extract(cfg, extract_options);
+  if (!extracted.errors.empty()) fail("extract rejects a page read_page reads: " + extracted.errors[0].str());
+
+  std::string po = cfg.root + "/po/nl/content.po";
+  Catalog cat = read_po(po, "po/nl/content.po");
+  for (Message& m : cat.messages) m.msgstr = {m.msgid};
+  write_po(po, cat);
+
+  MergeOptions merge_options;
+  merge_options.jobs = 1;
+  MergeReport merged = run_merge(cfg, merge_options);
+  if (!merged.errors.empty()) fail("merge fails: " + merged.errors[0].str());
+  if (!merged.refusals.empty()) fail("merge refuses a msgstr equal to its msgid: " + merged.refusals[0].reason);
+  expect(merged.pages.size() == 1 && merged.pages[0].target == "content/nl/page.md",
+         "merge does not write content/nl/page.md");
+  std::string out = read_file(cfg.root + "/content/nl/page.md", "content/nl/page.md");
+  expect(out == bytes, "the identity translation gives back another page:\n" + out);
+}
+
+void check_rewrite(const SourceText& src, const Page& page) {
+  std::string_view bytes = src.bytes();
   std::string rewritten;
   std::size_t pos = 0;
   for (const Unit& u : page.units) {
@@ -53,7 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   Page again;
   try {
-    again = read_page(SourceText("fuzz.md", rewritten), cfg);
+    again = read_page(SourceText("fuzz.md", rewritten), config());
   } catch (const Error& e) {
     fail(std::string("the rewritten page is rejected: ") + e.what() + "\n" + rewritten);
   }
@@ -63,5 +106,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < page.units.size(); ++i)
     expect(again.units[i].text == page.units[i].text && again.units[i].kind == page.units[i].kind,
            "the rewritten page reads " + describe(again.units[i]) + " where the source had " + describe(page.units[i]));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::optional<SourceText> src = page_text(data, size);
+  if (!src) return 0;
+  Page page;
+  try {
+    page = read_page(*src, config());
+  } catch (const Error&) {
+    return 0;
+  }
+  check_rewrite(*src, page);
+  check_pipeline(src->bytes());
   return 0;
 }

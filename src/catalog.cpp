@@ -2,6 +2,8 @@
 
 #include <gettext-po.h>
 #include <sys/mman.h>
+#include <strings.h>
+#include <unilbrk.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,9 +13,11 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 #include "error.h"
+#include "messages.h"
 #include "source_text.h"
 
 namespace l10n {
@@ -158,7 +162,7 @@ class PoParser {
       cur_.obsolete = obsolete;
       has_keyword_ = true;
     } else if (cur_.obsolete != obsolete) {
-      fail("inconsistent use of #~");
+      fail(tr("inconsistent use of #~"));
     }
   }
 
@@ -239,7 +243,7 @@ class PoParser {
 
   void parse_previous(std::string_view t) {
     if (t.front() == '"') {
-      if (field_ < Field::prev_msgctxt) fail("continuation string in '#|' without a previous field");
+      if (field_ < Field::prev_msgctxt) fail(tr("continuation string in '#|' without a previous field"));
       append_string(t);
       return;
     }
@@ -248,13 +252,13 @@ class PoParser {
     if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
     else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
     else if (kw == "msgid_plural") start_field(Field::prev_msgid_plural, cur_.prev_msgid_plural.emplace(), rest);
-    else fail("unknown keyword '" + std::string(kw) + "' in '#|' comment");
+    else fail(format(tr("unknown keyword '%s' in '#|' comment"), std::string(kw).c_str()));
   }
 
   void parse_keyword(std::string_view t, bool obsolete) {
     if (t.front() == '"') {
       if (field_ == Field::none || field_ >= Field::prev_msgctxt || obsolete != cur_.obsolete)
-        fail("string without a keyword");
+        fail(tr("string without a keyword"));
       append_string(t);
       return;
     }
@@ -263,7 +267,7 @@ class PoParser {
     if (kw == "msgctxt" || kw == "msgid") {
       if (stage_ == Stage::msgstr) finish_entry();
       if (stage_ >= (kw == "msgid" ? Stage::msgid : Stage::msgctxt))
-        fail("unexpected '" + std::string(kw) + "'");
+        fail(format(tr("unexpected '%s'"), std::string(kw).c_str()));
       mark_obsolete(obsolete);
       if (cur_.line == 0) cur_.line = line_;
       if (kw == "msgctxt") {
@@ -276,7 +280,7 @@ class PoParser {
       return;
     }
     if (kw == "msgid_plural") {
-      if (stage_ != Stage::msgid) fail("'msgid_plural' without 'msgid'");
+      if (stage_ != Stage::msgid) fail(tr("'msgid_plural' without 'msgid'"));
       mark_obsolete(obsolete);
       stage_ = Stage::msgid_plural;
       start_field(Field::msgid_plural, cur_.msgid_plural.emplace(), trim(rest));
@@ -288,47 +292,47 @@ class PoParser {
       bool indexed = !rest.empty() && rest.front() == '[';
       if (indexed) {
         std::size_t close = rest.find(']');
-        if (close == std::string_view::npos) fail("missing ']' after 'msgstr['");
+        if (close == std::string_view::npos) fail(tr("missing ']' after 'msgstr['"));
         std::string_view num = trim(rest.substr(1, close - 1));
         std::size_t expected = stage_ == Stage::msgstr ? cur_.msgstr.size() : 0;
         if (num.empty() || !std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             num.size() > 3 || std::stoul(std::string(num)) != expected)
-          fail("expected 'msgstr[" + std::to_string(expected) + "]'");
-        if (stage_ != Stage::msgid_plural && stage_ != Stage::msgstr) fail("'msgstr[]' without 'msgid_plural'");
-        if (stage_ == Stage::msgstr && !cur_.msgid_plural) fail("'msgstr[]' without 'msgid_plural'");
+          fail(format(tr("expected 'msgstr[%zu]'"), expected));
+        if (stage_ != Stage::msgid_plural && stage_ != Stage::msgstr) fail(tr("'msgstr[]' without 'msgid_plural'"));
+        if (stage_ == Stage::msgstr && !cur_.msgid_plural) fail(tr("'msgstr[]' without 'msgid_plural'"));
         rest = trim(rest.substr(close + 1));
       } else {
-        if (stage_ == Stage::msgid_plural) fail("expected 'msgstr[0]' after 'msgid_plural'");
-        if (stage_ != Stage::msgid) fail("'msgstr' without 'msgid'");
+        if (stage_ == Stage::msgid_plural) fail(tr("expected 'msgstr[0]' after 'msgid_plural'"));
+        if (stage_ != Stage::msgid) fail(tr("'msgstr' without 'msgid'"));
       }
       stage_ = Stage::msgstr;
       start_field(Field::msgstr, cur_.msgstr.emplace_back(), rest);
       return;
     }
-    fail("unknown keyword '" + std::string(kw) + "'");
+    fail(format(tr("unknown keyword '%s'"), std::string(kw).c_str()));
   }
 
   void start_field(Field f, std::string& target, std::string_view rest) {
     field_ = f;
     target_ = &target;
-    if (rest.empty() || rest.front() != '"') fail("expected a string after the keyword");
+    if (rest.empty() || rest.front() != '"') fail(tr("expected a string after the keyword"));
     append_string(rest);
   }
 
   // Appends one quoted C string, with gettext's escapes, to the current field.
   void append_string(std::string_view t) {
     std::string& out = *target_;
-    if (t.size() < 2 || t.front() != '"') fail("expected a string");
+    if (t.size() < 2 || t.front() != '"') fail(tr("expected a string"));
     std::size_t i = 1;
     for (;;) {
-      if (i >= t.size()) fail("end-of-line within string");
+      if (i >= t.size()) fail(tr("end-of-line within string"));
       char c = t[i++];
       if (c == '"') break;
       if (c != '\\') {
         out += c;
         continue;
       }
-      if (i >= t.size()) fail("end-of-line within string");
+      if (i >= t.size()) fail(tr("end-of-line within string"));
       char e = t[i++];
       switch (e) {
         case 'n': out += '\n'; break;
@@ -346,7 +350,7 @@ class PoParser {
             v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
             ++n;
           }
-          if (n == 0 || v > 0xFF) fail("invalid \\x escape");
+          if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
           out += static_cast<char>(v);
           break;
         }
@@ -354,31 +358,37 @@ class PoParser {
           if (e >= '0' && e <= '7') {
             int v = e - '0';
             for (int n = 1; n < 3 && i < t.size() && t[i] >= '0' && t[i] <= '7'; ++n) v = v * 8 + (t[i++] - '0');
-            if (v > 0xFF) fail("invalid octal escape");
+            if (v > 0xFF) fail(tr("invalid octal escape"));
             out += static_cast<char>(v);
           } else {
-            fail(std::string("invalid control sequence '\\") + e + "'");
+            fail(format(tr("invalid control sequence '\\%c'"), e));
           }
       }
     }
-    if (!trim(t.substr(i)).empty()) fail("unexpected text after the string");
+    if (!trim(t.substr(i)).empty()) fail(tr("unexpected text after the string"));
   }
 
   void finish_entry() {
     if (stage_ == Stage::comments) {
       // Comments with no entry after them (end of file) belong to nothing.
-      if (cur_.line != 0 && has_keyword_) fail("incomplete entry");
+      if (cur_.line != 0 && has_keyword_) fail(tr("incomplete entry"));
       reset();
       return;
     }
-    if (stage_ != Stage::msgstr) fail("missing 'msgstr'");
-    std::string key = cur_.msgctxt ? *cur_.msgctxt + '\x04' + cur_.msgid : "\x05" + cur_.msgid;
-    auto [it, inserted] = seen_.emplace(std::move(key), cur_.line);
-    if (!inserted)
-      throw Error(src_.path(), cur_.line, 0,
-                  "duplicate message definition (first defined at line " + std::to_string(it->second) + ")");
+    if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
+    std::size_t hash = std::hash<std::string_view>{}(cur_.msgid) ^
+                       (cur_.msgctxt ? std::hash<std::string_view>{}(*cur_.msgctxt) * 31 + 1 : 0);
+    for (auto [it, end] = seen_.equal_range(hash); it != end; ++it) {
+      bool header = it->second == kHeaderIndex;
+      const Message& first = header ? cur_ : cat_.messages[it->second];
+      if (header ? !cur_.msgctxt && cur_.msgid.empty() : first.msgctxt == cur_.msgctxt && first.msgid == cur_.msgid)
+        throw Error(src_.path(), cur_.line, 0,
+                    format(tr("duplicate message definition (first defined at line %d)"),
+                           header ? header_line_ : first.line));
+    }
     bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
                      cat_.messages.empty();
+    seen_.emplace(hash, is_header ? kHeaderIndex : cat_.messages.size());
     if (is_header) {
       seen_header_ = true;
       header_line_ = cur_.line;
@@ -410,7 +420,8 @@ class PoParser {
     for (char c : cs) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     // "CHARSET" is the placeholder of a fresh template (xgettext writes it).
     if (lower != "utf-8" && cs != "CHARSET")
-      throw Error(src_.path(), header_line_, 0, "charset '" + cs + "' is not supported; convert the file to UTF-8");
+      throw Error(src_.path(), header_line_, 0,
+                  format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
   }
 
   const SourceText& src_;
@@ -423,7 +434,10 @@ class PoParser {
   bool seen_header_ = false;
   int header_line_ = 0;
   int line_ = 0;
-  std::unordered_map<std::string, int> seen_;
+  // Entries read so far by the hash of their context and msgid, pointing into
+  // cat_.messages: comparing in place saves a copy of every msgid.
+  static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
+  std::unordered_multimap<std::size_t, std::size_t> seen_;
 };
 
 }  // namespace
@@ -433,7 +447,9 @@ Catalog read_po(const std::string& fs_path, const std::string& display_path) {
   Catalog cat;
   PoParser(src, cat).parse();
   // Obsolete entries go last, whatever order the file had them in.
-  std::stable_partition(cat.messages.begin(), cat.messages.end(), [](const Message& m) { return !m.obsolete; });
+  auto live = [](const Message& m) { return !m.obsolete; };
+  if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
+    std::stable_partition(cat.messages.begin(), cat.messages.end(), live);
   return cat;
 }
 
@@ -508,9 +524,240 @@ po_message_t to_po_message(const Message& m) {
 
 bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_comments.empty() || cat.header_fuzzy; }
 
+
+// The same bytes without libgettextpo, for the catalogs this tool handles:
+// UTF-8, no format or range flags. A straight port of write-po.c (gettext
+// 0.21, default style: no --indent, --escape or --no-wrap, width 79) that
+// asks libunistring for the line breaks, as gettext does; libgettextpo
+// spends most of its time in per-byte iconv and stream calls around that.
+// catalog_test holds the two paths, and msgcat, to the same output.
+
+constexpr int kPageWidth = 79;
+
+bool is_format_or_range_flag(std::string_view flag) {
+  int lo, hi;
+  return (flag.size() > 7 && flag.substr(flag.size() - 7) == "-format") ||
+         std::sscanf(std::string(flag).c_str(), "range: %d..%d", &lo, &hi) == 2;
+}
+
+// The charset gettext writes with: that of the first non-obsolete entry with
+// an empty msgid and no context, "ASCII" when there is none.
+std::string output_charset(const Catalog& cat) {
+  std::string_view header;
+  if (has_header(cat)) {
+    header = cat.header;
+  } else {
+    for (const auto& m : cat.messages)
+      if (!m.obsolete && !m.msgctxt && m.msgid.empty()) {
+        header = m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]);
+        break;
+      }
+  }
+  std::size_t p = header.find("charset=");
+  if (p == std::string_view::npos) return "ASCII";
+  std::string_view cs = header.substr(p + 8);
+  return std::string(cs.substr(0, cs.find_first_of(" \t\n")));
+}
+
+bool plain_utf8(std::string_view s) {
+  return s.find('\0') == std::string_view::npos && find_invalid_utf8(s) == std::string_view::npos;
+}
+
+// True when the fast writer produces libgettextpo's bytes for `cat`.
+bool fast_writable(const Catalog& cat) {
+  std::string cs = output_charset(cat);
+  if (cs.size() != 5 || strncasecmp(cs.c_str(), "UTF-8", 5) != 0) return false;
+  auto all_plain = [](const std::vector<std::string>& v) { return std::all_of(v.begin(), v.end(), plain_utf8); };
+  auto opt_plain = [](const std::optional<std::string>& s) { return !s || plain_utf8(*s); };
+  if (!plain_utf8(cat.header) || !all_plain(cat.header_comments)) return false;
+  for (const auto& m : cat.messages) {
+    if (std::any_of(m.flags.begin(), m.flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
+      return false;
+    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(m.msgid_plural) || !all_plain(m.msgstr) ||
+        !all_plain(m.translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(m.prev_msgctxt) ||
+        !opt_plain(m.prev_msgid) || !opt_plain(m.prev_msgid_plural))
+      return false;
+    for (const auto& r : m.references)
+      if (!plain_utf8(r.file)) return false;
+  }
+  return true;
+}
+
+std::size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+class PoWriter {
+ public:
+  explicit PoWriter(std::string& out) : out_(out) {}
+
+  void message(const Message& m) {
+    bool fuzzy = m.fuzzy && has_translation(m);
+    if (m.obsolete && !has_translation(m)) return;
+    if (blank_line_) out_ += '\n';
+    blank_line_ = true;
+    comment_lines("#", m.translator_comments);
+    comment_lines("#.", m.extracted_comments);
+    references(m.references);
+    if (fuzzy) out_ += "#, fuzzy\n";
+    std::string_view prev = m.obsolete ? "#~| " : "#| ";
+    if (m.prev_msgctxt) wrap(prev, "msgctxt", *m.prev_msgctxt);
+    if (m.prev_msgid) wrap(prev, "msgid", *m.prev_msgid);
+    if (m.prev_msgid_plural) wrap(prev, "msgid_plural", *m.prev_msgid_plural);
+    std::string_view prefix = m.obsolete ? "#~ " : "";
+    if (m.msgctxt) wrap(prefix, "msgctxt", *m.msgctxt);
+    wrap(prefix, "msgid", m.msgid);
+    if (!m.msgid_plural) {
+      wrap(prefix, "msgstr", m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]));
+      return;
+    }
+    wrap(prefix, "msgid_plural", *m.msgid_plural);
+    for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
+      wrap(prefix, "msgstr[" + std::to_string(i) + "]", i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : "");
+  }
+
+ private:
+  // Each comment may hold several lines; "#" alone for an empty one.
+  void comment_lines(std::string_view mark, const std::vector<std::string>& comments) {
+    for (const auto& c : comments) {
+      std::string_view rest = c;
+      do {
+        std::size_t eol = rest.find('\n');
+        std::string_view line = rest.substr(0, eol);
+        out_ += mark;
+        if (!line.empty()) out_ += ' ';
+        out_ += line;
+        out_ += '\n';
+        rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
+      } while (!rest.empty());
+    }
+  }
+
+  // libgettextpo drops a repeated file:line (message_comment_filepos).
+  void references(const std::vector<Reference>& refs) {
+    if (refs.empty()) return;
+    out_ += "#:";
+    std::size_t column = 2;
+    std::set<std::pair<std::string_view, int>> seen;
+    for (const auto& r : refs) {
+      int line = r.line > 0 ? r.line : -1;
+      if (refs.size() > 1 && !seen.emplace(r.file, line).second) continue;
+      std::string_view file = r.file;
+      while (file.size() >= 2 && file[0] == '.' && file[1] == '/') file.remove_prefix(2);
+      std::string suffix = line > 0 ? ":" + std::to_string(line) : std::string();
+      std::size_t len = file.size() + suffix.size() + 1;
+      if (column > 2 && column + len > static_cast<std::size_t>(kPageWidth)) {
+        out_ += "\n#:";
+        column = 2;
+      }
+      out_ += ' ';
+      out_ += file;
+      out_ += suffix;
+      column += len;
+    }
+    out_ += '\n';
+  }
+
+  // write-po.c's wrap(): each "\n"-terminated portion of the value, escaped,
+  // broken where libunistring allows so that lines fit in the page width.
+  void wrap(std::string_view prefix, std::string_view name, std::string_view value) {
+    const int after_break = static_cast<int>(prefix.size()) + 1;
+    const int width = kPageWidth - 1 - after_break;
+    static const char kEscapes[] = "\a\b\f\n\r\t\v";
+    static const char kNames[] = "abfnrtv";
+    bool first_line = true;
+    std::size_t s = 0;
+    do {
+      std::size_t es = value.find('\n', s);
+      es = es == std::string_view::npos ? value.size() : es + 1;
+      portion_.clear();
+      overrides_.clear();
+      for (std::size_t i = s; i < es;) {
+        char c = value[i];
+        const char* esc = c != '\0' ? std::strchr(kEscapes, c) : nullptr;
+        if (esc || c == '\\' || c == '"') {
+          portion_ += '\\';
+          portion_ += esc ? kNames[esc - kEscapes] : c;
+          overrides_ += static_cast<char>(UC_BREAK_UNDEFINED);
+          overrides_ += static_cast<char>(UC_BREAK_PROHIBITED);
+          ++i;
+        } else {
+          std::size_t n = utf8_length(static_cast<unsigned char>(c));
+          portion_.append(value.substr(i, n));
+          overrides_ += static_cast<char>(UC_BREAK_UNDEFINED);
+          overrides_.append(n - 1, static_cast<char>(UC_BREAK_PROHIBITED));
+          i += n;
+        }
+      }
+      // Don't break immediately before the "\n" at the end.
+      if (es > s && value[es - 1] == '\n') overrides_[portion_.size() - 2] = static_cast<char>(UC_BREAK_PROHIBITED);
+      breaks_.assign(portion_.size(), static_cast<char>(UC_BREAK_UNDEFINED));
+      for (;;) {
+        int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
+                       after_break;
+        if (!portion_.empty())
+          ulc_width_linebreaks(portion_.data(), portion_.size(), width, startcol, 0, overrides_.data(), "UTF-8",
+                               breaks_.data());
+        // A value that does not fit on the keyword's line starts on the next one.
+        if (first_line && !portion_.empty() &&
+            (es < value.size() || startcol > width ||
+             std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
+          out_ += prefix;
+          out_ += name;
+          out_ += " \"\"\n";
+          first_line = false;
+          continue;
+        }
+        break;
+      }
+      out_ += prefix;
+      if (first_line) {
+        out_ += name;
+        out_ += ' ';
+        first_line = false;
+      }
+      out_ += '"';
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < portion_.size(); ++i) {
+        if (breaks_[i] != UC_BREAK_POSSIBLE) continue;
+        out_.append(portion_, from, i - from);
+        out_ += "\"\n";
+        out_ += prefix;
+        out_ += '"';
+        from = i;
+      }
+      out_.append(portion_, from, std::string::npos);
+      out_ += "\"\n";
+      s = es;
+    } while (s < value.size());
+  }
+
+  std::string& out_;
+  bool blank_line_ = false;
+  std::string portion_, overrides_, breaks_;
+};
+
+std::string format_po_fast(const Catalog& cat) {
+  std::string out;
+  PoWriter writer(out);
+  if (has_header(cat)) {
+    Message h;
+    h.translator_comments = cat.header_comments;
+    h.msgstr = {cat.header};
+    h.fuzzy = cat.header_fuzzy;
+    writer.message(h);
+  }
+  // gettext writes the obsolete entries last, whatever the order.
+  for (const auto& m : cat.messages)
+    if (!m.obsolete) writer.message(m);
+  for (const auto& m : cat.messages)
+    if (m.obsolete) writer.message(m);
+  return out;
+}
+
 }  // namespace
 
-std::string format_po(const Catalog& cat) {
+std::string format_po_gettext(const Catalog& cat) {
   std::unique_ptr<po_file, PoFileDeleter> file(po_file_create());
   po_message_iterator_t it = po_message_iterator(file.get(), nullptr);
   if (has_header(cat)) {
@@ -553,6 +800,8 @@ std::string format_po(const Catalog& cat) {
   }
   return out;
 }
+
+std::string format_po(const Catalog& cat) { return fast_writable(cat) ? format_po_fast(cat) : format_po_gettext(cat); }
 
 void write_po(const std::string& fs_path, const Catalog& cat) { write_file_atomic(fs_path, format_po(cat)); }
 

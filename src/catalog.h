@@ -50,6 +50,9 @@ struct Catalog {
 Catalog read_po(const std::string& fs_path, const std::string& display_path);
 // The PO text gettext's msgcat would write for `cat`.
 std::string format_po(const Catalog& cat);
+// The same text from libgettextpo's own writer: format_po uses it for what
+// its in-process writer does not cover (format flags, other charsets).
+std::string format_po_gettext(const Catalog& cat);
 // format_po, written atomically (temp file + rename).
 void write_po(const std::string& fs_path, const Catalog& cat);
 

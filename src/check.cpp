@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "language_id.h"
 #include "merge.h"
+#include "messages.h"
 #include "page.h"
 #include "parallel.h"
 #include "site_files.h"
@@ -108,6 +109,10 @@ bool is_target(const Identification& id, const LanguageIdentifier& ider) {
 // "Zie ook: Getting Started." names a page, it does not leave text untranslated.
 bool reportable_sentence(const Identification& id) { return id.words >= 4 || id.confidence >= 0.9; }
 
+// One word of evidence among more names is too little: "OpenGL 3.3+ or
+// Vulkan 1.1+" lists products, while "Download for Linux" is a heading.
+bool enough_evidence(const Identification& id) { return id.words >= 2 || id.words >= id.names; }
+
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
                                       const NameSet& names) {
   std::string prose = mask_non_prose(text);
@@ -122,7 +127,7 @@ std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIde
       if (!is_target(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
     }
   }
-  if (!is_target(whole, ider) && !any_target) {
+  if (!is_target(whole, ider) && !any_target && enough_evidence(whole)) {
     // The whole unit: one finding, whatever its sentences said.
     std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
     if (b == std::string::npos) return {};
@@ -422,8 +427,11 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
     identifiers[lang] = std::make_unique<LanguageIdentifier>(lang, cfg.source, options.dict_dir);
 
   std::vector<PageOutcome> outcomes(tasks.size());
+  ProgressCounter progress(options.progress);
+  progress.set_items(tasks.size());
   parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
     outcomes[i] = check_page(tasks[i], cfg, site, *identifiers.at(tasks[i].language));
+    progress.tick();
   });
   for (auto& o : outcomes) {
     if (o.error) report.errors.push_back(*o.error);
@@ -487,7 +495,7 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
   std::vector<std::string> languages = options.languages.empty() ? cfg.languages : options.languages;
   for (const std::string& l : languages)
     if (std::find(cfg.languages.begin(), cfg.languages.end(), l) == cfg.languages.end())
-      throw Error(cfg.config_path, 0, 0, "language '" + l + "' is not configured");
+      throw Error(cfg.config_path, 0, 0, format(tr("language '%s' is not configured"), l.c_str()));
   std::vector<std::string> sources = source_pages(cfg);
   std::vector<PageTask> tasks;
   std::vector<Diagnostic> errors;

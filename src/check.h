@@ -2,7 +2,7 @@
 // the page's) in target-language pages and PO translations. Each unit the
 // extractor would find is split into sentences and identified
 // (language_id.h); a unit is reported when it, or a sentence of it, is not in
-// the page's language. docs/check.md describes the rules and the reports.
+// the page's language. docs/check-report.md describes the rules and the reports.
 #pragma once
 
 #include <string>
@@ -11,6 +11,7 @@
 #include "config.h"
 #include "error.h"
 #include "language_id.h"
+#include "progress.h"
 
 namespace l10n {
 
@@ -18,6 +19,7 @@ struct CheckOptions {
   std::vector<std::string> languages;  // empty: every configured language
   int jobs = 0;                        // 0: one per core
   std::string dict_dir = "/usr/share/hunspell";
+  ProgressFn progress;                 // called as each page is checked
 };
 
 enum class FindingKind {

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "error.h"
+#include "messages.h"
 #include "source_text.h"
 
 namespace fs = std::filesystem;
@@ -42,12 +43,12 @@ class Reader {
 
   std::string string(const toml::node& node, std::string_view key) const {
     if (auto v = node.value<std::string>(); v && node.is_string()) return *v;
-    fail(node, "'" + std::string(key) + "' must be a string");
+    fail(node, format(tr("'%s' must be a string"), std::string(key).c_str()));
   }
 
   std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
     const toml::array* arr = node.as_array();
-    if (!arr) fail(node, "'" + std::string(key) + "' must be an array of strings");
+    if (!arr) fail(node, format(tr("'%s' must be an array of strings"), std::string(key).c_str()));
     std::vector<std::string> out;
     for (const toml::node& item : *arr) out.push_back(string(item, key));
     return out;
@@ -55,22 +56,22 @@ class Reader {
 
   const toml::table& table(const toml::node& node, std::string_view key) const {
     if (const toml::table* t = node.as_table()) return *t;
-    fail(node, "'" + std::string(key) + "' must be a table");
+    fail(node, format(tr("'%s' must be a table"), std::string(key).c_str()));
   }
 
   int integer(const toml::node& node, std::string_view key, int lo, int hi) const {
     auto v = node.value<int64_t>();
     if (!node.is_integer() || !v || *v < lo || *v > hi)
-      fail(node, "'" + std::string(key) + "' must be a whole number from " + std::to_string(lo) +
-                     " to " + std::to_string(hi));
+      fail(node, format(tr("'%s' must be a whole number from %d to %d"), std::string(key).c_str(), lo, hi));
     return static_cast<int>(*v);
   }
 
   [[noreturn]] void unknown(const toml::key& key, std::string_view section) const {
-    std::string where = section.empty() ? "" : " in [" + std::string(section) + "]";
+    std::string name(key.str());
     const auto& src = key.source();
     throw Error(path_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
-                "unknown key '" + std::string(key.str()) + "'" + where);
+                section.empty() ? format(tr("unknown key '%s'"), name.c_str())
+                                : format(tr("unknown key '%s' in [%s]"), name.c_str(), std::string(section).c_str()));
   }
 
  private:
@@ -87,12 +88,13 @@ void read_front_matter(const Reader& r, const toml::table& t, Config& cfg) {
 void read_shortcodes(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     const toml::array* arr = v.as_array();
-    if (!arr) r.fail(v, "shortcode '" + std::string(k.str()) + "' needs an array of parameter names or positions");
+    if (!arr)
+      r.fail(v, format(tr("shortcode '%s' needs an array of parameter names or positions"), std::string(k.str()).c_str()));
     std::vector<ParamSpec> specs;
     for (const toml::node& item : *arr) {
       if (item.is_string()) specs.push_back({*item.value<std::string>(), -1});
       else if (item.is_integer()) specs.push_back({"", r.integer(item, k.str(), 0, 1000)});
-      else r.fail(item, "shortcode parameters are names (strings) or positions (whole numbers)");
+      else r.fail(item, tr("shortcode parameters are names (strings) or positions (whole numbers)"));
     }
     cfg.shortcodes[std::string(k.str())] = std::move(specs);
   }
@@ -105,7 +107,7 @@ void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
     else if (key == "domain") cfg.domain = r.string(v, key);
     else if (key == "split") {
       std::string split = r.string(v, key);
-      if (split != "site" && split != "section") r.fail(v, "'split' must be \"site\" or \"section\"");
+      if (split != "site" && split != "section") r.fail(v, tr("'split' must be \"site\" or \"section\""));
       cfg.split_sections = split == "section";
     } else r.unknown(k, "catalogs");
   }
@@ -167,17 +169,17 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     std::string_view key = k.str();
     if (key == "source") {
       cfg.source = r.string(v, key);
-      if (!is_language_code(cfg.source)) r.fail(v, "'source' must be a language code such as \"en\"");
+      if (!is_language_code(cfg.source)) r.fail(v, tr("'source' must be a language code such as \"en\""));
     } else if (key == "languages") {
       cfg.languages = r.strings(v, key);
       std::set<std::string> seen;
       for (const auto& lang : cfg.languages)
         if (!is_language_code(lang) || !seen.insert(lang).second)
-          r.fail(v, "'languages' must list distinct language codes such as \"nl\"");
+          r.fail(v, tr("'languages' must list distinct language codes such as \"nl\""));
     } else if (key == "layout") {
       std::string layout = r.string(v, key);
       if (layout != "directory" && layout != "filename")
-        r.fail(v, "'layout' must be \"directory\" or \"filename\"");
+        r.fail(v, tr("'layout' must be \"directory\" or \"filename\""));
       cfg.layout = layout == "directory" ? Layout::Directory : Layout::Filename;
       layout_given = true;
     } else if (key == "sourceDir") {
@@ -197,9 +199,10 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     else r.unknown(k, "");
   }
   for (const auto& lang : cfg.languages)
-    if (lang == cfg.source) throw Error(display_path, 0, 0, "'languages' must not contain the source language '" + lang + "'");
+    if (lang == cfg.source)
+      throw Error(display_path, 0, 0, format(tr("'languages' must not contain the source language '%s'"), lang.c_str()));
   if (cfg.layout == Layout::Directory && cfg.target_dir.find("{lang}") == std::string::npos)
-    throw Error(display_path, 0, 0, "'targetDir' must contain {lang} with the directory layout");
+    throw Error(display_path, 0, 0, tr("'targetDir' must contain {lang} with the directory layout"));
   apply_site_defaults(cfg, source_dir_given, layout_given);
   if (cfg.layout == Layout::Filename && !target_dir_given) cfg.target_dir = cfg.source_dir;
   return cfg;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "interrupt.h"
+#include "messages.h"
 #include "page.h"
 #include "parallel.h"
 #include "po_update.h"
@@ -190,9 +191,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       for (const auto& lang : cfg.languages) {
         std::string po_rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
         if (auto old = read_existing(cfg, po_rel)) {
-          auto language = old->header_field("Language");
-          if (language && !language->empty() && *language != lang)
-            throw Error(po_rel, 1, 0, "the header says Language: " + *language + ", but this is the catalog for '" + lang + "'");
+          check_language(*old, abs_path(cfg, po_rel), po_rel, lang);
           old_pos[lang][domain] = std::move(*old);
         }
       }
@@ -233,13 +232,15 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         continue;
       }
       fs::create_directories(fs::path(path).parent_path(), ec);
-      if (ec) throw Error(w.rel, 0, 0, "cannot create directory: " + ec.message());
+      if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
       changed.push_back(&w);
     }
-    for (const PendingWrite* w : changed) {
-      write_file_atomic(abs_path(cfg, w->rel), w->bytes);
-      report.written.push_back(w->rel);
-    }
+    std::vector<std::string> paths;
+    std::vector<std::pair<std::string, std::string_view>> files;
+    for (const PendingWrite* w : changed) paths.push_back(abs_path(cfg, w->rel));
+    for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
+    write_files_atomic(files);
+    for (const PendingWrite* w : changed) report.written.push_back(w->rel);
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
   }

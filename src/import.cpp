@@ -236,10 +236,15 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   std::vector<std::string> sources = source_pages(cfg);
   std::vector<std::optional<PageImport>> pages(sources.size());
   std::vector<std::optional<Diagnostic>> errors(sources.size()), warnings(sources.size());
+  ProgressCounter progress(options.progress);
+  progress.set_items(sources.size());
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     std::string target = target_path(cfg, sources[i], options.language);
     fs::path target_abs = fs::path(cfg.root) / target;
-    if (!fs::exists(target_abs)) return;
+    if (!fs::exists(target_abs)) {
+      progress.tick();
+      return;
+    }
     try {
       SourceText src = SourceText::load((fs::path(cfg.root) / sources[i]).string(), sources[i]);
       SourceText tgt = SourceText::load(target_abs.string(), target);
@@ -248,6 +253,7 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
       // A hand-made page that does not parse is skipped; a broken source stops all.
       (e.diagnostic().path == target ? warnings : errors)[i] = e.diagnostic();
     }
+    progress.tick();
   });
   for (std::size_t i = 0; i < sources.size(); ++i) {
     if (errors[i]) report.errors.push_back(*errors[i]);

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "progress.h"
 #include "source_text.h"
 
 namespace l10n {
@@ -26,6 +27,7 @@ struct ImportOptions {
   int jobs = 0;
   // Unset: what `l10n check` reports as a whole unit in the source language
   // (source_language_test).
+  ProgressFn progress;          // called as each source page is done
   SourceLanguageTest still_source;
 };
 

@@ -257,6 +257,14 @@ bool technical_name(std::string name) {
   return names.count(lower(std::move(name))) > 0;
 }
 
+// Keys that name people: "Mark Dumay" reads as two words of prose, but a
+// name is not translated.
+bool person_name(std::string name) {
+  static const std::set<std::string> names = {"author", "authors", "contributor", "contributors", "credit",
+                                              "credits", "maintainer", "photographer"};
+  return names.count(lower(std::move(name))) > 0;
+}
+
 // frontMatter.keys pattern of a leaf: menu names are per menu, a list of
 // strings is selected by its key.
 std::string key_pattern(std::vector<std::string> path) {
@@ -382,7 +390,10 @@ SiteScan scan_site(const std::string& root) {
   }
   for (auto& [key, counts] : keys) {
     std::string last = key.substr(key.find_last_of(".]") + 1);
-    std::string why = site.taxonomies.count(lower(key)) ? "a taxonomy" : technical_name(last) ? "a technical name" : "";
+    std::string why = site.taxonomies.count(lower(key)) ? "a taxonomy"
+                      : technical_name(last)            ? "a technical name"
+                      : person_name(last)               ? "a person's name"
+                                                        : "";
     scan.front_matter.push_back({key, counts, why});
   }
   for (auto& [id, counts] : params) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "error.h"
+#include "messages.h"
 
 namespace l10n {
 namespace {
@@ -34,7 +35,7 @@ int interrupt_signal() { return g_signal; }
 const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal"; }
 
 void check_interrupt() {
-  if (int sig = g_signal) throw Error("", 0, 0, std::string("interrupted by ") + signal_name(sig) + "; no file was changed");
+  if (int sig = g_signal) throw Error("", 0, 0, format(tr("interrupted by %s; no file was changed"), signal_name(sig)));
 }
 
 }  // namespace l10n

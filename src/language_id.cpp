@@ -12,11 +12,12 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
+#include <future>
 #include <map>
 #include <mutex>
 
 #include "error.h"
+#include "source_text.h"
 
 namespace l10n {
 
@@ -252,7 +253,7 @@ const std::unordered_set<std::string>& loanwords() {
       "gaming", "patch", "patches", "desktopomgeving", "bookmarks", "bookmark", "feed", "feeds", "startpagina",
       "ok", "cd", "dvd", "computing", "partials", "usb", "pc", "wifi", "wi-fi", "bluetooth", "streaming", "stick", "installer",
       "terminal", "shell", "root", "sudo", "kernel", "driver", "drivers", "file", "files", "thumbnail",
-      "thumbnails", "token", "tokens", "cache", "storage", "cookiebanner", "lorem", "ipsum", "emoji", "emojis"};
+      "thumbnails", "token", "tokens", "cache", "storage", "cookiebanner", "lorem", "ipsum", "emoji", "emojis", "analytics"};
   return w;
 }
 
@@ -445,42 +446,78 @@ bool WordList::leans(std::string_view word) const {
   return false;
 }
 
-std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir) {
-  // Every identifier of a run shares the lists: reading nl.dic takes a while.
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const WordList>> cache;
-  std::lock_guard lock(mutex);
-  std::string key = dict_dir + "\n" + language;
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  std::string path = dictionary_file(language, dict_dir);
-  std::shared_ptr<WordList> list;
-  if (!path.empty()) {
-    std::ifstream in(path);
-    list = std::make_shared<WordList>();
-    list->language = language;
-    std::string line;
-    std::getline(in, line);  // the word count
-    while (std::getline(in, line)) {
-      std::size_t slash = line.find('/');
-      std::string word = line.substr(0, slash);
-      while (!word.empty() && (word.back() == '\r' || word.back() == ' ' || word.back() == '\t')) word.pop_back();
-      if (word.empty() || word.back() == '-') continue;
-      // Proper nouns ("Taal", "Google") are names, not words of the language.
-      if (std::isupper(static_cast<unsigned char>(word[0]))) continue;
+namespace {
+
+// The words of a hunspell .dic file: the first line is the count, then one
+// word a line with "/FLAGS" after it. Read in one go and lowercased in
+// place: this runs at every start and the Dutch file has 180,000 lines.
+void read_dictionary(const std::string& path, WordList& list) {
+  std::string text = read_file(path, path);
+  std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  list.words.reserve(lines);
+  std::size_t at = text.find('\n');
+  while (at != std::string::npos && at < text.size()) {
+    std::size_t begin = at + 1;
+    at = text.find('\n', begin);
+    std::size_t end = std::min(at, text.size());
+    std::string_view word(text.data() + begin, end - begin);
+    word = word.substr(0, word.find_first_of("/\t\r"));
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    if (word.empty() || word.back() == '-') continue;
+    // Proper nouns ("Taal", "Google") are names, not words of the language.
+    if (std::isupper(static_cast<unsigned char>(word[0]))) continue;
+    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+      std::string w(word);
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      list.words.insert(std::move(w));
+    } else {
       // The Dutch dictionary spells "ij" as the ligature U+0133.
-      list->words.insert(replace_all(lowercase(word), "\xC4\xB3", "ij"));
+      list.words.insert(replace_all(lowercase(word), "\xC4\xB3", "ij"));
     }
-    list->function_words = function_words_for(language);
-    list->leaning = &leaning_words(language);
   }
-  cache[key] = list;
-  return list;
+}
+
+}  // namespace
+
+std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir) {
+  // Every identifier of a run shares the lists; the first caller reads one,
+  // later callers wait for it, and two languages load at the same time.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_future<std::shared_ptr<const WordList>>> cache;
+  std::promise<std::shared_ptr<const WordList>> promise;
+  std::shared_future<std::shared_ptr<const WordList>> future;
+  bool mine = false;
+  {
+    std::lock_guard lock(mutex);
+    auto [it, inserted] = cache.try_emplace(dict_dir + "\n" + language);
+    if (inserted) it->second = promise.get_future().share();
+    future = it->second;
+    mine = inserted;
+  }
+  if (mine) {
+    try {
+      std::shared_ptr<WordList> list;
+      if (std::string path = dictionary_file(language, dict_dir); !path.empty()) {
+        list = std::make_shared<WordList>();
+        list->language = language;
+        read_dictionary(path, *list);
+        list->function_words = function_words_for(language);
+        list->leaning = &leaning_words(language);
+      }
+      promise.set_value(std::move(list));
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  }
+  return future.get();
 }
 
 LanguageIdentifier::LanguageIdentifier(std::string target, std::string source, const std::string& dict_dir)
     : target_(std::move(target)), source_(std::move(source)) {
+  auto source_words = std::async(std::launch::async, [&] { return load_word_list(source_, dict_dir); });
   target_words_ = load_word_list(target_, dict_dir);
-  source_words_ = load_word_list(source_, dict_dir);
+  source_words_ = source_words.get();
 }
 
 namespace {
@@ -571,11 +608,17 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
       "Matrix", "Element", "Signal", "Office", "Outlook", "Teams"};
   std::string clean;
   for (const Word& w : words) {
-    if (loanwords().count(w.lower) || names.vocabulary.count(w.lower)) continue;
+    if (loanwords().count(w.lower)) continue;
     bool known_t = tw && tw->has(w.lower), known_s = sw && sw->has(w.lower);
     if (names.contains(w.text) || w.capitals >= 2 || (w.capitalised && products.count(w.text)) ||
-        (w.capitalised && !w.initial && (!title_case || (!known_t && !known_s))))
+        (w.capitalised && !w.initial && (!title_case || (!known_t && !known_s)))) {
+      ++id.names;
       continue;
+    }
+    // After the names: "OpenGL" in the page's Dutch sentences is still a
+    // name. The page's own words stay evidence for its language.
+    bool target_word = known_t || (tw && tw->function_words.count(w.lower));
+    if (names.vocabulary.count(w.lower) && !target_word) continue;
     ++id.words;
     if (!clean.empty()) clean += ' ';
     clean += w.text;

@@ -1,7 +1,7 @@
 // Which language a piece of page text is in: CLD2's character statistics,
 // which are good on sentences, combined with word lists (function words and
 // Debian's hunspell dictionaries), which carry headings and labels of one to
-// three words where CLD2 has too little to go on. docs/check.md gives the
+// three words where CLD2 has too little to go on. docs/check-report.md gives the
 // measured precision and recall on the labelled development set.
 #pragma once
 
@@ -42,6 +42,7 @@ struct Identification {
   std::string language;   // "en", "nl", …; empty when the text gives no evidence
   double confidence = 0;  // in [0, 1]
   int words = 0;          // words that counted (names, loanwords, numbers left out)
+  int names = 0;          // words set aside as names
 };
 
 // The word list of one language: lowercased dictionary words and its

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/i18n.h"
 #include "interrupt.h"
 
 using namespace l10n;
@@ -11,46 +12,36 @@ using namespace l10n::cli;
 
 namespace {
 
-const char* const kUsage =
-    "usage: l10n <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  extract   read the source pages and write the POT and every language's PO\n"
-    "  update    update a PO file from a POT, like msgmerge --previous\n"
-    "  merge     write the translated content trees from the PO files\n"
-    "  import    adopt a language's existing hand-made pages into its PO\n"
-    "  stats     show how much of each language, catalog and page is translated\n"
-    "  init      scan a Hugo site and write a starting l10n.toml\n"
-    "  check     find text left in the source language in pages and PO files\n"
-    "\n"
-    "Run 'l10n <command> --help' for a command's options.\n";
-
+void print_usage(std::ostream& out) {
+  out << _("usage: l10n <command> [options]") << "\n\n" << _("commands:") << "\n";
+  for (const CommandInfo& c : kCommands) out << format("  %-9s %s\n", c.name, gettext(c.summary));
+  out << "\n"
+      << _("Run 'l10n <command> --help' for a command's options and examples, 'man l10n' for the manual.") << "\n";
+}
 
 int run_command(const std::string& cmd, int argc, char** argv) {
   try {
-    if (cmd == "extract") return extract_command(argc - 1, argv + 1);
-    if (cmd == "update") return update_command(argc - 1, argv + 1);
-    if (cmd == "merge") return merge_command(argc - 1, argv + 1);
-    if (cmd == "import") return import_command(argc - 1, argv + 1);
-    if (cmd == "stats") return stats_command(argc - 1, argv + 1);
-    if (cmd == "init") return init_command(argc - 1, argv + 1);
-    if (cmd == "check") return check_command(argc - 1, argv + 1);
+    for (const CommandInfo& c : kCommands)
+      if (cmd == c.name) return c.run(argc - 1, argv + 1);
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-      std::cout << kUsage;
+      print_usage(std::cout);
       return kOk;
     }
     if (cmd == "--version") {
       std::cout << "l10n " L10N_VERSION "\n";
       return kOk;
     }
-    std::cerr << "l10n: unknown command '" << cmd << "'\n" << kUsage;
+    std::cerr << format(_("l10n: unknown command '%s'"), cmd.c_str()) << "\n\n";
+    print_usage(std::cerr);
     return kErrors;
   } catch (const Error& e) {
-    std::cerr << e.diagnostic().str() << "\n";
+    std::cerr << e.diagnostic().str(_("error")) << "\n";
   } catch (const po::error& e) {
-    std::cerr << "l10n " << cmd << ": error: " << e.what() << "\n";
+    // Boost's own text, in English; the hint at least is in the user's language.
+    std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), e.what()) << "\n"
+              << format(_("Run 'l10n %s --help' for its options."), cmd.c_str()) << "\n";
   } catch (const std::exception& e) {
-    std::cerr << "l10n " << cmd << ": error: " << e.what() << "\n";
+    std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), e.what()) << "\n";
   }
   return kErrors;
 }
@@ -58,8 +49,9 @@ int run_command(const std::string& cmd, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  init_messages(argv[0]);
   if (argc < 2) {
-    std::cerr << kUsage;
+    print_usage(std::cerr);
     return kErrors;
   }
   std::string cmd = argv[1];
@@ -68,7 +60,9 @@ int main(int argc, char** argv) {
   int status = run_command(cmd, argc, argv);
   if (int sig = interrupt_signal()) {
     if (status != kErrors)  // the signal came while the outputs were being written; they were finished
-      std::cerr << "l10n " << cmd << ": interrupted by " << signal_name(sig) << " after its files were written\n";
+      std::cerr << format(_("l10n %s: interrupted by %s after its files were written"), cmd.c_str(),
+                          signal_name(sig))
+                << "\n";
     return interrupt_exit_status(sig);
   }
   return status;

@@ -77,30 +77,10 @@ struct BlockLine {
   std::size_t line_start, begin, end;
 };
 
-// Cells of a table row: pipes not escaped, the outer ones optional.
-std::size_t count_cells(std::string_view row) {
-  std::size_t b = row.find_first_not_of(" \t"), e = row.find_last_not_of(" \t\r");
-  if (b == std::string_view::npos) return 0;
-  row = row.substr(b, e - b + 1);
-  if (row.starts_with('|')) row.remove_prefix(1);
-  if (row.ends_with('|') && !row.ends_with("\\|")) row.remove_suffix(1);
-  std::size_t cells = 1;
-  for (std::size_t i = 0; i < row.size(); ++i)
-    if (row[i] == '|' && (i == 0 || row[i - 1] != '\\')) ++cells;
-  return cells;
-}
+// A line holding nothing but container markers: blank inside its block quote.
+bool is_blank_in_container(std::string_view line) { return line.find_first_not_of(" \t\r>") == std::string_view::npos; }
 
-bool is_delimiter_row(std::string_view line) {
-  return line.find('|') != std::string_view::npos && line.find('-') != std::string_view::npos &&
-         line.find_first_not_of("|:- \t\r") == std::string_view::npos;
-}
-
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
-
-bool starts_quote(std::string_view line) {
-  std::size_t b = line.find_first_not_of(" \t");
-  return b != std::string_view::npos && line[b] == '>';
-}
+std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 
 // Walks one page body: `text` is the masked body, offsets are absolute.
 class BodyWalker {
@@ -111,44 +91,88 @@ class BodyWalker {
     for (Span s : spans_.all())
       for (std::size_t i = std::max(s.begin, body.begin); i < std::min(s.end, body.end); ++i)
         masked_[i - body.begin] = 'x';
-    insert_blank_lines_before_tables();
-    masked_lines_ = std::make_unique<LineIndex>(masked_);
   }
 
   // cmark-gfm loses the source positions of a paragraph and of the table
   // header row that directly follows it (no blank line between, as pages
-  // written by hugo-gettext have). Its copy of the text gets a blank line
-  // there; src_pos() maps positions back.
-  void insert_blank_lines_before_tables() {
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start < masked_.size();) {
-      std::size_t end = masked_.find('\n', start);
-      if (end == std::string::npos) end = masked_.size();
-      lines.push_back(std::string_view(masked_).substr(start, end - start));
-      start = end + 1;
+  // written by hugo-gettext have): the paragraph comes back at line 0. The
+  // parser's copy of the text then gets a blank line (with the header row's
+  // quote markers, so the container goes on) before each such header row,
+  // until no position is lost; src_pos() maps positions back. Every insertion
+  // separates two lines that were not blank, so this ends.
+  std::unique_ptr<cmark_node, CmarkDeleter> parse() {
+    for (;;) {
+      std::unique_ptr<cmark_node, CmarkDeleter> doc(parse_markdown(masked_));
+      LineIndex lines(masked_);
+      auto line_text = [&](int ln) {
+        std::size_t b = lines.line_start(ln);
+        std::size_t e = ln < lines.line_count() ? lines.line_start(ln + 1) - 1 : masked_.size();
+        return std::string_view(masked_).substr(b, e - b);
+      };
+      std::vector<int> headers = lost_header_rows(doc.get());
+      std::erase_if(headers, [&](int ln) {
+        return ln < 2 || ln > lines.line_count() || is_blank_in_container(line_text(ln - 1));
+      });
+      if (headers.empty()) {
+        masked_lines_ = std::make_unique<LineIndex>(masked_);
+        return doc;
+      }
+      for (auto it = headers.rbegin(); it != headers.rend(); ++it) {
+        std::string_view header = line_text(*it);
+        std::size_t quote = header.substr(0, header.find_first_not_of(" \t>")).rfind('>');
+        std::string blank = quote == std::string_view::npos ? "\n" : std::string(header.substr(0, quote + 1)) + "\n";
+        insert(lines.line_start(*it), blank);
+      }
     }
-    std::vector<std::size_t> at_lines;
-    for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
-      std::string_view prev = lines[i - 1], header = lines[i], delim = lines[i + 1];
-      if (header.find('|') == std::string_view::npos || !is_delimiter_row(delim) || is_blank(prev) ||
-          prev.find('|') != std::string_view::npos || starts_quote(prev) || starts_quote(header) ||
-          count_cells(header) != count_cells(delim))
-        continue;
-      at_lines.push_back(static_cast<std::size_t>(header.data() - masked_.data()));
-    }
-    for (auto it = at_lines.rbegin(); it != at_lines.rend(); ++it) masked_.insert(*it, 1, '\n');
-    for (std::size_t k = 0; k < at_lines.size(); ++k) inserted_.push_back(at_lines[k] + k);
   }
 
-  // A position in the parser's copy -> the same position in the source.
+  // Masked-copy lines of the header rows of tables whose paragraph before
+  // them lost its position, in order.
+  static std::vector<int> lost_header_rows(cmark_node* doc) {
+    std::vector<int> rows;
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(it);
+      cmark_node* prev = cmark_node_previous(node);
+      if (ev != CMARK_EVENT_ENTER || type_of(node) != "table" || !prev ||
+          cmark_node_get_type(prev) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_line(prev) > 0)
+        continue;
+      // The header row's own position is lost too: it is the line before the
+      // delimiter row, which is the line before the first body row.
+      cmark_node* header = cmark_node_first_child(node);
+      cmark_node* body = header ? cmark_node_next(header) : nullptr;
+      int delimiter = body ? cmark_node_get_start_line(body) - 1 : cmark_node_get_end_line(node);
+      rows.push_back(delimiter - 1);
+    }
+    cmark_iter_free(it);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+  }
+
+  void insert(std::size_t at, const std::string& bytes) {
+    masked_.insert(at, bytes);
+    for (Insertion& i : inserted_)
+      if (i.at >= at) i.at += bytes.size();
+    auto pos = std::lower_bound(inserted_.begin(), inserted_.end(), at,
+                                [](const Insertion& i, std::size_t a) { return i.at < a; });
+    inserted_.insert(pos, {at, bytes.size()});
+  }
+
+  // A position in the parser's copy -> the same position in the source; the
+  // inserted bytes map to the start of the line they were put before.
   std::size_t src_pos(std::size_t abs) const {
-    std::size_t rel = abs - body_.begin;
-    auto before = std::lower_bound(inserted_.begin(), inserted_.end(), rel) - inserted_.begin();
-    return abs - static_cast<std::size_t>(before);
+    std::size_t rel = abs - body_.begin, shift = 0;
+    for (const Insertion& i : inserted_) {
+      if (rel < i.at) break;
+      if (rel < i.at + i.size) return body_.begin + i.at - shift;
+      shift += i.size;
+    }
+    return abs - shift;
   }
 
   std::vector<Unit> run() {
-    std::unique_ptr<cmark_node, CmarkDeleter> doc(parse_markdown(masked_));
+    std::unique_ptr<cmark_node, CmarkDeleter> doc = parse();
     cmark_iter* it = cmark_iter_new(doc.get());
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
       if (ev != CMARK_EVENT_ENTER) continue;
@@ -157,7 +181,7 @@ class BodyWalker {
         case CMARK_NODE_PARAGRAPH: paragraph(node); break;
         case CMARK_NODE_HEADING: heading(node); break;
         default:
-          if (std::string_view(cmark_node_get_type_string(node)) == "table_cell") table_cell(node);
+          if (type_of(node) == "table_cell") table_cell(node);
           break;
       }
     }
@@ -303,6 +327,7 @@ class BodyWalker {
   }
 
   void paragraph(cmark_node* node) {
+    if (cmark_node_get_start_line(node) < 1) return;  // a position parse() could not restore
     int depth = blockquote_depth(node);
     auto lines = block_lines(cmark_node_get_start_line(node), cmark_node_get_start_column(node),
                              cmark_node_get_end_line(node), depth);
@@ -352,9 +377,15 @@ class BodyWalker {
     int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
     std::size_t b = offset(first, cmark_node_get_start_column(node));
     if (at(b) != '#') {  // setext: content lines, then the underline
+      // cmark-gfm may end the heading a line past its underline: the text
+      // is what comes before the first line of only '=' or only '-'.
       auto lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
-      while (!lines.empty() && lines.back().begin == lines.back().end) lines.pop_back();
-      if (!lines.empty()) lines.pop_back();
+      auto underline = std::find_if(lines.begin() + (lines.empty() ? 0 : 1), lines.end(), [&](const BlockLine& l) {
+        std::string_view s = original(l.begin, trimmed_end(l));
+        return !s.empty() && (s.find_first_not_of('=') == std::string_view::npos ||
+                              s.find_first_not_of('-') == std::string_view::npos);
+      });
+      lines.erase(underline, lines.end());
       trim_lines(lines);
       if (lines.empty()) return;
       add(UnitKind::Heading, join(lines), {lines.front().begin, trimmed_end(lines.back())}, comment,
@@ -385,6 +416,8 @@ class BodyWalker {
   }
 
   void table_cell(cmark_node* node) {
+    // A row shorter than the header gets empty cells at column 0: no source.
+    if (cmark_node_get_start_column(node) < 1) return;
     int line = cmark_node_get_start_line(node);
     std::size_t b = offset(line, cmark_node_get_start_column(node));
     std::size_t e = std::min(offset(line, cmark_node_get_end_column(node)) + 1, line_end(line));
@@ -401,7 +434,10 @@ class BodyWalker {
   ShortcodeSpans spans_;
   std::string masked_;
   std::unique_ptr<LineIndex> masked_lines_;
-  std::vector<std::size_t> inserted_;  // body-relative positions of added '\n's, in the copy
+  struct Insertion {
+    std::size_t at, size;  // body-relative, in the copy
+  };
+  std::vector<Insertion> inserted_;  // sorted
   std::vector<Unit> units_;
 };
 
@@ -428,7 +464,7 @@ bool has_translatable_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
     if (c == '`') {  // a code span: skip to the matching run of backticks
-      std::size_t run = s.find_first_not_of('`', i) - i;
+      std::size_t run = std::min(s.find_first_not_of('`', i), s.size()) - i;
       std::size_t close = s.find(std::string(run, '`'), i + run);
       if (close != std::string_view::npos) { i = close + run; continue; }
     } else if (c == '{' && (starts_with(s, i, "{{<") || starts_with(s, i, "{{%"))) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "interrupt.h"
+#include "messages.h"
 #include "page.h"
 #include "parallel.h"
 #include "site_files.h"
@@ -40,18 +41,19 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
         files.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
   if (files.empty())
     throw Error(cfg.catalog_dir + "/" + lang + "/" + cfg.domain + ".po", 0, 0,
-                "no PO file for language '" + lang + "' (run 'l10n extract' first)");
+                format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
   std::sort(files.begin(), files.end());
   TranslationTable table;
   for (const auto& rel : files) {
     Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel);
     auto language = cat.header_field("Language");
     if (language && !language->empty() && *language != lang)
-      throw Error(rel, 1, 0, "the header says Language: " + *language + ", but this is the catalog for '" + lang + "'");
-    for (const Message& m : cat.messages) {
+      throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
+                                         language->c_str(), lang.c_str()));
+    for (Message& m : cat.messages) {
       if (m.obsolete || m.msgstr.empty() || m.msgstr[0].empty() || (m.fuzzy && !use_fuzzy)) continue;
       std::string key = m.msgctxt.value_or("") + '\x04' + m.msgid;
-      table.entries.try_emplace(std::move(key), TranslationTable::Entry{m.msgstr[0], rel, m.line});
+      table.entries.try_emplace(std::move(key), TranslationTable::Entry{std::move(m.msgstr[0]), rel, m.line});
     }
   }
   return table;
@@ -236,22 +238,22 @@ void apply(const Config& cfg, const Plan& plan) {
   auto make_parent = [&](const std::string& rel) {
     std::error_code ec;
     fs::create_directories((fs::path(cfg.root) / rel).parent_path(), ec);
-    if (ec) throw Error(rel, 0, 0, "cannot create directory: " + ec.message());
+    if (ec) throw Error(rel, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
   };
   for (const auto& [rel, bytes] : plan.writes) make_parent(rel);
   for (const auto& [rel, bytes] : plan.manifests) make_parent(rel);
-  auto write = [&](const std::string& rel, const std::string& bytes) {
-    write_file_atomic((fs::path(cfg.root) / rel).string(), bytes);
-  };
-  for (const auto& [rel, bytes] : plan.writes) write(rel, bytes);
+  // The pages and the manifests naming them change together or not at all.
+  std::vector<std::pair<std::string, std::string_view>> files;
+  for (const auto& [rel, bytes] : plan.writes) files.emplace_back((fs::path(cfg.root) / rel).string(), bytes);
+  for (const auto& [rel, bytes] : plan.manifests) {
+    fs::path abs = fs::path(cfg.root) / rel;
+    if (!fs::exists(abs) || read_file(abs.string(), rel) != bytes) files.emplace_back(abs.string(), bytes);
+  }
+  write_files_atomic(files);
   for (const auto& rel : plan.removals) {
     std::error_code ec;
     fs::remove(fs::path(cfg.root) / rel, ec);
-    if (ec) throw Error(rel, 0, 0, "cannot remove: " + ec.message());
-  }
-  for (const auto& [rel, bytes] : plan.manifests) {
-    fs::path abs = fs::path(cfg.root) / rel;
-    if (!fs::exists(abs) || read_file(abs.string(), rel) != bytes) write(rel, bytes);
+    if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
   }
 }
 

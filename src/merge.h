@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,12 @@ struct TranslationTable {
     std::string po_path;
     int po_line = 0;
   };
-  std::map<std::string, Entry, std::less<>> entries;  // key: msgctxt '\4' msgid
+  // Hashed, with lookups by string_view: merge looks up every unit of every page.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries;  // key: msgctxt '\4' msgid
   const Entry* find(std::string_view context, std::string_view msgid) const;
 };
 

@@ -8,6 +8,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "error.h"
+#include "messages.h"
+#include "source_text.h"
+
 namespace l10n {
 
 // ---------------------------------------------------------------------------
@@ -344,6 +348,40 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
     }
   }
   return out;
+}
+
+namespace {
+
+std::string normalized_language(std::string_view lang) {
+  std::string out;
+  for (char c : lang) out += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The file line of the header's "Language:" field: the first line that
+// starts a string with it, as the header comes first.
+int language_line(const std::string& fs_path, const std::string& display_path) {
+  std::string text = read_file(fs_path, display_path);
+  int line = 1;
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string_view l(text.data() + pos, eol - pos);
+    if (l.find("\"Language:") != std::string_view::npos) return line;
+    pos = eol + 1;
+  }
+  return 1;
+}
+
+}  // namespace
+
+void check_language(const Catalog& po, const std::string& fs_path, const std::string& display_path,
+                    std::string_view lang) {
+  auto language = po.header_field("Language");
+  if (!language || language->empty() || normalized_language(*language) == normalized_language(lang)) return;
+  throw Error(display_path, language_line(fs_path, display_path), 0,
+              format(tr("the header says Language: %s, but this is the catalog for '%s'"), language->c_str(),
+                     std::string(lang).c_str()));
 }
 
 namespace {

@@ -28,6 +28,13 @@ struct UpdateOptions {
 Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOptions& opt,
                        const std::vector<const Catalog*>& same_language_others = {});
 
+// Throws Error at the line of the PO's "Language:" header field when it names
+// another language than `lang` ("nl_NL" is not "nl"; case and "-" versus
+// "_" do not count). A missing or empty Language is no contradiction:
+// update_catalog fills it in.
+void check_language(const Catalog& po, const std::string& fs_path, const std::string& display_path,
+                    std::string_view lang);
+
 // gettext's fstrcmp: 2 * (length of the longest common byte subsequence) /
 // (|a| + |b|), in [0, 1]. Returns 0 early once the result is known to be
 // below `lower_bound`.

@@ -1,5 +1,6 @@
 #include "progress.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -30,7 +31,11 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   last_draw_ = now;
   drawn_ = true;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  out_ << "\r\x1b[K" << label_ << ": " << done << "/" << total << " files";
+  // A 20-cell bar, then the counts: "l10n merge [#######-------------] 35/100 files, 120 files/s".
+  constexpr std::size_t cells = 20;
+  std::size_t filled = total == 0 ? cells : std::min(cells, done * cells / total);
+  out_ << "\r\x1b[K" << label_ << " [" << std::string(filled, '#') << std::string(cells - filled, '-') << "] " << done
+       << "/" << total << " files";
   if (seconds >= 0.05) {
     char rate[32];
     std::snprintf(rate, sizeof rate, ", %.0f files/s", static_cast<double>(done) / seconds);

@@ -1,4 +1,4 @@
-// A progress line for long runs: "l10n extract: 120/400 files, 85 files/s",
+// A progress line for long runs: "l10n extract [######--------------] 120/400 files, 85 files/s",
 // redrawn in place on stderr. Only people at a terminal want it: on a pipe, in
 // a log file or in CI it would be noise, so the CLI asks progress_wanted().
 #pragma once
@@ -11,6 +11,7 @@
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <utility>
 
 namespace l10n {
 
@@ -22,7 +23,7 @@ using ProgressFn = std::function<void(std::size_t done, std::size_t total)>;
 // once per language).
 class ProgressCounter {
  public:
-  explicit ProgressCounter(const ProgressFn& fn, std::size_t passes = 1) : fn_(fn), passes_(passes) {}
+  explicit ProgressCounter(ProgressFn fn, std::size_t passes = 1) : fn_(std::move(fn)), passes_(passes) {}
   void set_items(std::size_t items) { total_ = items * passes_; }
   void tick() {
     std::size_t done = ++done_;
@@ -30,7 +31,7 @@ class ProgressCounter {
   }
 
  private:
-  const ProgressFn& fn_;
+  ProgressFn fn_;
   std::size_t passes_;
   std::size_t total_ = 0;
   std::atomic<std::size_t> done_{0};

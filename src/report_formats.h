@@ -1,5 +1,5 @@
 // The reports of `l10n check`: for a terminal, for scripts (JSON, schema in
-// docs/check.md), for code scanning (SARIF 2.1.0) and for reviewers (one
+// docs/check-report.md), for code scanning (SARIF 2.1.0) and for reviewers (one
 // standalone HTML page).
 #pragma once
 
@@ -14,7 +14,7 @@ namespace l10n {
 // Findings grouped by page, with where to fix each, then a summary per language.
 void write_text_report(std::ostream& out, const CheckReport& report);
 
-// The JSON report; `"schema": 1` names the format documented in docs/check.md.
+// The JSON report; `"schema": 1` names the format documented in docs/check-report.md.
 std::string json_report(const CheckReport& report);
 
 // SARIF 2.1.0: one result per finding, located in the page (or PO file).

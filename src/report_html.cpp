@@ -51,6 +51,13 @@ function applyFilters() {
 document.querySelectorAll('.filters select, .filters input').forEach(function (el) {
   el.addEventListener('input', applyFilters);
 });
+// A link may carry filters: report.html#lang=nl;kind=sentence;text=forum
+location.hash.slice(1).split(';').forEach(function (pair) {
+  var kv = pair.split('=');
+  var el = document.getElementById('f-' + kv[0]);
+  if (el) el.value = decodeURIComponent(kv[1] || '');
+});
+applyFilters();
 )";
 
 std::string percent(double v) {

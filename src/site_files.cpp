@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "glob.h"
+#include "messages.h"
 
 namespace fs = std::filesystem;
 
@@ -41,12 +42,12 @@ bool selected(const Config& cfg, const std::string& rel) {
 std::vector<std::string> source_pages(const Config& cfg) {
   fs::path dir = fs::path(cfg.root) / cfg.source_dir;
   if (!fs::is_directory(dir)) throw Error(cfg.config_path.empty() ? cfg.root : cfg.config_path, 0, 0,
-                                          "source directory '" + cfg.source_dir + "' does not exist");
+                                          format(tr("source directory '%s' does not exist"), cfg.source_dir.c_str()));
   std::vector<std::string> pages;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) throw Error(cfg.source_dir, 0, 0, "cannot list: " + ec.message());
+    if (ec) throw Error(cfg.source_dir, 0, 0, format(tr("cannot list: %s"), ec.message().c_str()));
     if (!it->is_regular_file()) continue;
     std::string rel = it->path().lexically_relative(dir).generic_string();
     if (!selected(cfg, rel)) continue;

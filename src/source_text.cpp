@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "messages.h"
 
 namespace l10n {
 
@@ -68,12 +69,15 @@ SourceText::SourceText(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {
   has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   if (auto bad = find_invalid_utf8(bytes_); bad != std::string_view::npos)
-    fail(bad, "invalid UTF-8 (byte 0x" +
-                  [&] {
-                    char buf[3];
-                    std::snprintf(buf, sizeof buf, "%02X", static_cast<unsigned char>(bytes_[bad]));
-                    return std::string(buf);
-                  }() + ")");
+    fail(bad, format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes_[bad])));
+  // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
+  // the offsets and lines of the other readers would no longer match it.
+  for (std::size_t i = bytes_.find_first_of(std::string_view("\0\r", 2)); i != std::string::npos;
+       i = bytes_.find_first_of(std::string_view("\0\r", 2), i + 1)) {
+    if (bytes_[i] == '\0') fail(i, tr("NUL byte in a text file"));
+    if (i + 1 == bytes_.size() || bytes_[i + 1] != '\n')
+      fail(i, tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings"));
+  }
 }
 
 SourceText SourceText::load(const std::string& fs_path, std::string display_path) {
@@ -88,7 +92,7 @@ void SourceText::fail(std::size_t offset, std::string message) const {
 
 std::string read_file(const std::string& fs_path, const std::string& display_path) {
   int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(display_path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(errno)));
   std::string data;
   struct stat st;
   if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size));
@@ -99,7 +103,7 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      throw Error(display_path, 0, 0, std::string("cannot read: ") + std::strerror(err));
+      throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(err)));
     }
     if (got == 0) break;
     data.append(buf, static_cast<std::size_t>(got));
@@ -108,14 +112,18 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
   return data;
 }
 
-void write_file_atomic(const std::string& fs_path, std::string_view data) {
+namespace {
+
+// Writes `data` to a temp file beside `fs_path` and returns its name; on
+// failure removes it and throws.
+std::string write_temp(const std::string& fs_path, std::string_view data) {
   std::string tmp = fs_path + ".l10n-tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw Error(fs_path, 0, 0, std::string("cannot write: ") + std::strerror(errno));
+  if (fd < 0) throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
-    throw Error(fs_path, 0, 0, std::string("cannot write: ") + std::strerror(err));
+    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
   };
   std::size_t done = 0;
   while (done < data.size()) {
@@ -129,12 +137,32 @@ void write_file_atomic(const std::string& fs_path, std::string_view data) {
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw Error(fs_path, 0, 0, std::string("cannot write: ") + std::strerror(err));
+    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
   }
-  if (::rename(tmp.c_str(), fs_path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(fs_path, 0, 0, std::string("cannot write: ") + std::strerror(err));
+  return tmp;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& fs_path, std::string_view data) { write_files_atomic({{fs_path, data}}); }
+
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files) {
+  std::vector<std::string> temps;
+  auto remove_temps = [&](std::size_t from) {
+    for (std::size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
+  };
+  try {
+    for (const auto& [path, data] : files) temps.push_back(write_temp(path, data));
+  } catch (const Error&) {
+    remove_temps(0);
+    throw;
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
+      int err = errno;
+      remove_temps(i);
+      throw Error(files[i].first, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    }
   }
 }
 

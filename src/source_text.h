@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace l10n {
@@ -89,5 +90,10 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
 // Writes `data` to `fs_path` atomically: a temp file beside it, fsync, rename.
 // On failure the previous file is intact and no temp file is left behind.
 void write_file_atomic(const std::string& fs_path, std::string_view data);
+
+// Writes each (path, bytes) as write_file_atomic does, but every temp file
+// before the first rename: a full disk or another write error changes none
+// of the files.
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 }  // namespace l10n

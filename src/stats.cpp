@@ -55,9 +55,10 @@ namespace {
 
 enum class State { Untranslated, Fuzzy, Translated };
 
+// As msgfmt --statistics counts: a fuzzy entry without a translation is untranslated.
 State state_of(const Message& m) {
   if (m.translated()) return State::Translated;
-  return m.fuzzy ? State::Fuzzy : State::Untranslated;
+  return m.fuzzy && !m.msgstr.empty() && !m.msgstr[0].empty() ? State::Fuzzy : State::Untranslated;
 }
 
 void count(Coverage& c, State state, std::string_view msgid) {

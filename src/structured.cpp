@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "error.h"
+#include "messages.h"
 #include "structured_detail.h"
 
 namespace l10n {
@@ -133,8 +134,8 @@ FrontMatter delimited_front_matter(const SourceText& src, std::size_t open, Data
       return fm;
     }
   }
-  std::string name = format == DataFormat::Yaml ? "YAML" : "TOML";
-  src.fail(open, "unterminated " + name + " front matter: no closing '" + std::string(delim) + "'");
+  src.fail(open, l10n::format(tr("unterminated %s front matter: no closing '%s'"),
+                              format == DataFormat::Yaml ? "YAML" : "TOML", std::string(delim).c_str()));
 }
 
 }  // namespace
@@ -150,7 +151,7 @@ std::optional<FrontMatter> parse_front_matter(const SourceText& src) {
   if (s[p] != '{' || s.substr(p, 2) == "{{") return std::nullopt;
 
   std::size_t end = detail::json_object_end(s, p);
-  if (end == std::string_view::npos) src.fail(p, "unterminated JSON front matter: no closing '}'");
+  if (end == std::string_view::npos) src.fail(p, tr("unterminated JSON front matter: no closing '}'"));
   FrontMatter fm;
   fm.format = DataFormat::Json;
   fm.block = {p, next_line(s, end)};

@@ -92,6 +92,10 @@ class YamlReader {
         chars_(bytes_.substr(range.begin, range.size())), no_translate_(bytes_, range), columns_(src) {}
 
   std::vector<DataLeaf> read() {
+    // libyaml skips a byte order mark that starts a line: every offset after
+    // it would be off by one character.
+    for (std::size_t at = bytes_.find("\xEF\xBB\xBF", range_.begin); at < range_.end; at = bytes_.find("\xEF\xBB\xBF", at + 1))
+      if (at > 0 && bytes_[at - 1] == '\n') src_.fail(at, "a byte order mark (U+FEFF) starts a line of YAML");
     EventStream events(bytes_.substr(range_.begin, range_.size()));
     int documents = 0;
     for (;;) {

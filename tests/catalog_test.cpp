@@ -305,6 +305,29 @@ TEST_CASE("format_po writes what msgcat writes", "[catalog]") {
   }
 }
 
+TEST_CASE("format_po's own writer writes libgettextpo's bytes", "[catalog]") {
+  // Without format flags format_po does not go through libgettextpo; flags
+  // gettext does not know are dropped by both, and by msgcat.
+  TempDir dir;
+  for (unsigned seed = 100; seed <= 130; ++seed) {
+    std::mt19937 rng(seed);
+    Catalog cat = random_catalog(rng, 80);
+    for (auto& m : cat.messages) {
+      m.flags.clear();
+      if (rng() % 10 == 0) m.flags = {"weblate-custom"};
+      if (rng() % 10 == 0) m.references.push_back(m.references.empty() ? Reference{"./a.md", 3} : m.references[0]);
+      if (rng() % 20 == 0) m.msgid += "\a\x01 bell";
+    }
+    INFO("seed " << seed);
+    std::string ours = format_po(cat);
+    CHECK(ours == format_po_gettext(cat));
+    CHECK(ours == msgcat(dir.file("naive.po", naive_po(cat))));
+  }
+  Catalog bare;  // no header: gettext writes it as ASCII, so libgettextpo does
+  bare.messages.push_back(Message{.msgid = "a", .msgstr = {"b"}});
+  CHECK(format_po(bare) == format_po_gettext(bare));
+}
+
 TEST_CASE("format_po follows msgcat's normalizations", "[catalog]") {
   TempDir dir;
   std::string src = R"(#foo
@@ -429,4 +452,67 @@ TEST_CASE("read_po reads gettext's quirks as gettext does", "[catalog]") {
   CHECK(cat.messages[1].translator_comments == std::vector<std::string>{"comment ending in a backslash # continues"});
   CHECK(cat.messages[1].line == 8);
   CHECK(format_po(cat) == msgcat(path));
+}
+
+TEST_CASE("format_po writes each kind of tricky string as msgcat does", "[catalog]") {
+  TempDir dir;
+  const std::string long_word(150, 'w');
+  const std::string words_79 = "Exactly seventy-nine columns with the keyword, so that gettext must decide here.";
+  const std::vector<std::pair<const char*, std::string>> cases = {
+      {"long line", "A long line of prose that goes on well past the seventy-nine columns of a PO file line, "
+                    "so that gettext breaks it at spaces into several quoted strings, each one short enough."},
+      {"around the width", words_79},
+      {"around the width + 1", words_79 + "x"},
+      {"embedded newlines", "First line\nsecond line\n\nafter a blank line\n"},
+      {"newline first and alone", "\nstarts with a newline"},
+      {"only a newline", "\n"},
+      {"quotes", "She said \"hello\" and \"goodbye\", then \"\" twice."},
+      {"backslashes", "C:\\path\\to\\file and a \\n that is not a newline, and one at the end \\"},
+      {"tabs", "col1\tcol2\tcol3\t"},
+      {"carriage return", "Windows\r\nline end"},
+      {"non-ASCII", "Café, naïve, Straße, «guillemets», — dashes —, ¡Hola!"},
+      {"wide characters", "日本語のテキストはとても長くなることがあります。中文文本也可以很长。한국어 텍스트도 마찬가지입니다. "
+                          "日本語のテキストはとても長くなることがあります。"},
+      {"emoji and combining marks", "Emoji 😀🎉 and e\u0301 combining accents in a line long enough to wrap around."},
+      {"very long word", "Before " + long_word + " after."},
+      {"very long URL", "See https://example.org/a/very/long/path/that/does/not/contain/any/space/at/all/and/"
+                        "goes/on/index.html?query=1&other=2 for details."},
+      {"trailing spaces", "two trailing spaces  "},
+      {"shortcode", "Text {{< button text=\"Start here\" link=\"/docs/getting-started/\" >}} and more text to wrap."},
+  };
+  Catalog cat;
+  cat.header = "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n";
+  for (const auto& [name, text] : cases) {
+    Message m;
+    m.msgctxt = std::string(name) + " " + text;  // the same text in every field gettext wraps
+    m.msgid = text;
+    m.msgstr = {text + " (nl)"};
+    m.fuzzy = true;
+    m.prev_msgid = "old " + text;
+    m.translator_comments = {std::string("translator: ") + name};
+    m.extracted_comments = {one_line(text)};
+    cat.messages.push_back(m);
+    Message plural = m;
+    plural.msgctxt = "plural " + *m.msgctxt;
+    plural.msgid_plural = text + " (plural)";
+    plural.msgstr = {text + " (een)", text + " (veel)"};
+    cat.messages.push_back(plural);
+  }
+  Message obsolete = cat.messages[0];
+  obsolete.msgctxt = "obsolete";
+  obsolete.obsolete = true;
+  cat.messages.push_back(obsolete);
+
+  std::string expected = msgcat(dir.file("tricky.po", naive_po(cat)));
+  REQUIRE_FALSE(expected.empty());
+  CHECK(format_po(cat) == expected);
+  // Message by message, so that a failure names the kind of string.
+  for (std::size_t i = 0; i < cat.messages.size(); ++i) {
+    Catalog one;
+    one.header = cat.header;
+    one.messages = {cat.messages[i]};
+    INFO(*cat.messages[i].msgctxt);
+    CHECK(format_po(one) == msgcat(dir.file("one.po", naive_po(one))));
+  }
+  CHECK(same_messages(read_po(dir.file("ours.po", format_po(cat)), "ours.po"), cat));
 }

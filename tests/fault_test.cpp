@@ -5,9 +5,11 @@
 // is left behind, the message says what happened, and the exit status is 2
 // (128 + the signal for an interrupt). CI runs as root, for whom a chmod
 // stops nothing, so the unwritable places are made of things that fail for
-// root too.
+// root too: a file where a directory should be, a sysfs directory, a file
+// size limit.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
@@ -17,6 +19,9 @@
 #include <thread>
 #include <unistd.h>
 
+#include "config.h"
+#include "extract.h"
+#include "merge.h"
 #include "testing.h"
 
 using namespace l10n::testing;
@@ -95,18 +100,12 @@ RunResult run_interrupted(const std::vector<std::string>& args, int sig, const f
   return r;
 }
 
-// A small tmpfs, unmounted by the destructor; unavailable without the right to mount.
-struct SmallDisk {
-  fs::path dir;
-  bool mounted = false;
-  SmallDisk(fs::path d, const std::string& size) : dir(std::move(d)) {
-    fs::create_directories(dir);
-    mounted = run("mount -t tmpfs -o size=" + size + " l10n-test " + quote(dir.string())).status == 0;
-  }
-  ~SmallDisk() {
-    if (mounted) run("umount " + quote(dir.string()));
-  }
-};
+// A page grown by `paragraphs` new paragraphs, so every catalog changes.
+std::string grown_page(int paragraphs) {
+  std::string page = "---\ntitle: Grown\n---\n";
+  for (int i = 0; i < paragraphs; ++i) page += "\nParagraph number " + std::to_string(i) + " of the grown page.\n";
+  return page;
+}
 
 }  // namespace
 
@@ -149,31 +148,45 @@ TEST_CASE("a full disk leaves the previous catalogs intact", "[fault]") {
   TempDir site;
   make_site(site.path(), 1);
   REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
-  // The catalogs move to a disk with room for them and not much more.
-  SmallDisk disk(site.path() / "disk", "512k");
-  if (!disk.mounted) {
-    WARN("cannot mount a tmpfs (not root, or no CAP_SYS_ADMIN): disk-full case skipped");
-    return;
-  }
-  fs::copy(site.path() / "po", disk.dir / "po", fs::copy_options::recursive);
-  fs::remove_all(site.path() / "po");
-  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\n[catalogs]\ndir = \"disk/po\"\n");
-  std::string filler(512 * 1024, 'x');
-  spit(disk.dir / "filler", filler);  // the write stops at the disk's end
-  // Enough new text that the template no longer fits.
-  std::string page = "---\ntitle: Grown\n---\n";
-  for (int i = 0; i < 400; ++i) page += "\nParagraph number " + std::to_string(i) + " of the grown page.\n";
-  spit(site.path() / "content/en/copy0/ci.md", page);
+  std::uintmax_t biggest = 0;
+  for (const auto& [rel, bytes] : outputs(site.path())) biggest = std::max<std::uintmax_t>(biggest, bytes.size());
+  spit(site.path() / "content/en/copy0/ci.md", grown_page(400));
+  auto before = outputs(site.path());
+
+  // A file size limit (`ulimit -f`, KiB) a little above the largest catalog
+  // makes the writes of the grown ones fail as on a full disk, for root too.
+  // SIGXFSZ is ignored so that write() returns the error (EFBIG) as it
+  // returns ENOSPC, instead of killing the process.
+  std::string limit = std::to_string(biggest / 1024 + 4);
+  auto r = run("trap '' XFSZ; ulimit -f " + limit + "; env -u LANGUAGE LC_ALL=C.UTF-8 " + quote(L10N_BINARY) + " " +
+               l10n_args("extract", site.path()));
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("error: cannot write: File too large") != std::string::npos);
+  CHECK(outputs(site.path()) == before);  // the template, which fitted, did not change either
+  CHECK(temp_files(site.path()).empty());
+  // Without the limit the same run writes them.
+  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  CHECK(outputs(site.path()) != before);
+}
+
+TEST_CASE("a catalog directory nobody may write in leaves every catalog as it was", "[fault]") {
+  TempDir site;
+  make_site(site.path(), 1);
+  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  // chmod stops no one who runs as root (CI does), so po/nl is a directory
+  // of sysfs, where creating a file is refused to root too.
+  REQUIRE(fs::is_directory("/sys/kernel"));
+  fs::remove_all(site.path() / "po/nl");
+  fs::create_directory_symlink("/sys/kernel", site.path() / "po/nl");
+  spit(site.path() / "content/en/copy0/ci.md", grown_page(3));
   auto before = outputs(site.path());
 
   auto r = run_l10n(l10n_args("extract", site.path()));
   INFO(r.output);
   CHECK(r.status == 2);
-  CHECK(r.output.find("error: cannot write: No space left on device") != std::string::npos);
-  before.erase("disk/filler");
-  auto after = outputs(site.path());
-  after.erase("disk/filler");
-  CHECK(after == before);
+  CHECK(r.output.find("po/nl/content.po: error: cannot write: Permission denied") != std::string::npos);
+  CHECK(outputs(site.path()) == before);  // po/content.pot was written first, and taken back
   CHECK(temp_files(site.path()).empty());
 }
 
@@ -197,33 +210,38 @@ TEST_CASE("a source page that cannot be read stops extract and merge", "[fault]"
   }
 }
 
-TEST_CASE("a source page removed mid-run fails cleanly or is not seen", "[fault]") {
+TEST_CASE("a source page removed mid-run stops extract and merge before any write", "[fault]") {
   TempDir site;
-  make_site(site.path(), 400);
+  make_site(site.path(), 3, 0);
   REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  REQUIRE(run_l10n(l10n_args("merge", site.path())).status == 0);
+  spit(site.path() / "content/en/copy0/ci.md", grown_page(3));
   auto before = outputs(site.path());
-  // Pages are read in name order, so the last one is the likeliest to go
-  // after the listing and before its read; when the race goes the other way
-  // the run must simply succeed.
-  std::vector<std::string> args = {"extract", "--root", site.str()};
-  std::string argv = L10N_BINARY;
-  for (const auto& a : args) argv += " " + quote(a);
-  fs::path victim = site.path() / "content/en/copy99/translators.md";
-  RunResult r;
-  std::thread remover([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    fs::remove(victim);
-  });
-  r = run(argv);
-  remover.join();
-  INFO(r.output);
-  CHECK(temp_files(site.path()).empty());
-  if (r.status == 2) {
-    CHECK(r.output.find("copy99/translators.md: error: cannot read: No such file or directory") != std::string::npos);
+  l10n::Config cfg = l10n::load_config(site.str());
+  // One thread reads the pages in name order; the last one goes as soon as
+  // the first is read, after the listing and before its own read.
+  fs::path victim = site.path() / "content/en/copy2/translators.md";
+  std::string saved = slurp(victim);
+  auto remove_victim = [&](std::size_t done, std::size_t) {
+    if (done == 1) fs::remove(victim);
+  };
+  auto check_failure = [&](const std::vector<l10n::Diagnostic>& errors) {
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].str() == "content/en/copy2/translators.md: error: cannot read: No such file or directory");
     CHECK(outputs(site.path()) == before);
-  } else {
-    CHECK(r.status == 0);
-  }
+    CHECK(temp_files(site.path()).empty());
+  };
+
+  l10n::ExtractOptions extract;
+  extract.jobs = 1;
+  extract.progress = remove_victim;
+  check_failure(l10n::run_extract(cfg, extract).errors);
+
+  spit(victim, saved);
+  l10n::MergeOptions merge;
+  merge.jobs = 1;
+  merge.progress = remove_victim;
+  check_failure(l10n::run_merge(cfg, merge).errors);
 }
 
 TEST_CASE("an interrupted extract or merge changes nothing and exits 128 + signal", "[fault]") {

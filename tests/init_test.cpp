@@ -202,7 +202,7 @@ TEST_CASE("init on every corpus site", "[init][corpus]") {
       {"wz2100.net", "en", "content/en", "content/{lang}", Layout::Directory, {"nl", "de", "fr"}, {"title"}, {"tags", "slug"},
        {{"discordinvite", "description"}, {"figure", "alt"}}, {{"figure", "src"}}},
       {"hinode/exampleSite", "en", "content/en", "content/{lang}", Layout::Directory, {"nl", "fr"},
-       {"title", "description", "content_blocks[].heading.title"}, {"date", "thumbnail.url"},
+       {"title", "description", "content_blocks[].heading.title"}, {"date", "thumbnail.url", "author", "thumbnail.author"},
        {{"card", "title"}, {"nav-item", "title"}}, {{"card", "icon"}, {"table", "class"}}},
   };
   for (const Expect& e : sites) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "catalog.h"
+#include "error.h"
 #include "po_update.h"
 
 namespace fs = std::filesystem;
@@ -404,4 +405,25 @@ TEST_CASE("same_messages ignores only POT-Creation-Date", "[update]") {
   Catalog d = a;
   d.messages.push_back(msg("z"));
   CHECK_FALSE(same_messages(a, d));
+}
+
+TEST_CASE("check_language names the Language line of a contradicting header", "[update]") {
+  TempDir dir;
+  auto check = [&](const std::string& language, const std::string& lang) -> std::string {
+    std::ofstream(dir / "h.po", std::ios::binary)
+        << "# c\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: x\\n\"\n\"Language: " << language
+        << "\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n";
+    Catalog c = read_po(dir / "h.po", "h.po");
+    try {
+      check_language(c, dir / "h.po", "h.po", lang);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "ok";
+  };
+  CHECK(check("nl", "nl") == "ok");
+  CHECK(check("", "nl") == "ok");  // filled in by the update
+  CHECK(check("pt_BR", "pt-br") == "ok");
+  CHECK(check("nl", "de") == "h.po:5: error: the header says Language: nl, but this is the catalog for 'de'");
+  CHECK(check("nl_NL", "nl") == "h.po:5: error: the header says Language: nl_NL, but this is the catalog for 'nl'");
 }

@@ -33,7 +33,8 @@ RunResult run(const std::string& command, const std::string& cwd) {
 }
 
 RunResult run_l10n(const std::string& args, const std::string& cwd) {
-  return run(quote(L10N_BINARY) + " " + args, cwd);
+  // Tests read the English messages, whatever the developer's language.
+  return run("env -u LANGUAGE LC_ALL=C.UTF-8 " + quote(L10N_BINARY) + " " + args, cwd);
 }
 
 TempDir::TempDir() {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes the readers: builds the libFuzzer targets fuzz/fuzz_*.cpp with
 # clang-14 under ASan+UBSan into build-fuzz/ and runs each one for
-# FUZZ_SECONDS (default 30). The seed corpus is made at run time from the
-# example site (content/, po/) and ../shared/corpus; nothing is copied into
-# the repository.
+# FUZZ_SECONDS (default 30). The seed corpus is made at run time, in a temp
+# dir, from the example site (content/, po/) and ../shared/corpus; nothing is
+# copied into the repository.
 #
 # usage: tools/fuzz.sh [TARGET...]    (default: every fuzz/fuzz_*.cpp)
 #
@@ -27,9 +27,10 @@ fi
 cmake --build "$build" --target "${targets[@]}"
 
 # Seeds: every page and catalog of the example site and the corpus sites,
-# named by content hash so that a rerun does not duplicate them.
-seeds="$build/seeds"
-rm -rf "$seeds"
+# copied into a temp dir for this run (named by content hash, so a page that
+# is in several places is one seed).
+seeds=$(mktemp -d "${TMPDIR:-/tmp}/l10n-fuzz-seeds.XXXXXX")
+trap 'rm -rf "$seeds"' EXIT
 mkdir -p "$seeds/pages" "$seeds/po"
 copy_seeds() {  # DIR PATTERN...
   local into=$1; shift
@@ -54,7 +55,7 @@ for t in "${targets[@]}"; do
     failed+=("$t")
     tail -n 60 "$build/$t.log"
   fi
-  grep -E '^(stat::number_of_executed_units|stat::new_units_added|Done )' "$build/$t.log" || true
+  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|Done )' "$build/$t.log" || true
 done
 if ((${#failed[@]})); then
   echo "fuzzing failed: ${failed[*]} (inputs in $build/artifacts/)"

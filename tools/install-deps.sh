@@ -3,11 +3,12 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
-  libicu-dev gettext libgettextpo-dev
+  libicu-dev gettext libgettextpo-dev libunistring-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-dev libtomlplusplus-dev libpugixml-dev
   libboost-program-options-dev catch2 libcld2-dev hunspell-nl hunspell-en-us chromium
   hugo po4a translate-toolkit
+  clang-14 libclang-rt-14-dev  # tools/fuzz.sh: libFuzzer and the sanitizers' runtimes
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,46 +3,56 @@
 #include "check.h"
 #include "cli/command.h"
 #include "config.h"
+#include "progress.h"
 #include "report_formats.h"
 #include "source_text.h"
 
 namespace l10n::cli {
 
 int check_command(int argc, char** argv) {
-  Command c("l10n check [options] [--lang LANG FILE|DIR…]");
+  Command c("check", _("l10n check [options] [--lang LANG FILE|DIR…]"));
   std::string root, format, output, baseline;
   std::vector<std::string> paths;
   int max_findings = 0;
   CheckOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
-      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
-      ("lang,l", po::value(&options.languages), "only this language (repeatable); with FILE|DIR: the pages' language")
-      ("source", po::value<std::string>()->default_value("en"), "with FILE|DIR: the source language")
-      ("format,f", po::value(&format)->default_value("text"), "text, json, sarif or html")
-      ("output,o", po::value(&output), "write the report here (default: standard output)")
-      ("max-findings", po::value(&max_findings)->default_value(0), "exit 1 when there are more findings than this")
-      ("baseline", po::value(&baseline), "a JSON report of accepted findings, not counted again")
-      ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)")
-      ("path", po::value(&paths), "pages to check without a site config");
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", po::value<std::string>()->value_name(_("FILE")),
+       _("the config file (default: l10n.toml in the site root)"))
+      ("lang,l", po::value(&options.languages)->value_name(_("LANG")),
+       _("only this language (repeatable); with FILE|DIR: the pages' language"))
+      ("source", po::value<std::string>()->default_value("en")->value_name(_("LANG")),
+       _("with FILE|DIR: the source language"))
+      ("format,f", po::value(&format)->default_value("text")->value_name(_("FORMAT")), _("text, json, sarif or html"))
+      ("output,o", po::value(&output)->value_name(_("FILE")), _("write the report here (default: standard output)"))
+      ("max-findings", po::value(&max_findings)->default_value(0)->value_name(_("N")),
+       _("exit 1 when there are more findings than this"))
+      ("baseline", po::value(&baseline)->value_name(_("FILE")),
+       _("a JSON report of accepted findings, not counted again"))
+      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("quiet,q", _("print nothing but the report and errors"))
+      ("path", po::value(&paths)->value_name(_("FILE|DIR")), _("pages to check without a site config"));
   c.positional.add("path", -1);
   if (!c.parse(argc, argv,
-               "examples:\n  l10n check\n  l10n check --format html --output report.html\n"
-               "  l10n check --lang nl content/nl/about.md\n  l10n check --format json > accepted.json; "
+               "l10n check\nl10n check --format html --output report.html\n"
+               "l10n check --lang nl content/nl/about.md\nl10n check --format json > accepted.json; "
                "l10n check --baseline accepted.json\n"))
     return kOk;
   if (format != "text" && format != "json" && format != "sarif" && format != "html")
-    throw Error("--format", 0, 0, "must be text, json, sarif or html, not '" + format + "'");
-  if (max_findings < 0) throw Error("--max-findings", 0, 0, "must not be negative");
+    throw Error("--format", 0, 0, l10n::format(_("must be text, json, sarif or html, not '%s'"), format.c_str()));
+  if (max_findings < 0) throw Error("--max-findings", 0, 0, _("must not be negative"));
 
   CheckReport report;
+  auto bar = terminal_progress("l10n check", c.flag("quiet"));
+  if (bar) options.progress = bar->callback();
   if (!paths.empty()) {
-    if (options.languages.size() != 1) throw Error("--lang", 0, 0, "checking files needs exactly one --lang");
+    if (options.languages.size() != 1) throw Error("--lang", 0, 0, _("checking files needs exactly one --lang"));
     report = check_pages(options.languages[0], paths, options, c.vm["source"].as<std::string>());
   } else {
     Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
     report = check_site(cfg, options);
   }
+  bar.reset();  // erases the progress line before the report
   std::size_t total = report.findings.size();
   if (!baseline.empty()) report.findings = subtract_baseline(report.findings, baseline);
 
@@ -63,12 +73,19 @@ int check_command(int argc, char** argv) {
   } else {
     write_file_atomic(output, text);
   }
-  int units = report.units();
-  std::cerr << "checked " << units << " units in " << report.pages.size() << " pages and " << report.catalogs.size()
-            << " PO files in " << report.seconds << " s (" << static_cast<long>(units / std::max(report.seconds, 1e-6))
-            << " units/s); " << report.findings.size() << " findings";
-  if (!baseline.empty()) std::cerr << " (" << total - report.findings.size() << " accepted in the baseline)";
-  std::cerr << "\n";
+  if (!c.flag("quiet")) {
+    std::size_t units = report.units();
+    std::string summary = l10n::format(
+        // TRANSLATORS: e.g. "checked 1200 units in 40 pages and 2 PO files in 0.35 s (3400 units/s); 5 findings".
+        _("checked %s in %s and %s in %.2f s (%ld units/s); %s"), counted("%zu unit", "%zu units", units).c_str(),
+        counted("%zu page", "%zu pages", report.pages.size()).c_str(),
+        counted("%zu PO file", "%zu PO files", report.catalogs.size()).c_str(), report.seconds,
+        static_cast<long>(units / std::max(report.seconds, 1e-6)),
+        counted("%zu finding", "%zu findings", report.findings.size()).c_str());
+    if (!baseline.empty())
+      summary += " " + l10n::format(_("(%zu accepted in the baseline)"), total - report.findings.size());
+    std::cerr << summary << "\n";
+  }
   if (!report.errors.empty()) return print_errors(report.errors);
   return report.findings.size() > static_cast<std::size_t>(max_findings) ? kFindings : kOk;
 }

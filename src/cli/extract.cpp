@@ -6,17 +6,19 @@
 namespace l10n::cli {
 
 int extract_command(int argc, char** argv) {
-  Command c("l10n extract [options]");
+  Command c("extract", _("l10n extract [options]"));
   std::string root;
   int jobs = 0;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
-      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
-      ("jobs,j", po::value(&jobs)->default_value(0), "parallel jobs (0: one per core)")
-      ("no-obsolete", "drop entries whose text left the source instead of keeping them as #~")
-      ("quiet,q", "print nothing but errors")
-      ("verbose,v", "list every catalog file, written or unchanged");
-  if (!c.parse(argc, argv, "examples:\n  l10n extract\n  l10n extract --root site --jobs 4\n")) return kOk;
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", po::value<std::string>()->value_name(_("FILE")),
+       _("the config file (default: l10n.toml in the site root)"))
+      ("jobs,j", po::value(&jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("no-obsolete", _("drop entries whose text left the source instead of keeping them as #~"))
+      ("quiet,q", _("print nothing but errors"))
+      ("verbose,v", _("list every catalog file, written or unchanged"));
+  if (!c.parse(argc, argv, "l10n extract\nl10n extract --root site --jobs 4\nl10n extract --no-obsolete --quiet\n"))
+    return kOk;
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
   ExtractOptions options;
   options.jobs = jobs;
@@ -30,13 +32,21 @@ int extract_command(int argc, char** argv) {
   if (!report.errors.empty()) return print_errors(report.errors);
   if (!c.vm.count("quiet")) {
     if (c.flag("verbose")) {
-      for (const auto& f : report.written) std::cout << "wrote " << f << "\n";
-      for (const auto& f : report.unchanged) std::cout << "unchanged " << f << "\n";
+      for (const auto& f : report.written) std::cout << format(_("wrote %s"), f.c_str()) << "\n";
+      for (const auto& f : report.unchanged) std::cout << format(_("unchanged %s"), f.c_str()) << "\n";
     }
     for (const auto& cat : report.catalogs)
-      std::cout << cat.pot_path << ": " << cat.messages << " messages, " << cat.references << " references\n";
-    std::cout << report.pages << " pages, " << report.units << " units; " << report.written.size()
-              << " files written, " << report.unchanged.size() << " unchanged\n";
+      // TRANSLATORS: a catalog's counts, e.g. "po/content.pot: 120 messages, 310 references".
+      std::cout << format(_("%s: %s, %s"), cat.pot_path.c_str(),
+                          counted("%zu message", "%zu messages", cat.messages).c_str(),
+                          counted("%zu reference", "%zu references", cat.references).c_str())
+                << "\n";
+    // TRANSLATORS: e.g. "12 pages, 340 units; 2 files written, 1 unchanged".
+    std::cout << format(_("%s, %s; %s, %zu unchanged"), counted("%zu page", "%zu pages", report.pages).c_str(),
+                        counted("%zu unit", "%zu units", report.units).c_str(),
+                        counted("%zu file written", "%zu files written", report.written.size()).c_str(),
+                        report.unchanged.size())
+              << "\n";
   }
   return kOk;
 }

@@ -1,6 +1,7 @@
 #include "cli/command.h"
 #include "config.h"
 #include "import.h"
+#include "progress.h"
 
 namespace l10n::cli {
 
@@ -12,58 +13,80 @@ std::string lines_of(const std::vector<int>& lines) {
   return out;
 }
 
-const char* po_note(PoAction a) {
+std::string po_note(PoAction a) {
   switch (a) {
-    case PoAction::Kept: return " [the PO's translation kept]";
-    case PoAction::Conflict: return " [another occurrence's translation won]";
+    case PoAction::Kept: return format(" [%s]", _("the PO's translation kept"));
+    case PoAction::Conflict: return format(" [%s]", _("another occurrence's translation won"));
     default: return "";
   }
 }
 
+std::string unit_line(const UnitImport& u, const std::string& source_lang) {
+  std::string lines = lines_of(u.target_lines);
+  std::size_t n = u.target_lines.size();
+  switch (u.status) {
+    case ImportStatus::Aligned:
+      return format(ngettext("aligned with line %s", "aligned with lines %s", n), lines.c_str());
+    case ImportStatus::Fuzzy:
+      return format(ngettext("fuzzy, line %s: %s", "fuzzy, lines %s: %s", n), lines.c_str(), u.note.c_str());
+    case ImportStatus::Unmatched: return _("unmatched");
+    case ImportStatus::SourceLeft:
+      return format(ngettext("untranslated: line %s is still in '%s'", "untranslated: lines %s are still in '%s'", n),
+                    lines.c_str(), source_lang.c_str());
+  }
+  return "";
+}
+
 void print_page(const PageImport& p, const std::string& source_lang, bool verbose) {
-  std::cout << p.target << ": " << p.count(ImportStatus::Aligned) << " aligned, " << p.count(ImportStatus::Fuzzy)
-            << " fuzzy, " << p.count(ImportStatus::Unmatched) << " unmatched, " << p.count(ImportStatus::SourceLeft)
-            << " still in '" << source_lang << "', " << p.extra_lines.size() << " without source\n";
+  std::cout << format(_("%s: %zu aligned, %zu fuzzy, %zu unmatched, %zu still in '%s', %zu without source"),
+                      p.target.c_str(), p.count(ImportStatus::Aligned), p.count(ImportStatus::Fuzzy),
+                      p.count(ImportStatus::Unmatched), p.count(ImportStatus::SourceLeft), source_lang.c_str(),
+                      p.extra_lines.size())
+            << "\n";
   for (const UnitImport& u : p.units) {
     if (u.status == ImportStatus::Aligned && !verbose && u.po != PoAction::Kept && u.po != PoAction::Conflict) continue;
-    std::cout << "  " << p.source << ":" << u.line << ": ";
-    switch (u.status) {
-      case ImportStatus::Aligned: std::cout << "aligned with line " << lines_of(u.target_lines); break;
-      case ImportStatus::Fuzzy: std::cout << "fuzzy, line " << lines_of(u.target_lines) << ": " << u.note; break;
-      case ImportStatus::Unmatched: std::cout << "unmatched"; break;
-      case ImportStatus::SourceLeft:
-        std::cout << "untranslated: line " << lines_of(u.target_lines) << " is still in '" << source_lang << "'";
-        break;
-    }
-    std::cout << po_note(u.po) << "\n";
+    std::cout << "  " << p.source << ":" << u.line << ": " << unit_line(u, source_lang) << po_note(u.po) << "\n";
   }
   if (!p.extra_lines.empty())
-    std::cout << "  " << p.target << ":" << p.extra_lines.front() << ": no source counterpart for the units at line"
-              << (p.extra_lines.size() > 1 ? "s " : " ") << lines_of(p.extra_lines) << "\n";
+    std::cout << "  " << p.target << ":" << p.extra_lines.front() << ": "
+              << format(ngettext("no source counterpart for the unit at line %s",
+                                 "no source counterpart for the units at lines %s", p.extra_lines.size()),
+                        lines_of(p.extra_lines).c_str())
+              << "\n";
 }
 
 }  // namespace
 
 int import_command(int argc, char** argv) {
-  Command c("l10n import --lang LANG [options]");
+  Command c("import", _("l10n import --lang LANG [options]"));
   std::string root;
   ImportOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
-      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
-      ("lang,l", po::value(&options.language)->required(), "the language whose pages to import")
-      ("overwrite", "replace translations the PO already has")
-      ("dry-run,n", "align and report; write nothing")
-      ("verbose,v", "list aligned units too")
-      ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)")
-      ("quiet,q", "print nothing but errors and the totals");
-  if (!c.parse(argc, argv, "examples:\n  l10n import --lang nl --dry-run\n  l10n import --lang nl --overwrite\n"))
-    return kOk;
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", po::value<std::string>()->value_name(_("FILE")),
+       _("the config file (default: l10n.toml in the site root)"))
+      ("lang,l", po::value(&options.language)->required()->value_name(_("LANG")),
+       _("the language whose pages to import"))
+      ("overwrite", _("replace translations the PO already has"))
+      ("dry-run,n", _("align and report; write nothing"))
+      ("verbose,v", _("list aligned units too"))
+      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("quiet,q", _("print nothing but errors and the totals"));
+  if (!c.parse(argc, argv, "l10n import --lang nl --dry-run\nl10n import --lang nl --overwrite\n")) return kOk;
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
   options.overwrite = c.flag("overwrite");
   options.dry_run = c.flag("dry-run");
-  ImportReport report = run_import(cfg, options);
-  for (const auto& w : report.warnings) std::cerr << w.str("warning") << " (page skipped)\n";
+  ImportReport report;
+  {
+    auto bar = terminal_progress("l10n import", c.flag("quiet"));
+    if (bar) options.progress = bar->callback();
+    report = run_import(cfg, options);
+  }
+  for (Diagnostic w : report.warnings) {
+    w.message = format(_("%s (page skipped)"), w.message.c_str());
+    // TRANSLATORS: the severity in "path:line:col: warning: message", as compilers print it.
+    std::cerr << w.str(_("warning")) << "\n";
+  }
   if (!report.errors.empty()) return print_errors(report.errors);
   std::size_t aligned = 0, fuzzy = 0, unmatched = 0, left = 0;
   for (const PageImport& p : report.pages) {
@@ -73,13 +96,16 @@ int import_command(int argc, char** argv) {
     unmatched += p.count(ImportStatus::Unmatched);
     left += p.count(ImportStatus::SourceLeft);
   }
-  std::cout << report.pages.size() << " page pairs (" << report.pages_without_target << " pages without '"
-            << options.language << "'): " << aligned << " aligned, " << fuzzy << " fuzzy, " << unmatched
-            << " unmatched, " << left << " still in '" << cfg.source << "'; "
-            << report.count(PoAction::Imported) << (options.dry_run ? " to import, " : " imported, ")
-            << report.count(PoAction::Kept) << " kept from the PO, " << report.count(PoAction::Conflict)
-            << " conflicting\n";
-  for (const auto& f : report.written) std::cout << "wrote " << f << "\n";
+  std::cout << format(options.dry_run
+                          ? _("%zu page pairs (%zu pages without '%s'): %zu aligned, %zu fuzzy, %zu unmatched, "
+                              "%zu still in '%s'; %zu to import, %zu kept from the PO, %zu conflicting")
+                          : _("%zu page pairs (%zu pages without '%s'): %zu aligned, %zu fuzzy, %zu unmatched, "
+                              "%zu still in '%s'; %zu imported, %zu kept from the PO, %zu conflicting"),
+                      report.pages.size(), report.pages_without_target, options.language.c_str(), aligned, fuzzy,
+                      unmatched, left, cfg.source.c_str(), report.count(PoAction::Imported),
+                      report.count(PoAction::Kept), report.count(PoAction::Conflict))
+            << "\n";
+  for (const auto& f : report.written) std::cout << format(_("wrote %s"), f.c_str()) << "\n";
   return kOk;
 }
 

@@ -8,17 +8,19 @@
 namespace l10n::cli {
 
 int init_command(int argc, char** argv) {
-  Command c("l10n init [options]");
+  Command c("init", _("l10n init [options]"));
   std::string root;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the Hugo site to scan")
-      ("dry-run,n", "print the proposed l10n.toml instead of writing it");
-  if (!c.parse(argc, argv, "examples:\n  l10n init --dry-run\n  l10n init --root my-site\n")) return kOk;
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the Hugo site to scan"))
+      ("dry-run,n", _("print the proposed l10n.toml instead of writing it"))
+      ("quiet,q", _("print nothing but errors"));
+  if (!c.parse(argc, argv, "l10n init --dry-run\nl10n init --root my-site\n")) return kOk;
   std::filesystem::path target = std::filesystem::path(root) / "l10n.toml";
   bool dry_run = c.flag("dry-run");
   // Checked before the scan: an existing config is someone's work.
   if (!dry_run && std::filesystem::exists(target))
-    throw Error(target.string(), 0, 0, "already exists; 'l10n init' never overwrites it (use --dry-run to see a proposal)");
+    throw Error(target.string(), 0, 0,
+                _("already exists; 'l10n init' never overwrites it (use --dry-run to see a proposal)"));
   SiteScan scan = scan_site(root);
   std::string text = render_config(scan);
   if (dry_run) {
@@ -26,12 +28,19 @@ int init_command(int argc, char** argv) {
     return kOk;
   }
   write_file_atomic(target.string(), text);
+  if (c.flag("quiet")) return kOk;
   std::size_t keys = 0, params = 0;
   for (const auto& k : scan.front_matter) keys += k.counts.proposed();
   for (const auto& p : scan.shortcode_params) params += p.counts.proposed();
-  std::cout << "wrote " << target.string() << ": source '" << scan.source << "', " << scan.languages.size()
-            << " target languages, " << keys << " front matter keys and " << params
-            << " shortcode parameters proposed from " << scan.pages << " pages; review it, then run 'l10n extract'\n";
+  // TRANSLATORS: e.g. "wrote l10n.toml: source 'en', 2 target languages, 5 front matter keys and
+  // 1 shortcode parameter proposed from 40 pages; review it, then run 'l10n extract'".
+  std::cout << format(_("wrote %s: source '%s', %s, %s and %s proposed from %s; review it, then run 'l10n extract'"),
+                      target.string().c_str(), scan.source.c_str(),
+                      counted("%zu target language", "%zu target languages", scan.languages.size()).c_str(),
+                      counted("%zu front matter key", "%zu front matter keys", keys).c_str(),
+                      counted("%zu shortcode parameter", "%zu shortcode parameters", params).c_str(),
+                      counted("%zu page", "%zu pages", scan.pages).c_str())
+            << "\n";
   return kOk;
 }
 

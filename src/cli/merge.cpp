@@ -7,13 +7,14 @@ namespace l10n::cli {
 
 namespace {
 
-const char* action_name(PageAction a) {
+const char* action_name(PageAction a, bool dry_run) {
   switch (a) {
-    case PageAction::Written: return "written";
-    case PageAction::Unchanged: return "unchanged";
-    case PageAction::BelowThreshold: return "not written (below threshold)";
-    case PageAction::Removed: return "removed";
-    case PageAction::HandWritten: return "kept (not written by l10n)";
+    // TRANSLATORS: what merge did with a page, after its path: "content/nl/a.md: written".
+    case PageAction::Written: return dry_run ? _("would be written") : _("written");
+    case PageAction::Unchanged: return _("unchanged");
+    case PageAction::BelowThreshold: return _("not written (below threshold)");
+    case PageAction::Removed: return dry_run ? _("would be removed") : _("removed");
+    case PageAction::HandWritten: return _("kept (not written by l10n)");
   }
   return "";
 }
@@ -21,24 +22,29 @@ const char* action_name(PageAction a) {
 }  // namespace
 
 int merge_command(int argc, char** argv) {
-  Command c("l10n merge [options]");
+  Command c("merge", _("l10n merge [options]"));
   std::string root;
   MergeOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
-      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
-      ("lang,l", po::value(&options.languages), "only this language (repeatable)")
-      ("keep,k", po::value(&options.keep), "write a page only when at least this % of its units are translated (default: the config's, 80)")
-      ("fuzzy", "use fuzzy translations too")
-      ("check", "write nothing; exit 1 when any output is out of date")
-      ("dry-run,n", "write nothing; list what would change")
-      ("strict", "exit 1 when any translation was refused")
-      ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)")
-      ("quiet,q", "print nothing but errors and refusals")
-      ("verbose,v", "list unchanged files too");
-  if (!c.parse(argc, argv, "examples:\n  l10n merge\n  l10n merge --lang nl --keep 50\n  l10n merge --check\n")) return kOk;
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", po::value<std::string>()->value_name(_("FILE")),
+       _("the config file (default: l10n.toml in the site root)"))
+      ("lang,l", po::value(&options.languages)->value_name(_("LANG")), _("only this language (repeatable)"))
+      ("keep,k", po::value(&options.keep)->value_name(_("PERCENT")),
+       _("write a page only when at least this percentage of its units is translated (default: the config's, "
+         "80)"))
+      ("fuzzy", _("use fuzzy translations too"))
+      ("check", _("write nothing; exit 1 when any output is out of date"))
+      ("dry-run,n", _("write nothing; list what would change"))
+      ("strict", _("exit 1 when any translation was refused"))
+      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("quiet,q", _("print nothing but errors and refusals"))
+      ("verbose,v", _("list unchanged files too"));
+  if (!c.parse(argc, argv,
+               "l10n merge\nl10n merge --lang nl --keep 50\nl10n merge --check\nl10n merge --dry-run --verbose\n"))
+    return kOk;
   if (c.vm.count("keep") && (options.keep < 0 || options.keep > 100))
-    throw Error("--keep", 0, 0, "must be a percentage from 0 to 100");
+    throw Error("--keep", 0, 0, _("must be a percentage from 0 to 100"));
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
   options.use_fuzzy = c.vm.count("fuzzy") > 0;
   bool check = c.vm.count("check") > 0;
@@ -50,26 +56,30 @@ int merge_command(int argc, char** argv) {
     report = run_merge(cfg, options);
   }
   if (!report.errors.empty()) return print_errors(report.errors);
-  for (const auto& r : report.refusals)
-    std::cerr << r.po_path << ":" << r.po_line << ": warning: translation not used in " << r.page << ":"
-              << r.page_line << ": " << r.reason << "\n";
+  for (const auto& r : report.refusals) {
+    Diagnostic d{r.po_path, r.po_line, 0,
+                 format(_("translation not used in %s:%d: %s"), r.page.c_str(), r.page_line, r.reason.c_str())};
+    std::cerr << d.str(_("warning")) << "\n";
+  }
   bool quiet = c.vm.count("quiet") > 0;
   std::size_t written = 0, below = 0;
   for (const auto& p : report.pages) {
     written += p.action == PageAction::Written;
     below += p.action == PageAction::BelowThreshold;
     if (quiet || (p.action == PageAction::Unchanged && !c.flag("verbose"))) continue;
-    std::cout << p.target << ": " << (options.dry_run && p.action == PageAction::Written ? "would be written"
-                                      : options.dry_run && p.action == PageAction::Removed ? "would be removed"
-                                                                                          : action_name(p.action));
-    if (p.units) std::cout << " (" << p.translated << "/" << p.units << " units translated)";
+    std::cout << p.target << ": " << action_name(p.action, options.dry_run);
+    if (p.units) std::cout << " " << format(_("(%zu/%zu units translated)"), p.translated, p.units);
     std::cout << "\n";
   }
   if (!quiet)
-    std::cout << report.pages.size() << " files, " << written << (options.dry_run ? " to write, " : " written, ")
-              << below << " below threshold, " << report.refusals.size() << " translations refused\n";
-  if (check && report.changed()) return 1;
-  if (c.vm.count("strict") && !report.refusals.empty()) return 1;
+    // TRANSLATORS: e.g. "40 files, 12 written, 3 below threshold, 1 translation refused".
+    std::cout << format(_("%s, %s, %zu below threshold, %s"),
+                        counted("%zu file", "%zu files", report.pages.size()).c_str(),
+                        format(options.dry_run ? _("%zu to write") : _("%zu written"), written).c_str(), below,
+                        counted("%zu translation refused", "%zu translations refused", report.refusals.size()).c_str())
+              << "\n";
+  if (check && report.changed()) return kFindings;
+  if (c.vm.count("strict") && !report.refusals.empty()) return kFindings;
   return kOk;
 }
 

@@ -7,18 +7,19 @@
 namespace l10n::cli {
 
 int stats_command(int argc, char** argv) {
-  Command c("l10n stats [options]");
+  Command c("stats", _("l10n stats [options]"));
   std::string root, format;
   StatsOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value("."), "the site root (where l10n.toml is)")
-      ("config", po::value<std::string>(), "the config file (default: ROOT/l10n.toml)")
-      ("lang,l", po::value(&options.languages), "only this language (repeatable)")
-      ("format,f", po::value(&format)->default_value("text"), "text (a table) or json")
-      ("jobs,j", po::value(&options.jobs)->default_value(0), "parallel jobs (0: one per core)");
-  if (!c.parse(argc, argv, "examples:\n  l10n stats\n  l10n stats --lang nl --format json > stats.json\n"))
+      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", po::value<std::string>()->value_name(_("FILE")),
+       _("the config file (default: l10n.toml in the site root)"))
+      ("lang,l", po::value(&options.languages)->value_name(_("LANG")), _("only this language (repeatable)"))
+      ("format,f", po::value(&format)->default_value("text")->value_name(_("FORMAT")), _("text (a table) or json"))
+      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"));
+  if (!c.parse(argc, argv, "l10n stats\nl10n stats --lang nl --format json > stats.json\n"))
     return kOk;
-  if (format != "text" && format != "json") throw Error("--format", 0, 0, "must be 'text' or 'json'");
+  if (format != "text" && format != "json") throw Error("--format", 0, 0, _("must be 'text' or 'json'"));
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
   StatsReport report = compute_stats(cfg, options);
   if (!report.errors.empty()) return print_errors(report.errors);

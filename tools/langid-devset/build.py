@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Builds tests/data/langid/devset.tsv, the labelled development set of the
-language identifier behind `l10n check` (docs/check.md).
+"""Builds the labelled development set of the
+language identifier behind `l10n check` (docs/check-report.md).
 
 Rows: split, label, provenance, text. Sources:
   * units of the Dutch pages of the corpus (../shared/corpus), labelled nl,
@@ -13,7 +13,9 @@ Rows: split, label, provenance, text. Sources:
 The split is by file: a page or a message domain is either in "dev" (used to
 tune) or in "heldout" (the unseen pages the targets are measured on).
 
-Usage: tools/langid-devset/build.py [CORPUS_DIR] > tests/data/langid/devset.tsv
+Usage: tools/langid-devset/build.py [CORPUS_DIR] > devset.tsv
+The test "precision and recall on the labelled development set" runs it into a
+temporary directory: the rows are third-party text and stay out of the repo.
 """
 import hashlib
 import os

@@ -1,0 +1,28 @@
+// The CLI's own messages in the user's language (gettext, text domain "l10n").
+#pragma once
+
+#include <libintl.h>
+
+#include <cstddef>
+#include <string>
+
+#include "messages.h"
+
+// gettext's conventional markers, the names xgettext looks for:
+// _() translates now, N_() only marks a text that is translated later.
+#define _(msgid) gettext(msgid)
+#define N_(msgid) msgid
+
+namespace l10n::cli {
+
+// Picks the user's language from the environment (LC_ALL, LC_MESSAGES, LANG,
+// LANGUAGE) and binds the text domain to the compiled catalogs.
+void init_messages(const char* argv0);
+
+// "3 pages": the singular or plural form for n (which `formats` as %zu), in
+// the user's language. xgettext knows it as the keyword counted:1,2.
+inline std::string counted(const char* singular, const char* plural, std::size_t n) {
+  return format(ngettext(singular, plural, n), n);
+}
+
+}  // namespace l10n::cli

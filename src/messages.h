@@ -1,0 +1,18 @@
+// Translatable messages. The library marks the texts a user reads (config,
+// file and PO errors) with tr(); the CLI binds the "l10n" text domain at
+// start-up, and until something does, tr() returns its argument unchanged.
+// Messages with values are printf formats so translators see whole
+// sentences and msgfmt -c checks their placeholders.
+#pragma once
+
+#include <string>
+
+namespace l10n {
+
+// The translation of `msgid` in the "l10n" domain.
+const char* tr(const char* msgid) __attribute__((format_arg(1)));
+
+// printf into a std::string; pass std::string arguments as .c_str().
+std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+}  // namespace l10n
