@@ -166,6 +166,15 @@ def ttk_converters():
 def bench_ttk(site, n, full, runs):
     to_po, from_po = ttk_converters()
     src = os.path.join(site, "content", "en")
+    if to_po == "txt2po":
+        # po2txt finds the template of x.po only as x.txt: give it .txt names.
+        txt = os.path.join(site, "ttk-src")
+        for d, _, files in os.walk(src):
+            out_dir = os.path.join(txt, os.path.relpath(d, src))
+            os.makedirs(out_dir, exist_ok=True)
+            for f in files:
+                os.symlink(os.path.join(d, f), os.path.join(out_dir, f[:-3] + ".txt"))
+        src = txt
     pot, po, new, out = (os.path.join(site, d) for d in ("ttk-pot", "ttk-po", "ttk-po-new", "ttk-out"))
     q = ["--progress=none"]
     sh([to_po, "-P"] + q + [src, pot])
@@ -180,9 +189,13 @@ def bench_ttk(site, n, full, runs):
         f.write("set -e\nrm -rf '%s' '%s'\n%s -P --progress=none '%s' '%s'\npot2po --progress=none -t '%s' '%s' '%s'\n"
                 % (pot, new, to_po, src, pot, po, pot, new))
     clean = lambda: shutil.rmtree(out, ignore_errors=True)
-    return [Result("translate-toolkit", "extract", n, *timed(["sh", script], runs=runs), full),
-            Result("translate-toolkit", "merge", n,
-                   *timed([from_po, "--progress=none", "-t", src, po, out], prepare=clean, runs=runs), full)]
+    res = [Result("translate-toolkit", "extract", n, *timed(["sh", script], runs=runs), full),
+           Result("translate-toolkit", "merge", n,
+                  *timed([from_po, "--progress=none", "-t", src, po, out], prepare=clean, runs=runs), full)]
+    written = sum(len(files) for _, _, files in os.walk(out))
+    if written != n:
+        sys.exit("translate-toolkit wrote %d of %d pages" % (written, n))
+    return res
 
 
 def require_tools():

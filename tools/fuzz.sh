@@ -42,6 +42,7 @@ copy_seeds "$seeds/po" -name '*.po' -o -name '*.pot'
 echo "seeds: $(ls "$seeds/pages" | wc -l) pages, $(ls "$seeds/po" | wc -l) catalogs"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tools/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=()
 for t in "${targets[@]}"; do
