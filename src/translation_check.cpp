@@ -167,7 +167,11 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       return encode_scalar(unit.format, style, msgstr, unit.indent, unit.in_flow);
     }
     case UnitKind::ShortcodeParam: {
-      bool needs_quotes = msgstr.empty() || msgstr.find_first_of(" \t\r\n\"") != std::string_view::npos;
+      // A bare value ends at a blank; a quote inside it is its own byte
+      // (Hugo's lexer reads `*"a"` as one value), only a leading one opens a
+      // quoted value.
+      bool needs_quotes = msgstr.empty() || msgstr.find_first_of(" \t\r\n") != std::string_view::npos ||
+                          msgstr.front() == '"' || msgstr.front() == '`';
       if (unit.style == ScalarStyle::Literal || (unit.style == ScalarStyle::Plain && !needs_quotes))
         return std::string(msgstr);
       std::string out;
@@ -179,10 +183,24 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       return unit.style == ScalarStyle::Plain ? '"' + out + '"' : out;
     }
     default: {
+      // A line break inside a shortcode call is the call's own byte: the unit
+      // text keeps calls as written, container prefix included, so only the
+      // text's own line breaks get the prefix.
+      if (unit.line_prefix.empty() || msgstr.find('\n') == std::string_view::npos) return std::string(msgstr);
+      std::vector<Span> calls;
+      try {
+        for (const Shortcode& c : scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size()).calls)
+          calls.push_back(c.span);
+      } catch (const Error&) {
+        // Not valid calls (merge refuses such a translation): every break is the text's.
+      }
       std::string out;
-      for (char c : msgstr) {
-        out += c;
-        if (c == '\n') out += unit.line_prefix;
+      std::size_t call = 0;
+      for (std::size_t i = 0; i < msgstr.size(); ++i) {
+        out += msgstr[i];
+        while (call < calls.size() && calls[call].end <= i) ++call;
+        bool in_call = call < calls.size() && calls[call].begin <= i;
+        if (msgstr[i] == '\n' && !in_call) out += unit.line_prefix;
       }
       return out;
     }

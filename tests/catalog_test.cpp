@@ -324,7 +324,10 @@ TEST_CASE("format_po's own writer writes libgettextpo's bytes", "[catalog]") {
     CHECK(ours == msgcat(dir.file("naive.po", naive_po(cat))));
   }
   Catalog bare;  // no header: gettext writes it as ASCII, so libgettextpo does
-  bare.messages.push_back(Message{.msgid = "a", .msgstr = {"b"}});
+  Message only;
+  only.msgid = "a";
+  only.msgstr = {"b"};
+  bare.messages.push_back(only);
   CHECK(format_po(bare) == format_po_gettext(bare));
 }
 

@@ -139,3 +139,35 @@ TEST_CASE("fuzz: a lone carriage return or a NUL byte is an error with its place
   std::string crlf = "---\r\ntitle: Hello\r\n---\r\n\r\nText\r\nmore\r\n";
   CHECK(identity_merge(crlf) == crlf);
 }
+
+TEST_CASE("fuzz: a shortcode call that spans lines inside a list item", "[fuzz]") {
+  // The unit text keeps a call's bytes as written, its line breaks and the
+  // indentation after them included; rendering added the container's prefix
+  // after those line breaks too, so the call's next line moved.
+  for (std::string page : {"* scoring A+ on [test]({{% param \n\"links.observatory\" %}})\n{.tickmark}\n",
+                           "* scoring A+ on [test]({{% param \n  \"links.observatory\" %}}) here\n",
+                           "1. quoted {{< button text=\"a\"\n   link=\"b\" >}} text\n   and more\n"}) {
+    INFO(page);
+    std::vector<Found> units = units_of(page);
+    REQUIRE(units.size() == 1);
+    CHECK(identity_merge(page) == page);
+  }
+}
+
+TEST_CASE("fuzz: a bare shortcode parameter value with a quote inside", "[fuzz]") {
+  // The value `*"Screenshots"` was rendered quoted and escaped because it
+  // holds a quote, although a bare value may: only a leading quote opens a
+  // quoted one.
+  std::string page = "{{< button text =*\"Screenshots\" >}}\n";
+  Config cfg = parse_config("languages = [\"nl\"]\n[shortcodes]\nbutton = [\"text\"]\n", "l10n.toml", ".");
+  Page p = read_page(SourceText("page.md", page), cfg);
+  bool found = false;
+  for (const Unit& u : p.units)
+    if (u.kind == UnitKind::ShortcodeParam) {
+      found = true;
+      CHECK(u.text == "*\"Screenshots\"");
+      CHECK(render_translation(u, u.text) == page.substr(u.span.begin, u.span.size()));
+      CHECK(render_translation(u, "Schermafdrukken \"hier\"") == "\"Schermafdrukken \\\"hier\\\"\"");
+    }
+  CHECK(found);
+}

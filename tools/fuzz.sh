@@ -15,6 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD_DIR:-build-fuzz}
 seconds=${FUZZ_SECONDS:-30}
+# FUZZ_RUNS=N instead runs N inputs per target from seed 1 and an empty
+# working corpus: as much fuzzing on a slow CI machine as on a fast one.
+runs=${FUZZ_RUNS:-}
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
   -DL10N_SANITIZE=ON -DL10N_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
@@ -48,11 +51,20 @@ failed=()
 for t in "${targets[@]}"; do
   kind=pages
   [ "$t" = fuzz_po ] && kind=po
-  mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
-  echo "== $t: ${seconds}s"
-  if ! "$build/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 \
+  mkdir -p "$build/artifacts/$t"
+  if [ -n "$runs" ]; then
+    corpus="$seeds/work-$t"
+    bound=(-runs="$runs" -seed=1)
+    echo "== $t: $runs inputs from seed 1"
+  else
+    corpus="$build/corpus/$t"
+    bound=(-max_total_time="$seconds")
+    echo "== $t: ${seconds}s"
+  fi
+  mkdir -p "$corpus"
+  if ! "$build/$t" "${bound[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=32768 \
       -dict=fuzz/l10n.dict -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" \
-      "$build/corpus/$t" "$seeds/$kind" >"$build/$t.log" 2>&1; then
+      "$corpus" "$seeds/$kind" >"$build/$t.log" 2>&1; then
     failed+=("$t")
     tail -n 60 "$build/$t.log"
   fi
@@ -62,4 +74,4 @@ if ((${#failed[@]})); then
   echo "fuzzing failed: ${failed[*]} (inputs in $build/artifacts/)"
   exit 1
 fi
-echo "fuzzing: ${#targets[@]} targets, ${seconds}s each, no failure"
+echo "fuzzing: ${#targets[@]} targets, ${runs:-${seconds}s} ${runs:+inputs} each, no failure"
