@@ -189,8 +189,11 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       if (unit.line_prefix.empty() || msgstr.find('\n') == std::string_view::npos) return std::string(msgstr);
       std::vector<Span> calls;
       try {
-        for (const Shortcode& c : scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size()).calls)
-          calls.push_back(c.span);
+        // Escaped calls too: the text keeps them as written, like calls.
+        ShortcodeScan scan = scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size());
+        for (const Shortcode& c : scan.calls) calls.push_back(c.span);
+        calls.insert(calls.end(), scan.escaped.begin(), scan.escaped.end());
+        std::sort(calls.begin(), calls.end(), [](Span a, Span b) { return a.begin < b.begin; });
       } catch (const Error&) {
         // Not valid calls (merge refuses such a translation): every break is the text's.
       }

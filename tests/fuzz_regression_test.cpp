@@ -171,3 +171,11 @@ TEST_CASE("fuzz: a bare shortcode parameter value with a quote inside", "[fuzz]"
     }
   CHECK(found);
 }
+
+TEST_CASE("fuzz: an escaped shortcode call that spans lines inside a list item", "[fuzz]") {
+  // Escaped calls are literal text, but kept as written like calls: their
+  // line breaks are not the paragraph's, and get no container prefix.
+  std::string page = "* {{</* nav-item title=\"Tab\nshow=\"true\" */>}}Tab one.{{</* /nav-item */>}}\n";
+  CHECK(units_of(page).size() == 1);
+  CHECK(identity_merge(page) == page);
+}
