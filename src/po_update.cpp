@@ -206,16 +206,22 @@ std::string message_key(const Message& m) {
   return m.msgctxt ? *m.msgctxt + '\x04' + m.msgid : "\x05" + m.msgid;
 }
 
-Message merge_message(const Message& def, const Message& ref, bool force_fuzzy, std::size_t nplurals) {
+Message untranslated(const Message& ref, std::size_t nplurals) {
   Message r;
   r.msgctxt = ref.msgctxt;
   r.msgid = ref.msgid;
   r.msgid_plural = ref.msgid_plural;
-  // What describes the source comes from the template, what describes the
-  // translation from the old catalog.
   r.extracted_comments = ref.extracted_comments;
   r.references = ref.references;
   r.flags = ref.flags;
+  r.msgstr.assign(ref.msgid_plural ? nplurals : 1, "");
+  return r;
+}
+
+Message merge_message(const Message& def, const Message& ref, bool force_fuzzy, std::size_t nplurals) {
+  // What describes the source comes from the template, what describes the
+  // translation from the old catalog.
+  Message r = untranslated(ref, nplurals);
   r.translator_comments = def.translator_comments;
 
   const std::string& first = def.msgstr.empty() ? std::string() : def.msgstr[0];
@@ -238,18 +244,6 @@ Message merge_message(const Message& def, const Message& ref, bool force_fuzzy, 
       r.prev_msgid_plural = def.msgid_plural;
     }
   }
-  return r;
-}
-
-Message untranslated(const Message& ref, std::size_t nplurals) {
-  Message r;
-  r.msgctxt = ref.msgctxt;
-  r.msgid = ref.msgid;
-  r.msgid_plural = ref.msgid_plural;
-  r.extracted_comments = ref.extracted_comments;
-  r.references = ref.references;
-  r.flags = ref.flags;
-  r.msgstr.assign(ref.msgid_plural ? nplurals : 1, "");
   return r;
 }
 
