@@ -18,6 +18,7 @@
 
 #include "error.h"
 #include "messages.h"
+#include "parallel.h"
 #include "source_text.h"
 
 namespace l10n {
@@ -326,12 +327,14 @@ class PoParser {
     std::size_t i = 1;
     for (;;) {
       if (i >= t.size()) fail(tr("end-of-line within string"));
+      // The bytes up to the next quote or backslash go in at once.
+      std::size_t special = t.find_first_of("\"\\", i);
+      std::size_t run_end = special == std::string_view::npos ? t.size() : special;
+      out.append(t, i, run_end - i);
+      i = run_end;
+      if (i >= t.size()) fail(tr("end-of-line within string"));
       char c = t[i++];
       if (c == '"') break;
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
       if (i >= t.size()) fail(tr("end-of-line within string"));
       char e = t[i++];
       switch (e) {
@@ -443,7 +446,10 @@ class PoParser {
 }  // namespace
 
 Catalog read_po(const std::string& fs_path, const std::string& display_path) {
-  SourceText src = SourceText::load(fs_path, display_path);
+  return parse_po(SourceText::load(fs_path, display_path));
+}
+
+Catalog parse_po(const SourceText& src) {
   Catalog cat;
   PoParser(src, cat).parse();
   // Obsolete entries go last, whatever order the file had them in.
@@ -589,7 +595,8 @@ std::size_t utf8_length(unsigned char lead) {
 
 class PoWriter {
  public:
-  explicit PoWriter(std::string& out) : out_(out) {}
+  // after_entry: an entry was written before, so the next one starts with a blank line.
+  PoWriter(std::string& out, bool after_entry) : out_(out), blank_line_(after_entry) {}
 
   void message(const Message& m) {
     bool fuzzy = m.fuzzy && has_translation(m);
@@ -733,25 +740,40 @@ class PoWriter {
   }
 
   std::string& out_;
-  bool blank_line_ = false;
+  bool blank_line_;
   std::string portion_, overrides_, breaks_;
 };
 
+// Entries are written in slices on every core and joined: each slice's
+// writer starts as if an entry came before it, and a blank line at the very
+// start (no header, nothing before) is dropped after.
 std::string format_po_fast(const Catalog& cat) {
   std::string out;
-  PoWriter writer(out);
   if (has_header(cat)) {
     Message h;
     h.translator_comments = cat.header_comments;
     h.msgstr = {cat.header};
     h.fuzzy = cat.header_fuzzy;
-    writer.message(h);
+    PoWriter(out, false).message(h);
   }
   // gettext writes the obsolete entries last, whatever the order.
+  std::vector<const Message*> order;
+  order.reserve(cat.messages.size());
   for (const auto& m : cat.messages)
-    if (!m.obsolete) writer.message(m);
+    if (!m.obsolete) order.push_back(&m);
   for (const auto& m : cat.messages)
-    if (m.obsolete) writer.message(m);
+    if (m.obsolete) order.push_back(&m);
+  constexpr std::size_t kSlice = 4096;
+  std::vector<std::string> slices((order.size() + kSlice - 1) / kSlice);
+  parallel_for(slices.size(), 0, [&](std::size_t i) {
+    PoWriter writer(slices[i], true);
+    for (std::size_t j = i * kSlice; j < std::min(order.size(), (i + 1) * kSlice); ++j) writer.message(*order[j]);
+  });
+  std::size_t size = out.size();
+  for (const auto& slice : slices) size += slice.size();
+  out.reserve(size);
+  for (const auto& slice : slices) out += slice;
+  if (!has_header(cat) && out.starts_with('\n')) out.erase(0, 1);
   return out;
 }
 

@@ -10,6 +10,8 @@
 
 namespace l10n {
 
+class SourceText;
+
 struct Reference {
   std::string file;  // an explicit "file:0" read from a PO file keeps its ":0" here
   int line = 0;      // 0: no line
@@ -48,6 +50,8 @@ struct Catalog {
 // Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
 // duplicate entries, a charset other than UTF-8.
 Catalog read_po(const std::string& fs_path, const std::string& display_path);
+// The same for text already read.
+Catalog parse_po(const SourceText& src);
 // The PO text gettext's msgcat would write for `cat`.
 std::string format_po(const Catalog& cat);
 // The same text from libgettextpo's own writer: format_po uses it for what

@@ -4,7 +4,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
+#include <iterator>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "interrupt.h"
@@ -50,14 +53,18 @@ SourceUnits read_one(const Config& cfg, const std::string& rel, bool is_page, co
 
 }  // namespace
 
-std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
-                                      std::size_t* page_count, const ProgressFn& progress) {
-  std::vector<std::string> pages = source_pages(cfg);
-  if (page_count) *page_count = pages.size();
-  std::vector<SiteFile> data;
-  if (auto table = string_table_file(cfg, cfg.source)) data.push_back(*table);
-  for (auto& f : site_config_files(cfg)) data.push_back(f);
+SourceFiles list_sources(const Config& cfg) {
+  SourceFiles files;
+  files.pages = source_pages(cfg);
+  if (auto table = string_table_file(cfg, cfg.source)) files.data.push_back(*table);
+  for (auto& f : site_config_files(cfg)) files.data.push_back(f);
+  return files;
+}
 
+std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
+                                      std::vector<Diagnostic>& errors, const ProgressFn& progress) {
+  const auto& pages = files.pages;
+  const auto& data = files.data;
   std::size_t n = pages.size() + data.size();
   std::vector<SourceUnits> results(n);
   std::vector<std::optional<Diagnostic>> failures(n);
@@ -82,6 +89,10 @@ std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<D
   return results;
 }
 
+std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors) {
+  return read_sources(cfg, list_sources(cfg), jobs, errors);
+}
+
 Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
                        const std::string& creation_date) {
   Catalog pot;
@@ -99,15 +110,28 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
                "Content-Type: text/plain; charset=UTF-8\n"
                "Content-Transfer-Encoding: 8bit\n"
                "X-Generator: l10n " L10N_VERSION "\n";
-  std::unordered_map<std::string, std::size_t> index;
+  // Keys view the units' own strings: the sources outlive the template's making.
+  struct Key {
+    std::string_view context, text;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      std::hash<std::string_view> h;
+      return h(k.text) ^ (h(k.context) * 31);
+    }
+  };
+  std::size_t units = 0;
+  for (const SourceUnits* source : sources) units += source->units.size();
+  std::unordered_map<Key, std::size_t, KeyHash> index(units);
+  pot.messages.reserve(units);
   auto add_comment = [](Message& m, const std::string& c) {
     if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
       m.extracted_comments.push_back(c);
   };
   for (const SourceUnits* source : sources) {
     for (const Unit& u : source->units) {
-      std::string key = u.context + '\x04' + u.text;
-      auto [it, inserted] = index.try_emplace(key, pot.messages.size());
+      auto [it, inserted] = index.try_emplace(Key{u.context, u.text}, pot.messages.size());
       if (inserted) {
         Message m;
         if (!u.context.empty()) m.msgctxt = u.context;
@@ -133,12 +157,61 @@ struct PendingWrite {
   std::string bytes;
 };
 
-// Reads an existing catalog if there is one; a broken one is an error the
-// user must see, since it may hold translators' work.
-std::optional<Catalog> read_existing(const Config& cfg, const std::string& rel) {
-  std::string path = abs_path(cfg, rel);
-  if (!fs::exists(path)) return std::nullopt;
-  return read_po(path, rel);
+// The catalogs already on disk, read while the pages are: they are the other
+// big input. Their bytes are kept to tell which outputs changed.
+struct OldCatalogs {
+  std::map<std::string, std::string> bytes;                     // rel path -> file bytes
+  std::map<std::string, std::map<std::string, Catalog>> pos;  // lang -> domain -> PO
+};
+
+// A broken PO is an error the user must see, since it may hold translators'
+// work; a POT is only compared byte for byte and rewritten.
+OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& domains) {
+  OldCatalogs old;
+  for (const auto& domain : domains) {
+    std::string pot_rel = cfg.catalog_dir + "/" + domain + ".pot";
+    if (std::string path = abs_path(cfg, pot_rel); fs::exists(path)) old.bytes[pot_rel] = read_file(path, pot_rel);
+    for (const auto& lang : cfg.languages) {
+      check_interrupt();
+      std::string po_rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
+      std::string path = abs_path(cfg, po_rel);
+      if (!fs::exists(path)) continue;
+      SourceText src = SourceText::load(path, po_rel);
+      Catalog po = parse_po(src);
+      check_language(po, path, po_rel, lang);
+      old.pos[lang][domain] = std::move(po);
+      old.bytes[po_rel] = std::string(src.bytes());
+    }
+  }
+  return old;
+}
+
+// The value of the POT-Creation-Date header field in PO text: where it
+// starts and its length, or nullopt.
+std::optional<std::pair<std::size_t, std::size_t>> creation_date_in(std::string_view po) {
+  constexpr std::string_view kField = "\"POT-Creation-Date: ";
+  std::size_t header_end = po.find("\n\n");
+  std::size_t at = po.substr(0, header_end).find(kField);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t begin = at + kField.size();
+  std::size_t end = po.find("\\n\"", begin);
+  if (end == std::string_view::npos || end > header_end) return std::nullopt;
+  return std::make_pair(begin, end - begin);
+}
+
+// POT-Creation-Date moves only when the rest of the template does: when
+// `pot` differs from `old` in nothing but the date, the old date is kept and
+// returned.
+std::optional<std::string> keep_creation_date(std::string& pot, std::string_view old) {
+  auto ours = creation_date_in(pot);
+  auto theirs = creation_date_in(old);
+  if (!ours || !theirs) return std::nullopt;
+  std::string kept = pot;
+  std::string date(old.substr(theirs->first, theirs->second));
+  kept.replace(ours->first, ours->second, date);
+  if (kept != old) return std::nullopt;
+  pot = std::move(kept);
+  return date;
 }
 
 // A new language's PO, as msginit makes it: the template's header with the
@@ -159,60 +232,73 @@ Catalog new_po(const Catalog& pot, const std::string& lang) {
 
 ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   ExtractReport report;
-  std::vector<SourceUnits> sources = read_sources(cfg, options.jobs, report.errors, &report.pages, options.progress);
-  if (!report.errors.empty()) return report;
-
+  SourceFiles files = list_sources(cfg);
+  report.pages = files.pages.size();
   // Domain -> its sources, in source order.
   std::map<std::string, std::vector<const SourceUnits*>> domains;
+  std::set<std::string> domain_names;
+  for (const auto& page : files.pages) domain_names.insert(page_domain(cfg, page));
+  if (!files.data.empty() || domain_names.empty()) domain_names.insert(cfg.domain);
+  std::future<OldCatalogs> old_future = std::async(std::launch::async, read_old_catalogs, std::cref(cfg), std::cref(domain_names));
+
+  std::vector<SourceUnits> sources = read_sources(cfg, files, options.jobs, report.errors, options.progress);
+  if (!report.errors.empty()) return report;
   for (const SourceUnits& s : sources) {
     report.units += s.units.size();
     bool is_page = s.path.starts_with(cfg.source_dir + "/");
     domains[is_page ? page_domain(cfg, s.path) : cfg.domain].push_back(&s);
   }
-  if (domains.empty()) domains[cfg.domain];
+  for (const auto& name : domain_names) domains[name];
 
   std::vector<PendingWrite> writes;
-  // Old PO files per language, across domains: a paragraph moved to another
-  // section keeps its translation.
-  std::map<std::string, std::map<std::string, Catalog>> old_pos;  // lang -> domain -> PO
+  OldCatalogs old;
   std::map<std::string, Catalog> pots;
+  // Each template is written out while the PO files are brought up to date.
+  std::map<std::string, std::future<std::string>> pot_texts;
+  auto pot_rel = [&](const std::string& domain) { return cfg.catalog_dir + "/" + domain + ".pot"; };
   try {
     for (auto& [domain, srcs] : domains) {
       check_interrupt();
-      std::string pot_rel = cfg.catalog_dir + "/" + domain + ".pot";
-      Catalog pot = build_template(cfg, srcs, gettext_timestamp());
-      // POT-Creation-Date moves only when the messages do.
-      if (auto old = read_existing(cfg, pot_rel); old && same_messages(*old, pot))
-        if (auto date = old->header_field("POT-Creation-Date")) pot.set_header_field("POT-Creation-Date", *date);
-      CatalogSummary summary{domain, pot_rel, pot.messages.size(), 0};
+      Catalog& pot = pots[domain] = build_template(cfg, srcs, gettext_timestamp());
+      CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
-      writes.push_back({pot_rel, format_po(pot)});
-      for (const auto& lang : cfg.languages) {
-        std::string po_rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
-        if (auto old = read_existing(cfg, po_rel)) {
-          check_language(*old, abs_path(cfg, po_rel), po_rel, lang);
-          old_pos[lang][domain] = std::move(*old);
-        }
-      }
-      pots[domain] = std::move(pot);
+      pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
     }
+    old = old_future.get();
+    // The date each template finally carries, which its PO files repeat.
+    std::map<std::string, std::string> creation_dates;
+    auto creation_date = [&](const std::string& domain) -> const std::string& {
+      if (auto it = creation_dates.find(domain); it != creation_dates.end()) return it->second;
+      std::string bytes = pot_texts[domain].get();
+      std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
+      if (auto it = old.bytes.find(pot_rel(domain)); it != old.bytes.end())
+        date = keep_creation_date(bytes, it->second).value_or(date);
+      writes.push_back({pot_rel(domain), std::move(bytes)});
+      return creation_dates[domain] = date;
+    };
+    std::vector<PendingWrite> po_writes;
     for (const auto& lang : cfg.languages) {
-      auto& olds = old_pos[lang];
+      // Old PO files per language, across domains: a paragraph moved to
+      // another section keeps its translation.
+      auto& olds = old.pos[lang];
       for (auto& [domain, pot] : pots) {
         check_interrupt();
         std::vector<const Catalog*> others;
         for (auto& [d, c] : olds)
           if (d != domain) others.push_back(&c);
         auto it = olds.find(domain);
-        Catalog base = it != olds.end() ? it->second : new_po(pot, lang);
+        Catalog fresh = it != olds.end() ? Catalog{} : new_po(pot, lang);
         UpdateOptions uo;
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
-        Catalog updated = update_catalog(base, pot, uo, others);
-        writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(updated)});
+        Catalog updated = update_catalog(it != olds.end() ? it->second : fresh, pot, uo, others);
+        updated.set_header_field("POT-Creation-Date", creation_date(domain));
+        po_writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(updated)});
       }
     }
+    for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
+    std::move(po_writes.begin(), po_writes.end(), std::back_inserter(writes));
     check_interrupt();
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
@@ -227,7 +313,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& w : writes) {
       std::string path = abs_path(cfg, w.rel);
       std::error_code ec;
-      if (fs::exists(path) && read_file(path, w.rel) == w.bytes) {
+      if (auto it = old.bytes.find(w.rel); it != old.bytes.end() && it->second == w.bytes) {
         report.unchanged.push_back(w.rel);
         continue;
       }

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "error.h"
 #include "progress.h"
+#include "site_files.h"
 #include "unit.h"
 
 namespace l10n {
@@ -41,10 +42,20 @@ struct SourceUnits {
   std::vector<Unit> units;
 };
 
-// Reads every source page, string table and site config (in parallel) into
-// units. Errors are collected per file.
-std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
-                                      std::size_t* page_count = nullptr, const ProgressFn& progress = {});
+// The files extract reads: the source pages, then the string table and site
+// config files that hold translatable strings.
+struct SourceFiles {
+  std::vector<std::string> pages;  // relative to the root
+  std::vector<SiteFile> data;
+};
+SourceFiles list_sources(const Config& cfg);
+
+// Reads every file of `files` (in parallel) into units, in the order of
+// `files`. Errors are collected per file.
+std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
+                                      std::vector<Diagnostic>& errors, const ProgressFn& progress = {});
+// The same for every source file of the site.
+std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors);
 
 // Builds the POT of one domain from units, in source order; identical
 // (msgctxt, msgid) pairs become one entry with all their references.

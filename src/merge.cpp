@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <set>
 
@@ -270,10 +271,21 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
   Plan plan;
   try {
     ProgressCounter progress(options.progress, 1 + langs.size());
+    // Each language's catalogs are read while the pages are, or while the
+    // previous language is rendered: on 2 cores that hides most of it.
+    auto load = [&](const std::string& lang) {
+      return std::async(std::launch::async, [&cfg, &options, lang] {
+        return load_translations(cfg, lang, options.use_fuzzy);
+      });
+    };
+    std::future<TranslationTable> next;
+    if (!langs.empty()) next = load(langs[0]);
     std::vector<SourceFile> files = read_sources_for_merge(cfg, options.jobs, report.errors, progress);
     if (!report.errors.empty()) return report;
-    for (const auto& lang : langs) {
-      TranslationTable table = load_translations(cfg, lang, options.use_fuzzy);
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+      TranslationTable table = next.get();
+      if (i + 1 < langs.size()) next = load(langs[i + 1]);
+      const std::string& lang = langs[i];
       plan_language(cfg, lang, keep, files, table, options.jobs, report, plan, progress);
     }
     // Past this check the writes run to the end even if a signal comes: the

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "messages.h"
+#include "parallel.h"
 #include "source_text.h"
 
 namespace l10n {
@@ -202,9 +203,26 @@ class FuzzyIndex {
 
 bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0].empty(); }
 
-std::string message_key(const Message& m) {
-  return m.msgctxt ? *m.msgctxt + '\x04' + m.msgid : "\x05" + m.msgid;
-}
+// A message's identity, (msgctxt, msgid), as views into the message: the
+// maps of a merge hold hundreds of thousands of them.
+struct MessageKey {
+  bool has_msgctxt;
+  std::string_view msgctxt;
+  std::string_view msgid;
+  explicit MessageKey(const Message& m)
+      : has_msgctxt(m.msgctxt.has_value()), msgctxt(m.msgctxt ? std::string_view(*m.msgctxt) : ""), msgid(m.msgid) {}
+  friend bool operator==(const MessageKey&, const MessageKey&) = default;
+};
+
+struct MessageKeyHash {
+  std::size_t operator()(const MessageKey& k) const {
+    std::hash<std::string_view> h;
+    return h(k.msgid) ^ (k.has_msgctxt ? h(k.msgctxt) * 31 + 1 : 0);
+  }
+};
+
+// Exact matches are made in slices of this many messages on every core.
+constexpr std::size_t kUpdateSlice = 4096;
 
 Message untranslated(const Message& ref, std::size_t nplurals) {
   Message r;
@@ -284,28 +302,41 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
   merge_header(old_po, pot, opt, out);
   const std::size_t nplurals = nplurals_of(out);
 
-  std::unordered_map<std::string, std::size_t> old_by_key;
-  for (std::size_t i = 0; i < old_po.messages.size(); ++i) old_by_key.emplace(message_key(old_po.messages[i]), i);
-  std::unordered_map<std::string, const Message*> other_by_key;
+  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> old_by_key(old_po.messages.size());
+  for (std::size_t i = 0; i < old_po.messages.size(); ++i) old_by_key.emplace(MessageKey(old_po.messages[i]), i);
+  std::unordered_map<MessageKey, const Message*, MessageKeyHash> other_by_key;
   for (const Catalog* other : same_language_others)
     for (const Message& m : other->messages)
-      if (has_translation(m)) other_by_key.emplace(message_key(m), &m);
+      if (has_translation(m)) other_by_key.emplace(MessageKey(m), &m);
 
-  std::vector<bool> used(old_po.messages.size(), false);
-  std::vector<std::size_t> pending;  // indexes into out.messages waiting for a fuzzy match
-  for (const Message& ref : pot.messages) {
-    if (ref.obsolete) continue;
-    std::string key = message_key(ref);
-    if (auto it = old_by_key.find(key); it != old_by_key.end()) {
-      used[it->second] = true;
-      out.messages.push_back(merge_message(old_po.messages[it->second], ref, false, nplurals));
-    } else if (auto ot = other_by_key.find(key); ot != other_by_key.end()) {
-      out.messages.push_back(merge_message(*ot->second, ref, false, nplurals));
-    } else {
-      pending.push_back(out.messages.size());
-      out.messages.push_back(untranslated(ref, nplurals));
+  // Exact matches are independent of each other. Each template message
+  // matches at most one old one, so no two threads mark the same `used` byte.
+  std::vector<const Message*> refs;
+  refs.reserve(pot.messages.size());
+  for (const Message& ref : pot.messages)
+    if (!ref.obsolete) refs.push_back(&ref);
+  out.messages.resize(refs.size());
+  std::vector<unsigned char> used(old_po.messages.size(), 0);
+  std::vector<unsigned char> matched(refs.size(), 0);
+  parallel_for((refs.size() + kUpdateSlice - 1) / kUpdateSlice, 0, [&](std::size_t slice) {
+    for (std::size_t i = slice * kUpdateSlice; i < std::min(refs.size(), (slice + 1) * kUpdateSlice); ++i) {
+      const Message& ref = *refs[i];
+      MessageKey key(ref);
+      if (auto it = old_by_key.find(key); it != old_by_key.end()) {
+        used[it->second] = 1;
+        out.messages[i] = merge_message(old_po.messages[it->second], ref, false, nplurals);
+        matched[i] = 1;
+      } else if (auto ot = other_by_key.find(key); ot != other_by_key.end()) {
+        out.messages[i] = merge_message(*ot->second, ref, false, nplurals);
+        matched[i] = 1;
+      } else {
+        out.messages[i] = untranslated(ref, nplurals);
+      }
     }
-  }
+  });
+  std::vector<std::size_t> pending;  // indexes into out.messages waiting for a fuzzy match
+  for (std::size_t i = 0; i < refs.size(); ++i)
+    if (!matched[i]) pending.push_back(i);
 
   if (!pending.empty()) {
     // Old catalog first (active, then obsolete: its file order), then the others.
@@ -323,7 +354,7 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
     for (std::size_t p : pending) {
       Message& target = out.messages[p];
       if (const Message* def = index.search(target, opt.fuzzy_threshold)) {
-        if (auto it = old_index.find(def); it != old_index.end()) used[it->second] = true;
+        if (auto it = old_index.find(def); it != old_index.end()) used[it->second] = 1;
         target = merge_message(*def, target, true, nplurals);
       }
     }

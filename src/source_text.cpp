@@ -4,12 +4,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
 #include "messages.h"
+#include "parallel.h"
 
 namespace l10n {
 
@@ -93,12 +95,16 @@ void SourceText::fail(std::size_t offset, std::string message) const {
 std::string read_file(const std::string& fs_path, const std::string& display_path) {
   int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(errno)));
+  // Read straight into the string, sized from fstat (plus one byte, so that
+  // the common case needs no second read to see the end).
   std::string data;
   struct stat st;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size));
-  char buf[1 << 16];
+  std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  data.resize(size + 1 < 4096 ? 4096 : size + 1);
+  std::size_t len = 0;
   for (;;) {
-    ssize_t got = ::read(fd, buf, sizeof buf);
+    if (len == data.size()) data.resize(data.size() * 2);
+    ssize_t got = ::read(fd, data.data() + len, data.size() - len);
     if (got < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -106,8 +112,9 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
       throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(err)));
     }
     if (got == 0) break;
-    data.append(buf, static_cast<std::size_t>(got));
+    len += static_cast<std::size_t>(got);
   }
+  data.resize(len);
   ::close(fd);
   return data;
 }
@@ -147,16 +154,26 @@ std::string write_temp(const std::string& fs_path, std::string_view data) {
 void write_file_atomic(const std::string& fs_path, std::string_view data) { write_files_atomic({{fs_path, data}}); }
 
 void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files) {
-  std::vector<std::string> temps;
+  // The temp files are written on every core: on a site of thousands of
+  // pages the system calls are most of the work.
+  std::vector<std::string> temps(files.size());
+  std::vector<std::optional<Error>> failures(files.size());
+  parallel_for(files.size(), 0, [&](std::size_t i) {
+    try {
+      temps[i] = write_temp(files[i].first, files[i].second);
+    } catch (const Error& e) {
+      failures[i] = e;
+    }
+  });
   auto remove_temps = [&](std::size_t from) {
-    for (std::size_t i = from; i < temps.size(); ++i) ::unlink(temps[i].c_str());
+    for (std::size_t i = from; i < temps.size(); ++i)
+      if (!temps[i].empty()) ::unlink(temps[i].c_str());
   };
-  try {
-    for (const auto& [path, data] : files) temps.push_back(write_temp(path, data));
-  } catch (const Error&) {
-    remove_temps(0);
-    throw;
-  }
+  for (auto& f : failures)
+    if (f) {
+      remove_temps(0);
+      throw *f;
+    }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
       int err = errno;
