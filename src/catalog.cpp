@@ -77,7 +77,7 @@ namespace {
 
 class PoParser {
  public:
-  PoParser(const SourceText& src, Catalog& cat) : src_(src), cat_(cat) {}
+  PoParser(const SourceText& src, Catalog& cat, PoContent keep) : src_(src), cat_(cat), keep_(keep) {}
 
   void parse() {
     std::string_view text = src_.bytes().substr(src_.content_begin());
@@ -172,6 +172,8 @@ class PoParser {
     char kind = t.size() > 1 ? t[1] : '\0';
     if (kind != '|') field_ = Field::none;
     std::string_view body = t.size() > 1 ? t.substr(2) : std::string_view{};
+    // The header's comments are kept whatever `keep_` says: they are few.
+    if (keep_ == PoContent::Translations && kind != ',' && kind != '|' && (seen_header_ || !cat_.messages.empty())) return;
     switch (kind) {
       case '.':
         if (!body.empty() && body.front() == ' ') body.remove_prefix(1);
@@ -328,8 +330,8 @@ class PoParser {
     for (;;) {
       if (i >= t.size()) fail(tr("end-of-line within string"));
       // The bytes up to the next quote or backslash go in at once.
-      std::size_t special = t.find_first_of("\"\\", i);
-      std::size_t run_end = special == std::string_view::npos ? t.size() : special;
+      std::size_t run_end = i;
+      while (run_end < t.size() && t[run_end] != '"' && t[run_end] != '\\') ++run_end;
       out.append(t, i, run_end - i);
       i = run_end;
       if (i >= t.size()) fail(tr("end-of-line within string"));
@@ -429,6 +431,7 @@ class PoParser {
 
   const SourceText& src_;
   Catalog& cat_;
+  PoContent keep_;
   Message cur_;
   Stage stage_ = Stage::comments;
   Field field_ = Field::none;
@@ -449,9 +452,9 @@ Catalog read_po(const std::string& fs_path, const std::string& display_path) {
   return parse_po(SourceText::load(fs_path, display_path));
 }
 
-Catalog parse_po(const SourceText& src) {
+Catalog parse_po(const SourceText& src, PoContent keep) {
   Catalog cat;
-  PoParser(src, cat).parse();
+  PoParser(src, cat, keep).parse();
   // Obsolete entries go last, whatever order the file had them in.
   auto live = [](const Message& m) { return !m.obsolete; };
   if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
@@ -702,7 +705,11 @@ class PoWriter {
       for (;;) {
         int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
                        after_break;
-        if (!portion_.empty())
+        // A character is never wider in columns than in UTF-8 bytes, so a
+        // portion that fits in bytes has no break: libunistring is spared it.
+        if (startcol + static_cast<int>(portion_.size()) <= width)
+          std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
+        else
           ulc_width_linebreaks(portion_.data(), portion_.size(), width, startcol, 0, overrides_.data(), "UTF-8",
                                breaks_.data());
         // A value that does not fit on the keyword's line starts on the next one.

@@ -50,8 +50,12 @@ struct Catalog {
 // Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
 // duplicate entries, a charset other than UTF-8.
 Catalog read_po(const std::string& fs_path, const std::string& display_path);
+// What a reader keeps of each entry: everything, or only what merging
+// translations needs (msgctxt, msgid, msgstr, flags, the line), which skips
+// the comments and references that make up much of a large catalog.
+enum class PoContent { Everything, Translations };
 // The same for text already read.
-Catalog parse_po(const SourceText& src);
+Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
 // The PO text gettext's msgcat would write for `cat`.
 std::string format_po(const Catalog& cat);
 // The same text from libgettextpo's own writer: format_po uses it for what

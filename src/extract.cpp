@@ -157,33 +157,31 @@ struct PendingWrite {
   std::string bytes;
 };
 
-// The catalogs already on disk, read while the pages are: they are the other
-// big input. Their bytes are kept to tell which outputs changed.
-struct OldCatalogs {
-  std::map<std::string, std::string> bytes;                     // rel path -> file bytes
-  std::map<std::string, std::map<std::string, Catalog>> pos;  // lang -> domain -> PO
-};
+// The PO files already on disk, read while the pages are: they are the
+// other big input. A broken one is an error the user must see, since it may
+// hold translators' work.
+using OldCatalogs = std::map<std::string, std::map<std::string, Catalog>>;  // lang -> domain -> PO
 
-// A broken PO is an error the user must see, since it may hold translators'
-// work; a POT is only compared byte for byte and rewritten.
 OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& domains) {
   OldCatalogs old;
-  for (const auto& domain : domains) {
-    std::string pot_rel = cfg.catalog_dir + "/" + domain + ".pot";
-    if (std::string path = abs_path(cfg, pot_rel); fs::exists(path)) old.bytes[pot_rel] = read_file(path, pot_rel);
-    for (const auto& lang : cfg.languages) {
+  for (const auto& lang : cfg.languages)
+    for (const auto& domain : domains) {
       check_interrupt();
-      std::string po_rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
-      std::string path = abs_path(cfg, po_rel);
+      std::string rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
+      std::string path = abs_path(cfg, rel);
       if (!fs::exists(path)) continue;
-      SourceText src = SourceText::load(path, po_rel);
-      Catalog po = parse_po(src);
-      check_language(po, path, po_rel, lang);
-      old.pos[lang][domain] = std::move(po);
-      old.bytes[po_rel] = std::string(src.bytes());
+      Catalog po = read_po(path, rel);
+      check_language(po, path, rel, lang);
+      old[lang][domain] = std::move(po);
     }
-  }
   return old;
+}
+
+// The bytes of an output file as they are on disk, or nullopt.
+std::optional<std::string> current_bytes(const Config& cfg, const std::string& rel) {
+  std::string path = abs_path(cfg, rel);
+  if (!fs::exists(path)) return std::nullopt;
+  return read_file(path, rel);
 }
 
 // The value of the POT-Creation-Date header field in PO text: where it
@@ -251,7 +249,6 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   for (const auto& name : domain_names) domains[name];
 
   std::vector<PendingWrite> writes;
-  OldCatalogs old;
   std::map<std::string, Catalog> pots;
   // Each template is written out while the PO files are brought up to date.
   std::map<std::string, std::future<std::string>> pot_texts;
@@ -265,15 +262,17 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       report.catalogs.push_back(summary);
       pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
     }
-    old = old_future.get();
+    // The units live on in the templates; their memory serves what comes next.
+    domains.clear();
+    std::vector<SourceUnits>().swap(sources);
+    OldCatalogs old = old_future.get();
     // The date each template finally carries, which its PO files repeat.
     std::map<std::string, std::string> creation_dates;
     auto creation_date = [&](const std::string& domain) -> const std::string& {
       if (auto it = creation_dates.find(domain); it != creation_dates.end()) return it->second;
       std::string bytes = pot_texts[domain].get();
       std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
-      if (auto it = old.bytes.find(pot_rel(domain)); it != old.bytes.end())
-        date = keep_creation_date(bytes, it->second).value_or(date);
+      if (auto current = current_bytes(cfg, pot_rel(domain))) date = keep_creation_date(bytes, *current).value_or(date);
       writes.push_back({pot_rel(domain), std::move(bytes)});
       return creation_dates[domain] = date;
     };
@@ -281,7 +280,8 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& lang : cfg.languages) {
       // Old PO files per language, across domains: a paragraph moved to
       // another section keeps its translation.
-      auto& olds = old.pos[lang];
+      auto& olds = old[lang];
+      std::vector<std::pair<std::string, Catalog>> updated;
       for (auto& [domain, pot] : pots) {
         check_interrupt();
         std::vector<const Catalog*> others;
@@ -292,9 +292,13 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         UpdateOptions uo;
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
-        Catalog updated = update_catalog(it != olds.end() ? it->second : fresh, pot, uo, others);
-        updated.set_header_field("POT-Creation-Date", creation_date(domain));
-        po_writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(updated)});
+        Catalog& po = updated.emplace_back(domain, update_catalog(it != olds.end() ? it->second : fresh, pot, uo, others)).second;
+        po.set_header_field("POT-Creation-Date", creation_date(domain));
+      }
+      olds.clear();
+      for (auto& [domain, po] : updated) {
+        po_writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(po)});
+        po = Catalog{};
       }
     }
     for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
@@ -313,7 +317,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& w : writes) {
       std::string path = abs_path(cfg, w.rel);
       std::error_code ec;
-      if (auto it = old.bytes.find(w.rel); it != old.bytes.end() && it->second == w.bytes) {
+      if (current_bytes(cfg, w.rel) == w.bytes) {
         report.unchanged.push_back(w.rel);
         continue;
       }

@@ -25,36 +25,40 @@ bool MergeReport::changed() const {
   });
 }
 
+std::size_t TranslationTable::KeyHash::operator()(const Key& k) const {
+  std::hash<std::string_view> h;
+  return h(k.msgid) ^ (h(k.context) * 31);
+}
+
 const TranslationTable::Entry* TranslationTable::find(std::string_view context, std::string_view msgid) const {
-  std::string key;
-  key.reserve(context.size() + 1 + msgid.size());
-  key.append(context).append(1, '\x04').append(msgid);
-  auto it = entries.find(key);
+  auto it = entries.find(Key{context, msgid});
   return it == entries.end() ? nullptr : &it->second;
 }
 
 TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
   fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
-  std::vector<std::string> files;
+  TranslationTable table;
   if (fs::is_directory(dir))
     for (const auto& entry : fs::directory_iterator(dir))
       if (entry.is_regular_file() && entry.path().extension() == ".po")
-        files.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
-  if (files.empty())
+        table.po_paths.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
+  if (table.po_paths.empty())
     throw Error(cfg.catalog_dir + "/" + lang + "/" + cfg.domain + ".po", 0, 0,
                 format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
-  std::sort(files.begin(), files.end());
-  TranslationTable table;
-  for (const auto& rel : files) {
-    Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel);
+  std::sort(table.po_paths.begin(), table.po_paths.end());
+  table.catalogs.reserve(table.po_paths.size());
+  for (const auto& rel : table.po_paths) {
+    SourceText src = SourceText::load((fs::path(cfg.root) / rel).string(), rel);
+    const Catalog& cat = table.catalogs.emplace_back(parse_po(src, PoContent::Translations));
     auto language = cat.header_field("Language");
     if (language && !language->empty() && *language != lang)
       throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
                                          language->c_str(), lang.c_str()));
-    for (Message& m : cat.messages) {
+    table.entries.reserve(table.entries.size() + cat.messages.size());
+    for (const Message& m : cat.messages) {
       if (m.obsolete || m.msgstr.empty() || m.msgstr[0].empty() || (m.fuzzy && !use_fuzzy)) continue;
-      std::string key = m.msgctxt.value_or("") + '\x04' + m.msgid;
-      table.entries.try_emplace(std::move(key), TranslationTable::Entry{std::move(m.msgstr[0]), rel, m.line});
+      table.entries.try_emplace(TranslationTable::Key{m.msgctxt ? std::string_view(*m.msgctxt) : std::string_view(), m.msgid},
+                                TranslationTable::Entry{m.msgstr[0], rel, m.line});
     }
   }
   return table;
@@ -105,7 +109,7 @@ Rendered render(const SourceFile& file, const TranslationTable& table, const Con
       continue;
     }
     if (auto why = refuse_translation(u, e->msgstr, cfg)) {
-      r.refusals.push_back({file.path, u.line, e->po_path, e->po_line, *why});
+      r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
     r.bytes.append(src.substr(pos, u.span.begin - pos));

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog.h"
@@ -50,18 +51,25 @@ struct MergeReport {
 };
 
 // The translations of one language: every domain's PO file.
+// A language's translations by (msgctxt, msgid). Keys and entries view the
+// strings of the catalogs the table owns: merge looks up every unit of every
+// page, and a large site's catalogs hold hundreds of thousands of entries.
 struct TranslationTable {
   struct Entry {
-    std::string msgstr;
-    std::string po_path;
+    std::string_view msgstr;
+    std::string_view po_path;
     int po_line = 0;
   };
-  // Hashed, with lookups by string_view: merge looks up every unit of every page.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Key {
+    std::string_view context, msgid;  // context "": none
+    bool operator==(const Key&) const = default;
   };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries;  // key: msgctxt '\4' msgid
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const;
+  };
+  std::vector<std::string> po_paths;  // filled before any entry views them
+  std::vector<Catalog> catalogs;
+  std::unordered_map<Key, Entry, KeyHash> entries;
   const Entry* find(std::string_view context, std::string_view msgid) const;
 };
 

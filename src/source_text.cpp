@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <thread>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -155,14 +156,19 @@ void write_file_atomic(const std::string& fs_path, std::string_view data) { writ
 
 void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files) {
   // The temp files are written on every core: on a site of thousands of
-  // pages the system calls are most of the work.
+  // pages the system calls are most of the work. Each thread takes one run
+  // of consecutive files, so that threads seldom create files in the same
+  // directory at once (the file system locks a directory per creation).
   std::vector<std::string> temps(files.size());
   std::vector<std::optional<Error>> failures(files.size());
-  parallel_for(files.size(), 0, [&](std::size_t i) {
-    try {
-      temps[i] = write_temp(files[i].first, files[i].second);
-    } catch (const Error& e) {
-      failures[i] = e;
+  const std::size_t runs = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(runs, 0, [&](std::size_t run) {
+    for (std::size_t i = files.size() * run / runs; i < files.size() * (run + 1) / runs; ++i) {
+      try {
+        temps[i] = write_temp(files[i].first, files[i].second);
+      } catch (const Error& e) {
+        failures[i] = e;
+      }
     }
   });
   auto remove_temps = [&](std::size_t from) {
