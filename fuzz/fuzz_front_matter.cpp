@@ -1,8 +1,9 @@
 // Front matter (YAML, TOML, JSON) and data files: no crash on any input;
-// every leaf's span lies in the block; and a string value written back with
-// encode_scalar in its own style, spliced over its span, parses back to the
-// same value (what merge does with a translation).
+// every leaf's span lies in the block; and a string value that merge would
+// translate, written back as merge writes it (encode_scalar in
+// rewrite_style) and spliced over its span, parses back to the same value.
 #include "fuzz.h"
+#include "markdown.h"
 #include "structured.h"
 
 using namespace l10n;
@@ -13,9 +14,10 @@ namespace {
 void check_rewrites(const SourceText& src, const FrontMatter& fm) {
   std::size_t checked = 0;
   for (const DataLeaf& leaf : fm.leaves) {
-    if (!leaf.is_string || ++checked > 8) continue;
+    if (!leaf.is_string || !has_translatable_text(leaf.value) || ++checked > 8) continue;
     std::string bytes(src.bytes());
-    std::string encoded = encode_scalar(fm.format, leaf.style, leaf.value, leaf.indent, leaf.in_flow);
+    std::string encoded =
+        encode_scalar(fm.format, rewrite_style(leaf.style, leaf.value), leaf.value, leaf.indent, leaf.in_flow);
     bytes.replace(leaf.span.begin, leaf.span.size(), encoded);
     std::optional<FrontMatter> again;
     try {

@@ -226,4 +226,9 @@ std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_
   return {};
 }
 
+ScalarStyle rewrite_style(ScalarStyle source, std::string_view value) {
+  bool block = source == ScalarStyle::Literal || source == ScalarStyle::Folded;
+  return !block && value.find('\n') != std::string_view::npos ? ScalarStyle::DoubleQuoted : source;
+}
+
 }  // namespace l10n

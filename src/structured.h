@@ -69,4 +69,9 @@ bool path_matches(std::string_view pattern, const std::vector<std::string>& path
 std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,
                           bool in_flow = false);
 
+// The style merge writes `value` in over a scalar that had `source` style. A
+// line break in a value that was on one line takes escapes: a block scalar
+// would swallow what follows on that line (blanks, a comment).
+ScalarStyle rewrite_style(ScalarStyle source, std::string_view value);
+
 }  // namespace l10n

@@ -159,13 +159,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::FrontMatter:
     case UnitKind::StringTable:
     case UnitKind::SiteConfig:
-    {
-      // A line break in a value that was on one line: a block scalar would
-      // swallow a trailing comment on that line, so use escapes instead.
-      bool block = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::Folded;
-      ScalarStyle style = !block && msgstr.find('\n') != std::string_view::npos ? ScalarStyle::DoubleQuoted : unit.style;
-      return encode_scalar(unit.format, style, msgstr, unit.indent, unit.in_flow);
-    }
+      return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow);
     case UnitKind::ShortcodeParam: {
       // A bare value ends at a blank; a quote inside it is its own byte
       // (Hugo's lexer reads `*"a"` as one value), only a leading one opens a

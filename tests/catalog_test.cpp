@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <gettext-po.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -12,38 +11,17 @@
 #include "catalog.h"
 #include "error.h"
 #include "po_update.h"
+#include "testing.h"
 
 namespace fs = std::filesystem;
 using namespace l10n;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "l10n-catalog-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string file(const std::string& name, const std::string& text) const {
-    std::string p = (path / name).string();
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-};
+using l10n::testing::TempDir;
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, got);
-  ::pclose(p);
-  return out;
-}
-
-std::string msgcat(const std::string& path) { return run("/usr/bin/msgcat " + path + " 2>/dev/null"); }
+// msgcat's warnings (about "\a" in a msgid, say) are no part of its output.
+std::string msgcat(const std::string& path) { return testing::run("(/usr/bin/msgcat " + path + " 2>/dev/null)").output; }
 
 Catalog parse(const TempDir& dir, const std::string& text) { return read_po(dir.file("in.po", text), "in.po"); }
 
@@ -357,7 +335,7 @@ TEST_CASE("write_po writes format_po's text", "[catalog]") {
   TempDir dir;
   std::mt19937 rng(7);
   Catalog cat = random_catalog(rng, 10);
-  std::string path = (dir.path / "out.po").string();
+  std::string path = dir / "out.po";
   write_po(path, cat);
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -107,117 +107,108 @@ std::string grown_page(int paragraphs) {
   return page;
 }
 
+// A site of `copies` copies of the example pages, extracted (and merged),
+// whose outputs are then saved to compare with after a failing run.
+struct FaultSite {
+  TempDir dir;
+  std::map<std::string, std::string> before;
+
+  explicit FaultSite(int copies, int keep, bool merged = false) {
+    make_site(dir.path(), copies, keep);
+    REQUIRE(run_l10n(l10n_args("extract", dir.path())).status == 0);
+    if (merged) REQUIRE(run_l10n(l10n_args("merge", dir.path())).status == 0);
+  }
+  const fs::path& path() const { return dir.path(); }
+  void save_outputs() { before = outputs(dir.path()); }
+  // The failure the issue asks for: status 2, the message, nothing changed,
+  // no temp file left.
+  void expect_failure(const RunResult& r, const std::string& message) const {
+    INFO(r.output);
+    CHECK(r.status == 2);
+    CHECK(r.output.find(message) != std::string::npos);
+    expect_untouched();
+  }
+  void expect_untouched() const {
+    CHECK(outputs(dir.path()) == before);
+    CHECK(temp_files(dir.path()).empty());
+  }
+};
+
 }  // namespace
 
 TEST_CASE("an output directory that cannot be made stops extract before any write", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 1);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  FaultSite site(1, 80);
   // A page changes, so the template would be rewritten, but po/nl is now a
   // file: no catalog may change, the template included.
   spit(site.path() / "content/en/copy0/ci.md", "---\ntitle: Changed\n---\n\nA new paragraph.\n");
   fs::rename(site.path() / "po/nl", site.path() / "po/nl.saved");
   fs::rename(site.path() / "po/nl.saved/content.po", site.path() / "po/nl");
   fs::remove(site.path() / "po/nl.saved");
-  auto before = outputs(site.path());
-
-  auto r = run_l10n(l10n_args("extract", site.path()));
-  INFO(r.output);
-  CHECK(r.status == 2);
-  CHECK(r.output.find("po/nl/content.po: error: cannot create directory") != std::string::npos);
-  CHECK(outputs(site.path()) == before);
-  CHECK(temp_files(site.path()).empty());
+  site.save_outputs();
+  site.expect_failure(run_l10n(l10n_args("extract", site.path())), "po/nl/content.po: error: cannot create directory");
 }
 
 TEST_CASE("a target directory that cannot be made stops merge before any write", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 1, 0);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  FaultSite site(1, 0);
   spit(site.path() / "content/nl", "a file where the Dutch tree should be\n");
-  auto before = outputs(site.path());
-
-  auto r = run_l10n(l10n_args("merge", site.path()));
-  INFO(r.output);
-  CHECK(r.status == 2);
-  CHECK(r.output.find(": error: cannot create directory: Not a directory") != std::string::npos);
-  CHECK(outputs(site.path()) == before);
-  CHECK(temp_files(site.path()).empty());
+  site.save_outputs();
+  site.expect_failure(run_l10n(l10n_args("merge", site.path())), ": error: cannot create directory: Not a directory");
 }
 
 TEST_CASE("a full disk leaves the previous catalogs intact", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 1);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  FaultSite site(1, 80);
   std::uintmax_t biggest = 0;
   for (const auto& [rel, bytes] : outputs(site.path())) biggest = std::max<std::uintmax_t>(biggest, bytes.size());
   spit(site.path() / "content/en/copy0/ci.md", grown_page(400));
-  auto before = outputs(site.path());
+  site.save_outputs();
 
   // A file size limit (`ulimit -f`, KiB) a little above the largest catalog
   // makes the writes of the grown ones fail as on a full disk, for root too.
   // SIGXFSZ is ignored so that write() returns the error (EFBIG) as it
   // returns ENOSPC, instead of killing the process.
   std::string limit = std::to_string(biggest / 1024 + 4);
-  auto r = run("trap '' XFSZ; ulimit -f " + limit + "; env -u LANGUAGE LC_ALL=C.UTF-8 " + quote(L10N_BINARY) + " " +
-               l10n_args("extract", site.path()));
-  INFO(r.output);
-  CHECK(r.status == 2);
-  CHECK(r.output.find("error: cannot write: File too large") != std::string::npos);
-  CHECK(outputs(site.path()) == before);  // the template, which fitted, did not change either
-  CHECK(temp_files(site.path()).empty());
+  // The template, which fitted, does not change either.
+  site.expect_failure(run("trap '' XFSZ; ulimit -f " + limit + "; env -u LANGUAGE LC_ALL=C.UTF-8 " +
+                          quote(L10N_BINARY) + " " + l10n_args("extract", site.path())),
+                      "error: cannot write: File too large");
   // Without the limit the same run writes them.
   REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
-  CHECK(outputs(site.path()) != before);
+  CHECK(outputs(site.path()) != site.before);
 }
 
 TEST_CASE("a catalog directory nobody may write in leaves every catalog as it was", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 1);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
+  FaultSite site(1, 80);
   // chmod stops no one who runs as root (CI does), so po/nl is a directory
   // of sysfs, where creating a file is refused to root too.
   REQUIRE(fs::is_directory("/sys/kernel"));
   fs::remove_all(site.path() / "po/nl");
   fs::create_directory_symlink("/sys/kernel", site.path() / "po/nl");
   spit(site.path() / "content/en/copy0/ci.md", grown_page(3));
-  auto before = outputs(site.path());
-
-  auto r = run_l10n(l10n_args("extract", site.path()));
-  INFO(r.output);
-  CHECK(r.status == 2);
-  CHECK(r.output.find("po/nl/content.po: error: cannot write: Permission denied") != std::string::npos);
-  CHECK(outputs(site.path()) == before);  // po/content.pot was written first, and taken back
-  CHECK(temp_files(site.path()).empty());
+  site.save_outputs();
+  // po/content.pot is written first, and taken back.
+  site.expect_failure(run_l10n(l10n_args("extract", site.path())),
+                      "po/nl/content.po: error: cannot write: Permission denied");
 }
 
 TEST_CASE("a source page that cannot be read stops extract and merge", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 1, 0);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
-  REQUIRE(run_l10n(l10n_args("merge", site.path())).status == 0);
-  auto before = outputs(site.path());
+  FaultSite site(1, 0, true);
+  site.save_outputs();
   // A regular file whose read fails with EIO, for root too: the reading
   // process's own memory at address 0.
   fs::create_symlink("/proc/self/mem", site.path() / "content/en/copy0/zz-broken.md");
 
   for (const char* command : {"extract", "merge"}) {
-    auto r = run_l10n(l10n_args(command, site.path()));
-    INFO(command << ": " << r.output);
-    CHECK(r.status == 2);
-    CHECK(r.output.find("content/en/copy0/zz-broken.md: error: cannot read: Input/output error") != std::string::npos);
-    CHECK(outputs(site.path()) == before);
-    CHECK(temp_files(site.path()).empty());
+    INFO(command);
+    site.expect_failure(run_l10n(l10n_args(command, site.path())),
+                        "content/en/copy0/zz-broken.md: error: cannot read: Input/output error");
   }
 }
 
 TEST_CASE("a source page removed mid-run stops extract and merge before any write", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 3, 0);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
-  REQUIRE(run_l10n(l10n_args("merge", site.path())).status == 0);
+  FaultSite site(3, 0, true);
   spit(site.path() / "content/en/copy0/ci.md", grown_page(3));
-  auto before = outputs(site.path());
-  l10n::Config cfg = l10n::load_config(site.str());
+  site.save_outputs();
+  l10n::Config cfg = l10n::load_config(site.dir.str());
   // One thread reads the pages in name order; the last one goes as soon as
   // the first is read, after the listing and before its own read.
   fs::path victim = site.path() / "content/en/copy2/translators.md";
@@ -228,8 +219,7 @@ TEST_CASE("a source page removed mid-run stops extract and merge before any writ
   auto check_failure = [&](const std::vector<l10n::Diagnostic>& errors) {
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].str() == "content/en/copy2/translators.md: error: cannot read: No such file or directory");
-    CHECK(outputs(site.path()) == before);
-    CHECK(temp_files(site.path()).empty());
+    site.expect_untouched();
   };
 
   l10n::ExtractOptions extract;
@@ -245,28 +235,24 @@ TEST_CASE("a source page removed mid-run stops extract and merge before any writ
 }
 
 TEST_CASE("an interrupted extract or merge changes nothing and exits 128 + signal", "[fault]") {
-  TempDir site;
-  make_site(site.path(), 400, 0);
-  REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
-  REQUIRE(run_l10n(l10n_args("merge", site.path())).status == 0);
+  FaultSite site(400, 0, true);
   // Both commands now have work to do: a page changed.
   spit(site.path() / "content/en/copy0/ci.md", "---\ntitle: Changed\n---\n\nA new paragraph.\n");
-  auto before = outputs(site.path());
+  site.save_outputs();
   fs::path log = site.path().parent_path() / (site.path().filename().string() + ".log");
 
   SECTION("extract, SIGINT") {
-    auto r = run_interrupted({"extract", "--root", site.str()}, SIGINT, log);
+    auto r = run_interrupted({"extract", "--root", site.dir.str()}, SIGINT, log);
     INFO(r.output);
     CHECK(r.status == 130);
     CHECK(r.output.find("error: interrupted by SIGINT; no file was changed") != std::string::npos);
   }
   SECTION("merge, SIGTERM") {
-    auto r = run_interrupted({"merge", "--root", site.str()}, SIGTERM, log);
+    auto r = run_interrupted({"merge", "--root", site.dir.str()}, SIGTERM, log);
     INFO(r.output);
     CHECK(r.status == 143);
     CHECK(r.output.find("error: interrupted by SIGTERM; no file was changed") != std::string::npos);
   }
   fs::remove(log);
-  CHECK(outputs(site.path()) == before);
-  CHECK(temp_files(site.path()).empty());
+  site.expect_untouched();
 }

@@ -179,3 +179,31 @@ TEST_CASE("fuzz: an escaped shortcode call that spans lines inside a list item",
   CHECK(units_of(page).size() == 1);
   CHECK(identity_merge(page) == page);
 }
+
+TEST_CASE("fuzz: a multi-line plain YAML value followed by blanks or a comment", "[fuzz]") {
+  // Written back as a block scalar, such a value took in what followed it on
+  // its last line (the blanks became text, a comment would too); merge writes
+  // it with escapes instead (rewrite_style), and fuzz_front_matter checks
+  // what merge writes.
+  for (std::string page : {"---\ntitle: 2021-10-19T\n\n  ew  \n---\n", "---\ntitle: first\n  second # note\n---\n"}) {
+    INFO(page);
+    Page p = read_page(SourceText("page.md", page), page_config());
+    REQUIRE(p.units.size() == 1);
+    const Unit& u = p.units[0];
+    for (const std::string& msgstr : {u.text, std::string("eerste\ntweede  "), std::string("een")}) {
+      INFO(msgstr);
+      std::string out = page.substr(0, u.span.begin) + render_translation(u, msgstr) + page.substr(u.span.end);
+      Page again = read_page(SourceText("page.md", out), page_config());
+      REQUIRE(again.units.size() == 1);
+      CHECK(again.units[0].text == msgstr);
+    }
+    CHECK(identity_merge(page) == page);
+  }
+}
+
+TEST_CASE("fuzz: an empty tagged YAML value is no unit", "[fuzz]") {
+  // fuzz_front_matter rewrote every string value, this empty one too; merge
+  // rewrites only values with text, so the target now checks those alone.
+  CHECK(units_of("---\ntitle: !\n---\n").empty());
+  CHECK(units_of("---\n- !\n---\n").empty());
+}

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,26 +11,15 @@
 #include "catalog.h"
 #include "error.h"
 #include "po_update.h"
+#include "testing.h"
 
 namespace fs = std::filesystem;
 using namespace l10n;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "l10n-update-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using l10n::testing::slurp;
+using l10n::testing::TempDir;
 
 // Runs `msgmerge --previous` on the two catalogs and reads its output.
 std::string msgmerge(const TempDir& dir, const Catalog& old_po, const Catalog& pot) {

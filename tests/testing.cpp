@@ -48,6 +48,11 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+std::string TempDir::file(const std::string& name, const std::string& text) const {
+  spit(path_ / name, text);
+  return (path_ / name).string();
+}
+
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;

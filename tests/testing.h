@@ -26,6 +26,10 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
   std::string str() const { return path_.string(); }
+  // The path of `name` inside, as a string.
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  // Writes `text` to `name` inside and returns its path.
+  std::string file(const std::string& name, const std::string& text) const;
 
  private:
   std::filesystem::path path_;
