@@ -173,7 +173,10 @@ class PoParser {
     if (kind != '|') field_ = Field::none;
     std::string_view body = t.size() > 1 ? t.substr(2) : std::string_view{};
     // The header's comments are kept whatever `keep_` says: they are few.
-    if (keep_ == PoContent::Translations && kind != ',' && kind != '|' && (seen_header_ || !cat_.messages.empty())) return;
+    if (keep_ != PoContent::Everything && (seen_header_ || !cat_.messages.empty())) {
+      bool source_comment = kind == '.' || kind == ':';
+      if (keep_ == PoContent::Translations ? kind != ',' && kind != '|' : source_comment) return;
+    }
     switch (kind) {
       case '.':
         if (!body.empty() && body.front() == ' ') body.remove_prefix(1);
@@ -448,8 +451,8 @@ class PoParser {
 
 }  // namespace
 
-Catalog read_po(const std::string& fs_path, const std::string& display_path) {
-  return parse_po(SourceText::load(fs_path, display_path));
+Catalog read_po(const std::string& fs_path, const std::string& display_path, PoContent keep) {
+  return parse_po(SourceText::load(fs_path, display_path), keep);
 }
 
 Catalog parse_po(const SourceText& src, PoContent keep) {

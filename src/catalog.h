@@ -47,13 +47,16 @@ struct Catalog {
   void set_header_field(std::string_view name, std::string_view value);
 };
 
+// What a reader keeps of each entry after the header: everything; all but
+// the extracted comments and references, which describe the sources and which
+// an update takes from the template anyway; or only what merging
+// translations needs (msgctxt, msgid, msgstr, flags, the line). The comments
+// and references are much of a large catalog.
+enum class PoContent { Everything, NoSourceComments, Translations };
 // Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
 // duplicate entries, a charset other than UTF-8.
-Catalog read_po(const std::string& fs_path, const std::string& display_path);
-// What a reader keeps of each entry: everything, or only what merging
-// translations needs (msgctxt, msgid, msgstr, flags, the line), which skips
-// the comments and references that make up much of a large catalog.
-enum class PoContent { Everything, Translations };
+Catalog read_po(const std::string& fs_path, const std::string& display_path,
+                PoContent keep = PoContent::Everything);
 // The same for text already read.
 Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
 // The PO text gettext's msgcat would write for `cat`.

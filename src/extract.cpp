@@ -170,7 +170,7 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
       std::string rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
       std::string path = abs_path(cfg, rel);
       if (!fs::exists(path)) continue;
-      Catalog po = read_po(path, rel);
+      Catalog po = read_po(path, rel, PoContent::NoSourceComments);
       check_language(po, path, rel, lang);
       old[lang][domain] = std::move(po);
     }

@@ -28,7 +28,9 @@ std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, co
   }
   std::vector<std::string> keys;
   for (const Shortcode& c : scan.calls) {
-    std::string key = (c.markdown ? "%" : "<") + std::string(c.closing ? "/" : "") + c.name;
+    std::string key(c.markdown ? "%" : "<");
+    if (c.closing) key += '/';
+    key += c.name;
     const auto* specs = cfg.shortcode_params(c.name);
     for (const auto& p : c.params) {
       bool text_param = specs && std::any_of(specs->begin(), specs->end(),
