@@ -1,8 +1,9 @@
 #include "merge.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <set>
 
@@ -84,8 +85,6 @@ namespace {
 
 struct SourceFile {
   std::string path;
-  std::optional<SourceText> text;
-  std::vector<Unit> units;
   enum Kind { PageFile, StringTable, SiteConfig } kind = PageFile;
   // Data files (string tables, language-specific config) are always written.
   bool is_data() const { return kind != PageFile; }
@@ -97,11 +96,12 @@ struct Rendered {
   std::vector<Refusal> refusals;
 };
 
-Rendered render(const SourceFile& file, const TranslationTable& table, const Config& cfg) {
+Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units,
+                const TranslationTable& table, const Config& cfg) {
   Rendered r;
-  std::string_view src = file.text->bytes();
+  std::string_view src = text.bytes();
   std::size_t pos = 0;
-  for (const Unit& u : file.units) {
+  for (const Unit& u : units) {
     const TranslationTable::Entry* e = table.find(u.context, u.text);
     if (!e) continue;
     if (e->msgstr == u.text) {  // translated as itself: the source bytes are right
@@ -141,37 +141,24 @@ std::set<std::string> read_manifest(const Config& cfg, const std::string& rel) {
   return out;
 }
 
-std::vector<SourceFile> read_sources_for_merge(const Config& cfg, int jobs, std::vector<Diagnostic>& errors,
-                                               ProgressCounter& progress) {
+std::vector<SourceFile> list_sources_for_merge(const Config& cfg) {
   std::vector<SourceFile> files;
-  for (auto& p : source_pages(cfg)) files.push_back({p, std::nullopt, {}, SourceFile::PageFile});
-  if (auto table = string_table_file(cfg, cfg.source))
-    files.push_back({table->path, std::nullopt, {}, SourceFile::StringTable});
+  for (auto& p : source_pages(cfg)) files.push_back({p, SourceFile::PageFile});
+  if (auto table = string_table_file(cfg, cfg.source)) files.push_back({table->path, SourceFile::StringTable});
   // menus.en.toml, params.en.yaml: the language's own config files get a twin.
   for (const SiteFile& f : site_config_files(cfg))
     if (fs::path(f.path).filename().string().find("." + cfg.source + ".") != std::string::npos)
-      files.push_back({f.path, std::nullopt, {}, SourceFile::SiteConfig});
-  std::vector<std::optional<Diagnostic>> failures(files.size());
-  progress.set_items(files.size());
-  parallel_for(files.size(), jobs, [&](std::size_t i) {
-    SourceFile& f = files[i];
-    if (interrupted()) return;
-    try {
-      f.text.emplace(SourceText::load((fs::path(cfg.root) / f.path).string(), f.path));
-      switch (f.kind) {
-        case SourceFile::PageFile: f.units = read_page(*f.text, cfg).units; break;
-        case SourceFile::StringTable: f.units = string_table_units(*f.text, *data_format_of(f.path)); break;
-        case SourceFile::SiteConfig: f.units = site_config_units(*f.text, *data_format_of(f.path), cfg); break;
-      }
-    } catch (const Error& e) {
-      failures[i] = e.diagnostic();
-    }
-    progress.tick();
-  });
-  check_interrupt();
-  for (auto& f : failures)
-    if (f) errors.push_back(*f);
+      files.push_back({f.path, SourceFile::SiteConfig});
   return files;
+}
+
+std::vector<Unit> units_of(const SourceFile& f, const SourceText& text, const Config& cfg) {
+  switch (f.kind) {
+    case SourceFile::PageFile: return read_page(text, cfg).units;
+    case SourceFile::StringTable: return string_table_units(text, *data_format_of(f.path));
+    case SourceFile::SiteConfig: return site_config_units(text, *data_format_of(f.path), cfg);
+  }
+  return {};
 }
 
 // i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
@@ -184,119 +171,172 @@ std::string data_target(const Config& cfg, const std::string& source, const std:
   return (p.parent_path() / name).generic_string();
 }
 
-struct Plan {
-  std::vector<std::pair<std::string, std::string>> writes;  // path, bytes
-  std::vector<std::string> removals;
-  std::vector<std::pair<std::string, std::string>> manifests;
+// One target language: its translations and the files merge wrote for it before.
+struct Language {
+  std::string code;
+  TranslationTable table;
+  std::string manifest_rel;
+  std::set<std::string> owned;
 };
 
-void plan_language(const Config& cfg, const std::string& lang, int keep, const std::vector<SourceFile>& files,
-                   const TranslationTable& table, int jobs, MergeReport& report, Plan& plan,
-                   ProgressCounter& progress) {
-  std::string manifest_rel = manifest_path(cfg, lang);
-  std::set<std::string> owned = read_manifest(cfg, manifest_rel);
-  std::vector<Rendered> rendered(files.size());
-  parallel_for(files.size(), jobs, [&](std::size_t i) {
-    if (!interrupted()) rendered[i] = render(files[i], table, cfg);
-    progress.tick();
-  });
-  check_interrupt();
+// What one source file gives one language. A file to write is written to a
+// temp file beside its target at once, so that no page's output waits in
+// memory; the temps are renamed when every file has been done.
+struct Output {
+  PageOutcome outcome;
+  std::vector<Refusal> refusals;
+  std::string temp;  // the temp file of a Written output ("" on a dry run)
+  bool produced() const { return outcome.action == PageAction::Written || outcome.action == PageAction::Unchanged; }
+};
 
-  std::set<std::string> produced;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const SourceFile& f = files[i];
-    Rendered& r = rendered[i];
-    PageOutcome out{lang, f.path, f.is_data() ? data_target(cfg, f.path, lang) : target_path(cfg, f.path, lang),
-                    PageAction::Unchanged, f.units.size(), r.translated};
-    report.refusals.insert(report.refusals.end(), r.refusals.begin(), r.refusals.end());
-    fs::path abs = fs::path(cfg.root) / out.target;
-    bool exists = fs::exists(abs);
-    bool ours = owned.count(out.target) > 0;
-    if (exists && !ours && read_file(abs.string(), out.target) != r.bytes) {
-      out.action = PageAction::HandWritten;  // never overwrite what people wrote
-    } else if (!f.is_data() && out.units > 0 && out.translated * 100 < static_cast<std::size_t>(keep) * out.units) {
-      out.action = PageAction::BelowThreshold;
-      if (exists && ours) plan.removals.push_back(out.target);
-    } else {
-      produced.insert(out.target);
-      if (!exists || read_file(abs.string(), out.target) != r.bytes) {
-        out.action = PageAction::Written;
-        plan.writes.emplace_back(out.target, std::move(r.bytes));
-      }
+Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
+                  const SourceText& text, const std::vector<Unit>& units) {
+  Rendered r = render(f, text, units, lang.table, cfg);
+  Output out;
+  out.outcome = {lang.code, f.path, f.is_data() ? data_target(cfg, f.path, lang.code) : target_path(cfg, f.path, lang.code),
+                 PageAction::Unchanged, units.size(), r.translated};
+  out.refusals = std::move(r.refusals);
+  const std::string& target = out.outcome.target;
+  fs::path abs = fs::path(cfg.root) / target;
+  bool exists = fs::exists(abs);
+  bool ours = lang.owned.count(target) > 0;
+  if (exists && !ours && read_file(abs.string(), target) != r.bytes) {
+    out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
+  } else if (!f.is_data() && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
+    out.outcome.action = PageAction::BelowThreshold;
+  } else if (!exists || read_file(abs.string(), target) != r.bytes) {
+    out.outcome.action = PageAction::Written;
+    if (!dry_run) {
+      std::error_code ec;
+      fs::create_directories(abs.parent_path(), ec);
+      if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+      out.temp = write_temp_file(abs.string(), r.bytes);
     }
-    report.pages.push_back(std::move(out));
   }
-  // Pages written earlier whose source is gone.
-  for (const auto& old : owned) {
-    if (produced.count(old) || !fs::exists(fs::path(cfg.root) / old)) continue;
-    if (std::find(plan.removals.begin(), plan.removals.end(), old) != plan.removals.end()) continue;
-    plan.removals.push_back(old);
-    report.pages.push_back({lang, "", old, PageAction::Removed, 0, 0});
-  }
-  std::string manifest = "# Files written by 'l10n merge' for '" + lang + "'; it removes them when their source goes.\n";
-  for (const auto& p : produced) manifest += p + "\n";
-  plan.manifests.emplace_back(manifest_rel, manifest);
+  return out;
 }
 
-void apply(const Config& cfg, const Plan& plan) {
-  // Every directory first: one that cannot be made stops before any file changed.
-  auto make_parent = [&](const std::string& rel) {
-    std::error_code ec;
-    fs::create_directories((fs::path(cfg.root) / rel).parent_path(), ec);
-    if (ec) throw Error(rel, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
-  };
-  for (const auto& [rel, bytes] : plan.writes) make_parent(rel);
-  for (const auto& [rel, bytes] : plan.manifests) make_parent(rel);
-  // The pages and the manifests naming them change together or not at all.
-  std::vector<std::pair<std::string, std::string_view>> files;
-  for (const auto& [rel, bytes] : plan.writes) files.emplace_back((fs::path(cfg.root) / rel).string(), bytes);
-  for (const auto& [rel, bytes] : plan.manifests) {
-    fs::path abs = fs::path(cfg.root) / rel;
-    if (!fs::exists(abs) || read_file(abs.string(), rel) != bytes) files.emplace_back(abs.string(), bytes);
+void remove_temps(const std::vector<std::vector<Output>>& outputs) {
+  for (const auto& per_file : outputs)
+    for (const Output& o : per_file)
+      if (!o.temp.empty()) ::unlink(o.temp.c_str());
+}
+
+// The report, the removals and the manifests of one language, from its outputs.
+void finish_language(const Config& cfg, const Language& lang, std::vector<std::vector<Output>>& outputs,
+                     std::size_t index, MergeReport& report, std::vector<std::string>& removals,
+                     std::vector<std::pair<std::string, std::string>>& manifests,
+                     std::vector<std::pair<std::string, std::string>>& temps) {
+  std::set<std::string> produced;
+  for (auto& per_file : outputs) {
+    Output& o = per_file[index];
+    const std::string& target = o.outcome.target;
+    report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
+    if (o.produced()) produced.insert(target);
+    if (o.outcome.action == PageAction::BelowThreshold && lang.owned.count(target) &&
+        fs::exists(fs::path(cfg.root) / target))
+      removals.push_back(target);
+    if (!o.temp.empty()) temps.emplace_back(o.temp, (fs::path(cfg.root) / target).string());
+    report.pages.push_back(std::move(o.outcome));
   }
-  write_files_atomic(files);
-  for (const auto& rel : plan.removals) {
-    std::error_code ec;
-    fs::remove(fs::path(cfg.root) / rel, ec);
-    if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
+  // Pages written earlier whose source is gone.
+  for (const auto& old : lang.owned) {
+    if (produced.count(old) || !fs::exists(fs::path(cfg.root) / old)) continue;
+    if (std::find(removals.begin(), removals.end(), old) != removals.end()) continue;
+    removals.push_back(old);
+    report.pages.push_back({lang.code, "", old, PageAction::Removed, 0, 0});
   }
+  std::string manifest =
+      "# Files written by 'l10n merge' for '" + lang.code + "'; it removes them when their source goes.\n";
+  for (const auto& p : produced) manifest += p + "\n";
+  fs::path abs = fs::path(cfg.root) / lang.manifest_rel;
+  if (!fs::exists(abs) || read_file(abs.string(), lang.manifest_rel) != manifest)
+    manifests.emplace_back(abs.string(), std::move(manifest));
 }
 
 }  // namespace
 
 MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
   MergeReport report;
-  std::vector<std::string> langs = options.languages.empty() ? cfg.languages : options.languages;
-  for (const auto& lang : langs)
+  std::vector<std::string> codes = options.languages.empty() ? cfg.languages : options.languages;
+  for (const auto& lang : codes)
     if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
       report.errors.push_back({cfg.config_path, 0, 0, "language '" + lang + "' is not in 'languages'"});
   if (!report.errors.empty()) return report;
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
-  Plan plan;
+  std::vector<std::vector<Output>> outputs;
   try {
-    ProgressCounter progress(options.progress, 1 + langs.size());
-    // Each language's catalogs are read while the pages are, or while the
-    // previous language is rendered: on 2 cores that hides most of it.
-    auto load = [&](const std::string& lang) {
-      return std::async(std::launch::async, [&cfg, &options, lang] {
-        return load_translations(cfg, lang, options.use_fuzzy);
-      });
-    };
-    std::future<TranslationTable> next;
-    if (!langs.empty()) next = load(langs[0]);
-    std::vector<SourceFile> files = read_sources_for_merge(cfg, options.jobs, report.errors, progress);
-    if (!report.errors.empty()) return report;
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-      TranslationTable table = next.get();
-      if (i + 1 < langs.size()) next = load(langs[i + 1]);
-      const std::string& lang = langs[i];
-      plan_language(cfg, lang, keep, files, table, options.jobs, report, plan, progress);
-    }
-    // Past this check the writes run to the end even if a signal comes: the
-    // manifest written last must name every page written before it.
+    // Every language's catalogs are read first, on every core; then each
+    // source file is read once and written for every language.
+    std::vector<Language> langs(codes.size());
+    std::vector<std::optional<Error>> load_failures(codes.size());
+    parallel_for(codes.size(), options.jobs, [&](std::size_t i) {
+      try {
+        langs[i].code = codes[i];
+        langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
+        langs[i].manifest_rel = manifest_path(cfg, codes[i]);
+        langs[i].owned = read_manifest(cfg, langs[i].manifest_rel);
+      } catch (const Error& e) {
+        load_failures[i] = e;
+      }
+    });
+    for (auto& f : load_failures)
+      if (f) throw *f;
     check_interrupt();
-    if (!options.dry_run) apply(cfg, plan);
+    std::vector<SourceFile> files = list_sources_for_merge(cfg);
+    outputs.resize(files.size());
+    std::vector<std::optional<Diagnostic>> failures(files.size());
+    ProgressCounter progress(options.progress);
+    progress.set_items(files.size());
+    parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+      if (interrupted()) return;
+      const SourceFile& f = files[i];
+      try {
+        SourceText text = SourceText::load((fs::path(cfg.root) / f.path).string(), f.path);
+        std::vector<Unit> units = units_of(f, text, cfg);
+        for (const Language& lang : langs)
+          outputs[i].push_back(output_for(cfg, lang, keep, options.dry_run, f, text, units));
+      } catch (const Error& e) {
+        failures[i] = e.diagnostic();
+      }
+      progress.tick();
+    });
+    for (auto& f : failures)
+      if (f) report.errors.push_back(*f);
+    if (!report.errors.empty() || interrupted()) {
+      remove_temps(outputs);
+      check_interrupt();
+      return report;
+    }
+
+    std::vector<std::string> removals;
+    std::vector<std::pair<std::string, std::string>> manifests, temps;
+    for (std::size_t l = 0; l < langs.size(); ++l)
+      finish_language(cfg, langs[l], outputs, l, report, removals, manifests, temps);
+    outputs.clear();
+    if (options.dry_run) return report;
+    // The pages and the manifests naming them change together: the
+    // manifests' temps are written before any rename, and renamed last.
+    // Past here the writes run to the end even if a signal comes.
+    try {
+      for (const auto& [path, bytes] : manifests) {
+        std::error_code ec;
+        fs::create_directories(fs::path(path).parent_path(), ec);
+        if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+        temps.emplace_back(write_temp_file(path, bytes), path);
+      }
+    } catch (const Error&) {
+      for (const auto& [temp, target] : temps) ::unlink(temp.c_str());
+      throw;
+    }
+    commit_temp_files(temps);
+    for (const auto& rel : removals) {
+      std::error_code ec;
+      fs::remove(fs::path(cfg.root) / rel, ec);
+      if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
+    }
   } catch (const Error& e) {
+    remove_temps(outputs);
     report.errors.push_back(e.diagnostic());
   }
   return report;

@@ -102,8 +102,10 @@ void summary_section(pugi::xml_node body, const CheckReport& r) {
     pugi::xml_node po = add(tr, "td");
     if (s.po_messages) {
       bar(po, s.po_coverage(), s.po_coverage() < 100);
-      add(po, "span", " " + percent(s.po_coverage()) + "% (" + std::to_string(s.po_translated) + "/" +
-                          std::to_string(s.po_messages) + ")");
+      std::string note(1, ' ');
+      note += percent(s.po_coverage());
+      note += "% (" + std::to_string(s.po_translated) + "/" + std::to_string(s.po_messages) + ")";
+      add(po, "span", note);
     } else {
       po.text().set("no PO files");
     }

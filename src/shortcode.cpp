@@ -21,7 +21,12 @@ bool is_alnum(char c) {
 // Characters of an unquoted parameter name or value (floats have a period).
 bool is_word(char c) { return is_alnum(c) || c == '-' || c == '.'; }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) {
+  std::string out(1, '\'');
+  out += s;
+  out += '\'';
+  return out;
+}
 
 class Scanner {
  public:

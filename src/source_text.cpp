@@ -120,11 +120,7 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
   return data;
 }
 
-namespace {
-
-// Writes `data` to a temp file beside `fs_path` and returns its name; on
-// failure removes it and throws.
-std::string write_temp(const std::string& fs_path, std::string_view data) {
+std::string write_temp_file(const std::string& fs_path, std::string_view data) {
   std::string tmp = fs_path + ".l10n-tmp." + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
@@ -150,7 +146,15 @@ std::string write_temp(const std::string& fs_path, std::string_view data) {
   return tmp;
 }
 
-}  // namespace
+void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps) {
+  for (std::size_t i = 0; i < temps.size(); ++i) {
+    if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
+      int err = errno;
+      for (std::size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].first.c_str());
+      throw Error(temps[i].second, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    }
+  }
+}
 
 void write_file_atomic(const std::string& fs_path, std::string_view data) { write_files_atomic({{fs_path, data}}); }
 
@@ -159,34 +163,25 @@ void write_files_atomic(const std::vector<std::pair<std::string, std::string_vie
   // pages the system calls are most of the work. Each thread takes one run
   // of consecutive files, so that threads seldom create files in the same
   // directory at once (the file system locks a directory per creation).
-  std::vector<std::string> temps(files.size());
+  std::vector<std::pair<std::string, std::string>> temps(files.size());
   std::vector<std::optional<Error>> failures(files.size());
   const std::size_t runs = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
   parallel_for(runs, 0, [&](std::size_t run) {
     for (std::size_t i = files.size() * run / runs; i < files.size() * (run + 1) / runs; ++i) {
       try {
-        temps[i] = write_temp(files[i].first, files[i].second);
+        temps[i] = {write_temp_file(files[i].first, files[i].second), files[i].first};
       } catch (const Error& e) {
         failures[i] = e;
       }
     }
   });
-  auto remove_temps = [&](std::size_t from) {
-    for (std::size_t i = from; i < temps.size(); ++i)
-      if (!temps[i].empty()) ::unlink(temps[i].c_str());
-  };
   for (auto& f : failures)
     if (f) {
-      remove_temps(0);
+      for (const auto& [temp, target] : temps)
+        if (!temp.empty()) ::unlink(temp.c_str());
       throw *f;
     }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
-      int err = errno;
-      remove_temps(i);
-      throw Error(files[i].first, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
-    }
-  }
+  commit_temp_files(temps);
 }
 
 }  // namespace l10n

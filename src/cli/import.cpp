@@ -9,7 +9,10 @@ namespace {
 
 std::string lines_of(const std::vector<int>& lines) {
   std::string out;
-  for (int l : lines) out += (out.empty() ? "" : ",") + std::to_string(l);
+  for (int l : lines) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(l);
+  }
   return out;
 }
 
