@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -307,57 +308,78 @@ struct CatalogOutcome {
   std::optional<Diagnostic> error;
 };
 
+// One PO entry: counted, and its msgstr checked for source-language text.
+void check_message(const Message& m, const std::string& language, const std::string& path, const NameSet& glossary,
+                   const LanguageIdentifier& ider, SentenceSplitter& splitter, CatalogOutcome& out) {
+  if (m.obsolete || m.msgid.empty()) return;
+  ++out.result.messages;
+  bool empty = m.msgstr.empty() || std::all_of(m.msgstr.begin(), m.msgstr.end(), [](auto& s) { return s.empty(); });
+  if (empty) { ++out.result.untranslated; return; }
+  if (m.fuzzy) { ++out.result.fuzzy; return; }
+  ++out.result.translated;
+  NameSet names = glossary;
+  std::string id_prose = mask_non_prose(m.msgid);
+  collect_names(id_prose, names);
+  bool flagged = false;
+  for (const std::string& msgstr : m.msgstr) {
+    std::vector<TextFinding> found;
+    FindingKind kind = FindingKind::PoMsgstr;
+    if (msgstr == m.msgid) {
+      Identification id = ider.identify(mask_non_prose(msgstr), names);
+      bool translatable = id.language == ider.source() || (id.words >= 2 && !is_target(id, ider));
+      if (translatable) found.push_back({0, msgstr.size(), id.language, id.confidence, true});
+      kind = FindingKind::PoIdentical;
+    } else {
+      found = find_in_text(msgstr, ider, splitter, names);
+    }
+    for (const TextFinding& f : found) {
+      Finding fd;
+      fd.kind = f.whole ? kind : FindingKind::Sentence;
+      fd.language = language;
+      fd.found = f.found;
+      fd.confidence = f.confidence;
+      fd.path = path;
+      fd.line = m.line;
+      fd.col = 1;
+      fd.unit = "msgstr";
+      fd.fragment = msgstr.substr(f.begin, f.end - f.begin);
+      fd.text = msgstr;
+      fd.counterpart = m.msgid;
+      fd.fix_path = path;
+      fd.fix_line = m.line;
+      out.findings.push_back(std::move(fd));
+      flagged = true;
+    }
+  }
+  out.result.flagged += flagged;
+}
+
+// One catalog's messages are checked in slices on every core (a large site
+// has one catalog of hundreds of thousands), each slice with its own
+// sentence splitter, and joined in order.
 CatalogOutcome check_catalog(const std::string& language, const std::string& path, const std::string& fs_path,
-                             const Config& cfg, const LanguageIdentifier& ider) {
+                             const Config& cfg, const LanguageIdentifier& ider, int jobs) {
+  constexpr std::size_t kSlice = 2048;
   CatalogOutcome out;
   out.result.language = language;
   out.result.path = path;
   try {
-    Catalog cat = read_po(fs_path, path);
-    SentenceSplitter splitter(language);
-    NameSet glossary = glossary_names(cfg.glossary);
-    for (const Message& m : cat.messages) {
-      if (m.obsolete || m.msgid.empty()) continue;
-      ++out.result.messages;
-      bool empty = m.msgstr.empty() || std::all_of(m.msgstr.begin(), m.msgstr.end(), [](auto& s) { return s.empty(); });
-      if (empty) { ++out.result.untranslated; continue; }
-      if (m.fuzzy) { ++out.result.fuzzy; continue; }
-      ++out.result.translated;
-      NameSet names = glossary;
-      std::string id_prose = mask_non_prose(m.msgid);
-      collect_names(id_prose, names);
-      bool flagged = false;
-      for (const std::string& msgstr : m.msgstr) {
-        std::vector<TextFinding> found;
-        FindingKind kind = FindingKind::PoMsgstr;
-        if (msgstr == m.msgid) {
-          Identification id = ider.identify(mask_non_prose(msgstr), names);
-          bool translatable = id.language == ider.source() || (id.words >= 2 && !is_target(id, ider));
-          if (translatable) found.push_back({0, msgstr.size(), id.language, id.confidence, true});
-          kind = FindingKind::PoIdentical;
-        } else {
-          found = find_in_text(msgstr, ider, splitter, names);
-        }
-        for (const TextFinding& f : found) {
-          Finding fd;
-          fd.kind = f.whole ? kind : FindingKind::Sentence;
-          fd.language = language;
-          fd.found = f.found;
-          fd.confidence = f.confidence;
-          fd.path = path;
-          fd.line = m.line;
-          fd.col = 1;
-          fd.unit = "msgstr";
-          fd.fragment = msgstr.substr(f.begin, f.end - f.begin);
-          fd.text = msgstr;
-          fd.counterpart = m.msgid;
-          fd.fix_path = path;
-          fd.fix_line = m.line;
-          out.findings.push_back(std::move(fd));
-          flagged = true;
-        }
-      }
-      out.result.flagged += flagged;
+    Catalog cat = read_po(fs_path, path, PoContent::Translations);
+    const NameSet glossary = glossary_names(cfg.glossary);
+    std::vector<CatalogOutcome> slices((cat.messages.size() + kSlice - 1) / kSlice);
+    parallel_for(slices.size(), jobs, [&](std::size_t slice) {
+      CatalogOutcome& part = slices[slice];
+      SentenceSplitter splitter(language);
+      for (std::size_t i = slice * kSlice; i < std::min(cat.messages.size(), (slice + 1) * kSlice); ++i)
+        check_message(cat.messages[i], language, path, glossary, ider, splitter, part);
+    });
+    for (CatalogOutcome& part : slices) {
+      out.result.messages += part.result.messages;
+      out.result.untranslated += part.result.untranslated;
+      out.result.fuzzy += part.result.fuzzy;
+      out.result.translated += part.result.translated;
+      out.result.flagged += part.result.flagged;
+      std::move(part.findings.begin(), part.findings.end(), std::back_inserter(out.findings));
     }
   } catch (const Error& e) {
     out.error = e.diagnostic();
@@ -397,7 +419,7 @@ PoIndex index_catalogs(const Config& cfg, const std::vector<std::string>& files,
   PoIndex index;
   for (const std::string& rel : files) {
     try {
-      Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel);
+      Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel, PoContent::Translations);
       for (const Message& m : cat.messages) {
         if (m.obsolete || m.msgid.empty()) continue;
         PoEntry e{rel, m.line, m.msgid};
@@ -445,7 +467,7 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
     std::vector<CatalogOutcome> cats(catalogs.size());
     parallel_for(catalogs.size(), options.jobs, [&](std::size_t i) {
       const auto& [lang, p] = catalogs[i];
-      cats[i] = check_catalog(lang, p, (fs::path(cfg.root) / p).string(), cfg, *identifiers.at(lang));
+      cats[i] = check_catalog(lang, p, (fs::path(cfg.root) / p).string(), cfg, *identifiers.at(lang), options.jobs);
     });
     for (auto& c : cats) {
       if (c.error) report.errors.push_back(*c.error);

@@ -21,7 +21,7 @@ struct MergeOptions {
   bool use_fuzzy = false;              // use fuzzy translations too
   bool dry_run = false;                // compute and report, write nothing
   int jobs = 0;
-  ProgressFn progress;                 // called as each file is read, and rendered per language
+  ProgressFn progress;                 // called as each source file is done (for every language)
 };
 
 // A translation that was not used because it would break the page.
