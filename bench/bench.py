@@ -3,7 +3,7 @@
 translate-toolkit on the same synthetic site (bench/make_site.py).
 
 usage: bench.py L10N_BINARY WORKDIR [--pages 1000,10000] [--runs 3]
-                [--po4a-pages 200] [--ttk-pages 1000] [--check-runs 1]
+                [--po4a-pages 1000] [--ttk-pages 1000] [--check-runs 1]
 
 For each tool the steady state of a site under translation is timed: the
 catalogs exist and are fully translated (msgstr = "[nl] " + msgid), then
@@ -223,7 +223,7 @@ def main():
     ap.add_argument("work")
     ap.add_argument("--pages", default="1000,10000")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--po4a-pages", type=int, default=200)
+    ap.add_argument("--po4a-pages", type=int, default=1000)
     ap.add_argument("--ttk-pages", type=int, default=1000)
     ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs (0: skip)")
     a = ap.parse_args()

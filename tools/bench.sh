@@ -6,7 +6,7 @@
 # medians, MB/s, peak memory, the speed-ups and the growth 1,000 -> 10,000.
 #
 # usage: tools/bench.sh [bench/bench.py options]
-#   e.g. tools/bench.sh --pages 1000,10000 --runs 3 --po4a-pages 200 --ttk-pages 1000
+#   e.g. tools/bench.sh --pages 1000,10000 --runs 3 --po4a-pages 1000 --ttk-pages 1000
 # Needs po4a and translate-toolkit (tools/install-deps.sh installs them) and
 # about 1 GB in $TMPDIR.
 set -euo pipefail
