@@ -384,8 +384,7 @@ class PoParser {
       return;
     }
     if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
-    std::size_t hash = std::hash<std::string_view>{}(cur_.msgid) ^
-                       (cur_.msgctxt ? std::hash<std::string_view>{}(*cur_.msgctxt) * 31 + 1 : 0);
+    std::size_t hash = MessageKeyHash{}(MessageKey(cur_));
     for (auto [it, end] = seen_.equal_range(hash); it != end; ++it) {
       bool header = it->second == kHeaderIndex;
       const Message& first = header ? cur_ : cat_.messages[it->second];

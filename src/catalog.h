@@ -35,6 +35,26 @@ struct Message {
   bool translated() const;                       // has a non-empty msgstr and is not fuzzy
 };
 
+// A message's identity, (msgctxt, msgid), as views into strings that outlive
+// the key: the maps of an update or a merge hold hundreds of thousands.
+struct MessageKey {
+  bool has_msgctxt = false;
+  std::string_view msgctxt;
+  std::string_view msgid;
+  explicit MessageKey(const Message& m)
+      : has_msgctxt(m.msgctxt.has_value()), msgctxt(m.msgctxt ? std::string_view(*m.msgctxt) : ""), msgid(m.msgid) {}
+  // From a unit's context, where "" is none.
+  MessageKey(std::string_view context, std::string_view id) : has_msgctxt(!context.empty()), msgctxt(context), msgid(id) {}
+  friend bool operator==(const MessageKey&, const MessageKey&) = default;
+};
+
+struct MessageKeyHash {
+  std::size_t operator()(const MessageKey& k) const {
+    std::hash<std::string_view> h;
+    return h(k.msgid) ^ (k.has_msgctxt ? h(k.msgctxt) * 31 + 1 : 0);
+  }
+};
+
 struct Catalog {
   // The header entry (msgid ""): its comment lines and its msgstr fields.
   std::vector<std::string> header_comments;

@@ -111,19 +111,9 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
                "Content-Transfer-Encoding: 8bit\n"
                "X-Generator: l10n " L10N_VERSION "\n";
   // Keys view the units' own strings: the sources outlive the template's making.
-  struct Key {
-    std::string_view context, text;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      std::hash<std::string_view> h;
-      return h(k.text) ^ (h(k.context) * 31);
-    }
-  };
   std::size_t units = 0;
   for (const SourceUnits* source : sources) units += source->units.size();
-  std::unordered_map<Key, std::size_t, KeyHash> index(units);
+  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index(units);
   pot.messages.reserve(units);
   auto add_comment = [](Message& m, const std::string& c) {
     if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
@@ -131,7 +121,7 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
   };
   for (const SourceUnits* source : sources) {
     for (const Unit& u : source->units) {
-      auto [it, inserted] = index.try_emplace(Key{u.context, u.text}, pot.messages.size());
+      auto [it, inserted] = index.try_emplace(MessageKey(u.context, u.text), pot.messages.size());
       if (inserted) {
         Message m;
         if (!u.context.empty()) m.msgctxt = u.context;
@@ -155,6 +145,7 @@ namespace {
 struct PendingWrite {
   std::string rel;
   std::string bytes;
+  bool known_unchanged = false;  // already compared with the file on disk
 };
 
 // The PO files already on disk, read while the pages are: they are the
@@ -272,8 +263,12 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       if (auto it = creation_dates.find(domain); it != creation_dates.end()) return it->second;
       std::string bytes = pot_texts[domain].get();
       std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
-      if (auto current = current_bytes(cfg, pot_rel(domain))) date = keep_creation_date(bytes, *current).value_or(date);
-      writes.push_back({pot_rel(domain), std::move(bytes)});
+      bool unchanged = false;
+      if (auto current = current_bytes(cfg, pot_rel(domain))) {
+        date = keep_creation_date(bytes, *current).value_or(date);
+        unchanged = bytes == *current;
+      }
+      writes.push_back({pot_rel(domain), std::move(bytes), unchanged});
       return creation_dates[domain] = date;
     };
     std::vector<PendingWrite> po_writes;
@@ -317,7 +312,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& w : writes) {
       std::string path = abs_path(cfg, w.rel);
       std::error_code ec;
-      if (current_bytes(cfg, w.rel) == w.bytes) {
+      if (w.known_unchanged || current_bytes(cfg, w.rel) == w.bytes) {
         report.unchanged.push_back(w.rel);
         continue;
       }

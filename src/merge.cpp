@@ -26,13 +26,8 @@ bool MergeReport::changed() const {
   });
 }
 
-std::size_t TranslationTable::KeyHash::operator()(const Key& k) const {
-  std::hash<std::string_view> h;
-  return h(k.msgid) ^ (h(k.context) * 31);
-}
-
 const TranslationTable::Entry* TranslationTable::find(std::string_view context, std::string_view msgid) const {
-  auto it = entries.find(Key{context, msgid});
+  auto it = entries.find(MessageKey(context, msgid));
   return it == entries.end() ? nullptr : &it->second;
 }
 
@@ -58,7 +53,7 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
     table.entries.reserve(table.entries.size() + cat.messages.size());
     for (const Message& m : cat.messages) {
       if (m.obsolete || m.msgstr.empty() || m.msgstr[0].empty() || (m.fuzzy && !use_fuzzy)) continue;
-      table.entries.try_emplace(TranslationTable::Key{m.msgctxt ? std::string_view(*m.msgctxt) : std::string_view(), m.msgid},
+      table.entries.try_emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : std::string_view(), m.msgid),
                                 TranslationTable::Entry{m.msgstr[0], rel, m.line});
     }
   }
@@ -326,7 +321,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         temps.emplace_back(write_temp_file(path, bytes), path);
       }
     } catch (const Error&) {
-      for (const auto& [temp, target] : temps) ::unlink(temp.c_str());
+      discard_temp_files(temps);
       throw;
     }
     commit_temp_files(temps);

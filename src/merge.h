@@ -60,16 +60,10 @@ struct TranslationTable {
     std::string_view po_path;
     int po_line = 0;
   };
-  struct Key {
-    std::string_view context, msgid;  // context "": none
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const;
-  };
   std::vector<std::string> po_paths;  // filled before any entry views them
   std::vector<Catalog> catalogs;
-  std::unordered_map<Key, Entry, KeyHash> entries;
+  // By MessageKey(context, msgid), an empty msgctxt counting as none, as a unit's does.
+  std::unordered_map<MessageKey, Entry, MessageKeyHash> entries;
   const Entry* find(std::string_view context, std::string_view msgid) const;
 };
 

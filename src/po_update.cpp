@@ -203,24 +203,6 @@ class FuzzyIndex {
 
 bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0].empty(); }
 
-// A message's identity, (msgctxt, msgid), as views into the message: the
-// maps of a merge hold hundreds of thousands of them.
-struct MessageKey {
-  bool has_msgctxt;
-  std::string_view msgctxt;
-  std::string_view msgid;
-  explicit MessageKey(const Message& m)
-      : has_msgctxt(m.msgctxt.has_value()), msgctxt(m.msgctxt ? std::string_view(*m.msgctxt) : ""), msgid(m.msgid) {}
-  friend bool operator==(const MessageKey&, const MessageKey&) = default;
-};
-
-struct MessageKeyHash {
-  std::size_t operator()(const MessageKey& k) const {
-    std::hash<std::string_view> h;
-    return h(k.msgid) ^ (k.has_msgctxt ? h(k.msgctxt) * 31 + 1 : 0);
-  }
-};
-
 // Exact matches are made in slices of this many messages on every core.
 constexpr std::size_t kUpdateSlice = 4096;
 

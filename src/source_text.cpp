@@ -146,11 +146,16 @@ std::string write_temp_file(const std::string& fs_path, std::string_view data) {
   return tmp;
 }
 
+void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from) {
+  for (std::size_t i = from; i < temps.size(); ++i)
+    if (!temps[i].first.empty()) ::unlink(temps[i].first.c_str());
+}
+
 void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps) {
   for (std::size_t i = 0; i < temps.size(); ++i) {
     if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
       int err = errno;
-      for (std::size_t j = i; j < temps.size(); ++j) ::unlink(temps[j].first.c_str());
+      discard_temp_files(temps, i);
       throw Error(temps[i].second, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
     }
   }
@@ -177,8 +182,7 @@ void write_files_atomic(const std::vector<std::pair<std::string, std::string_vie
   });
   for (auto& f : failures)
     if (f) {
-      for (const auto& [temp, target] : temps)
-        if (!temp.empty()) ::unlink(temp.c_str());
+      discard_temp_files(temps);
       throw *f;
     }
   commit_temp_files(temps);

@@ -98,6 +98,8 @@ std::string write_temp_file(const std::string& fs_path, std::string_view data);
 // ... and renames each temp over its target (temp, target), in order. On a
 // failure the temps not yet renamed are removed and it throws.
 void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps);
+// Removes the temps from index `from` on (an empty name is none).
+void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from = 0);
 
 // Writes each (path, bytes) as write_file_atomic does, but every temp file
 // before the first rename: a full disk or another write error changes none
