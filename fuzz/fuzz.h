@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 
-#include "config.h"
-#include "error.h"
-#include "source_text.h"
+#include "site/config.h"
+#include "base/error.h"
+#include "base/source_text.h"
 
 namespace l10n::fuzz {
 

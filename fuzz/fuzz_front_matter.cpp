@@ -3,8 +3,8 @@
 // translate, written back as merge writes it (encode_scalar in
 // rewrite_style) and spliced over its span, parses back to the same value.
 #include "fuzz.h"
-#include "markdown.h"
-#include "structured.h"
+#include "units/markdown.h"
+#include "data/structured.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

@@ -1,8 +1,8 @@
 // Markdown units: no crash on any body; units are in order, do not overlap,
 // lie in the body, and their references name the right line.
 #include "fuzz.h"
-#include "markdown.h"
-#include "shortcode.h"
+#include "units/markdown.h"
+#include "units/shortcode.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

@@ -2,7 +2,7 @@
 // stably: format_po(read_po(format_po(c))) == format_po(c).
 #include <unistd.h>
 
-#include "catalog.h"
+#include "po/catalog.h"
 #include "fuzz.h"
 
 using namespace l10n;

@@ -11,11 +11,11 @@
 #include <filesystem>
 #include <unistd.h>
 
-#include "extract.h"
+#include "commands/extract.h"
 #include "fuzz.h"
-#include "merge.h"
-#include "page.h"
-#include "translation_check.h"
+#include "commands/merge.h"
+#include "units/page.h"
+#include "units/translation_guard.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

@@ -1,7 +1,7 @@
 // Hugo's shortcode lexer phase: no crash on any input, and every call and
 // parameter lies where it says, in order.
 #include "fuzz.h"
-#include "shortcode.h"
+#include "units/shortcode.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "catalog.h"
-#include "source_text.h"
-#include "structured.h"
+#include "po/catalog.h"
+#include "base/source_text.h"
+#include "data/structured.h"
 #include "testing.h"
 
 using namespace l10n;

@@ -8,7 +8,7 @@
 #include <tuple>
 #include <vector>
 
-#include "catalog.h"
+#include "po/catalog.h"
 #include "testing.h"
 
 using namespace l10n;

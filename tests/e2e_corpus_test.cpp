@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "catalog.h"
-#include "config.h"
-#include "merge.h"
-#include "site_files.h"
+#include "po/catalog.h"
+#include "site/config.h"
+#include "commands/merge.h"
+#include "site/layout.h"
 #include "testing.h"
 
 using namespace l10n;

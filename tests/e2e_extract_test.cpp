@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "catalog.h"
+#include "po/catalog.h"
 #include "testing.h"
 
 using namespace l10n;

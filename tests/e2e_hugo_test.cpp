@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "catalog.h"
+#include "po/catalog.h"
 #include "testing.h"
 
 using namespace l10n;

@@ -19,9 +19,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "config.h"
-#include "extract.h"
-#include "merge.h"
+#include "site/config.h"
+#include "commands/extract.h"
+#include "commands/merge.h"
 #include "testing.h"
 
 using namespace l10n::testing;

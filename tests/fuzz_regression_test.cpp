@@ -5,13 +5,13 @@
 // with the identity translation giving the page back byte for byte.
 #include <catch2/catch.hpp>
 
-#include "catalog.h"
-#include "config.h"
-#include "extract.h"
-#include "merge.h"
-#include "page.h"
+#include "po/catalog.h"
+#include "site/config.h"
+#include "commands/extract.h"
+#include "commands/merge.h"
+#include "units/page.h"
 #include "testing.h"
-#include "translation_check.h"
+#include "units/translation_guard.h"
 
 using namespace l10n;
 using namespace l10n::testing;

@@ -6,11 +6,11 @@
 #include <set>
 #include <sstream>
 
-#include "catalog.h"
-#include "config.h"
-#include "import.h"
-#include "merge.h"
-#include "page.h"
+#include "po/catalog.h"
+#include "site/config.h"
+#include "commands/import.h"
+#include "commands/merge.h"
+#include "units/page.h"
 #include "testing.h"
 
 using namespace l10n;

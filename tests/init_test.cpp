@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "config.h"
-#include "extract.h"
-#include "init.h"
+#include "site/config.h"
+#include "commands/extract.h"
+#include "commands/init.h"
 #include "testing.h"
 
 using namespace l10n;

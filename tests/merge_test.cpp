@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "config.h"
-#include "merge.h"
-#include "page.h"
+#include "site/config.h"
+#include "commands/merge.h"
+#include "units/page.h"
 #include "testing.h"
-#include "translation_check.h"
+#include "units/translation_guard.h"
 
 #include <regex>
 

@@ -6,9 +6,9 @@
 
 #include <map>
 
-#include "report_formats.h"
-#include "source_text.h"
-#include "structured.h"
+#include "report/report.h"
+#include "base/source_text.h"
+#include "data/structured.h"
 #include "testing.h"
 
 using namespace l10n;

@@ -6,12 +6,12 @@
 #include <numeric>
 #include <regex>
 
-#include "config.h"
-#include "extract.h"
-#include "init.h"
-#include "source_text.h"
-#include "stats.h"
-#include "structured.h"
+#include "site/config.h"
+#include "commands/extract.h"
+#include "commands/init.h"
+#include "base/source_text.h"
+#include "commands/stats.h"
+#include "data/structured.h"
 #include "testing.h"
 
 using namespace l10n;

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "source_text.h"
-#include "structured.h"
+#include "base/source_text.h"
+#include "data/structured.h"
 #include "testing.h"
 
 using namespace l10n;

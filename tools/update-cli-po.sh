@@ -17,7 +17,7 @@ write_pot() {
   xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: --add-location=file \
     --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=counted:1,2 --keyword=tr \
     --package-name=l10n --package-version="$version" --copyright-holder="the l10n authors" \
-    -o "$1" src/main.cpp src/cli/*.h src/cli/*.cpp src/*.h src/*.cpp
+    -o "$1" src/*/*.h src/*/*.cpp
   sed -i '1s/.*/# Messages of the l10n command line./' "$1"
 }
 

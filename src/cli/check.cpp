@@ -1,11 +1,11 @@
 #include <sstream>
 
-#include "check.h"
+#include "commands/check.h"
 #include "cli/command.h"
-#include "config.h"
-#include "progress.h"
-#include "report_formats.h"
-#include "source_text.h"
+#include "site/config.h"
+#include "base/progress.h"
+#include "report/report.h"
+#include "base/source_text.h"
 
 namespace l10n::cli {
 

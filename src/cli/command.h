@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/i18n.h"
-#include "error.h"
+#include "base/error.h"
 
 namespace l10n::cli {
 

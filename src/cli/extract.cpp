@@ -1,7 +1,7 @@
 #include "cli/command.h"
-#include "config.h"
-#include "extract.h"
-#include "progress.h"
+#include "site/config.h"
+#include "commands/extract.h"
+#include "base/progress.h"
 
 namespace l10n::cli {
 

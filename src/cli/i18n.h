@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "messages.h"
+#include "base/tr.h"
 
 // gettext's conventional markers, the names xgettext looks for:
 // _() translates now, N_() only marks a text that is translated later.

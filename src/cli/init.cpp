@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "init.h"
-#include "source_text.h"
+#include "commands/init.h"
+#include "base/source_text.h"
 
 namespace l10n::cli {
 

@@ -1,7 +1,7 @@
 #include "cli/command.h"
-#include "config.h"
-#include "merge.h"
-#include "progress.h"
+#include "site/config.h"
+#include "commands/merge.h"
+#include "base/progress.h"
 
 namespace l10n::cli {
 

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "config.h"
-#include "stats.h"
+#include "site/config.h"
+#include "commands/stats.h"
 
 namespace l10n::cli {
 

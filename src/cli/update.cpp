@@ -1,6 +1,6 @@
-#include "catalog.h"
+#include "po/catalog.h"
 #include "cli/command.h"
-#include "po_update.h"
+#include "po/update.h"
 
 namespace l10n::cli {
 

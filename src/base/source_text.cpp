@@ -1,0 +1,191 @@
+#include "base/source_text.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <thread>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/error.h"
+#include "base/tr.h"
+#include "base/parallel.h"
+
+namespace l10n {
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+int LineIndex::line(std::size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<int>(it - starts_.begin());
+}
+
+std::size_t LineIndex::line_start(int line) const {
+  if (line < 1) return 0;
+  if (line > line_count()) return text_.size();
+  return starts_[static_cast<std::size_t>(line - 1)];
+}
+
+LineCol LineIndex::at(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  int ln = line(offset);
+  int col = 1;
+  for (std::size_t i = starts_[static_cast<std::size_t>(ln - 1)]; i < offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+  return {ln, col};
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    unsigned int cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+SourceText::SourceText(std::string path, std::string bytes)
+    : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {
+  has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (auto bad = find_invalid_utf8(bytes_); bad != std::string_view::npos)
+    fail(bad, format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes_[bad])));
+  // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
+  // the offsets and lines of the other readers would no longer match it.
+  for (std::size_t i = bytes_.find_first_of(std::string_view("\0\r", 2)); i != std::string::npos;
+       i = bytes_.find_first_of(std::string_view("\0\r", 2), i + 1)) {
+    if (bytes_[i] == '\0') fail(i, tr("NUL byte in a text file"));
+    if (i + 1 == bytes_.size() || bytes_[i + 1] != '\n')
+      fail(i, tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings"));
+  }
+}
+
+SourceText SourceText::load(const std::string& fs_path, std::string display_path) {
+  std::string data = read_file(fs_path, display_path);
+  return SourceText(std::move(display_path), std::move(data));
+}
+
+void SourceText::fail(std::size_t offset, std::string message) const {
+  LineCol lc = at(offset);
+  throw Error(path_, lc.line, lc.col, std::move(message));
+}
+
+std::string read_file(const std::string& fs_path, const std::string& display_path) {
+  int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(errno)));
+  // Read straight into the string, sized from fstat (plus one byte, so that
+  // the common case needs no second read to see the end).
+  std::string data;
+  struct stat st;
+  std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  data.resize(size + 1 < 4096 ? 4096 : size + 1);
+  std::size_t len = 0;
+  for (;;) {
+    if (len == data.size()) data.resize(data.size() * 2);
+    ssize_t got = ::read(fd, data.data() + len, data.size() - len);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(err)));
+    }
+    if (got == 0) break;
+    len += static_cast<std::size_t>(got);
+  }
+  data.resize(len);
+  ::close(fd);
+  return data;
+}
+
+std::string write_temp_file(const std::string& fs_path, std::string_view data) {
+  std::string tmp = fs_path + ".l10n-tmp." + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+  auto fail = [&](int err) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+  };
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t put = ::write(fd, data.data() + done, data.size() - done);
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      fail(errno);
+    }
+    done += static_cast<std::size_t>(put);
+  }
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+  }
+  return tmp;
+}
+
+void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from) {
+  for (std::size_t i = from; i < temps.size(); ++i)
+    if (!temps[i].first.empty()) ::unlink(temps[i].first.c_str());
+}
+
+void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps) {
+  for (std::size_t i = 0; i < temps.size(); ++i) {
+    if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
+      int err = errno;
+      discard_temp_files(temps, i);
+      throw Error(temps[i].second, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    }
+  }
+}
+
+void write_file_atomic(const std::string& fs_path, std::string_view data) { write_files_atomic({{fs_path, data}}); }
+
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files) {
+  // The temp files are written on every core: on a site of thousands of
+  // pages the system calls are most of the work. Each thread takes one run
+  // of consecutive files, so that threads seldom create files in the same
+  // directory at once (the file system locks a directory per creation).
+  std::vector<std::pair<std::string, std::string>> temps(files.size());
+  std::vector<std::optional<Error>> failures(files.size());
+  const std::size_t runs = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  parallel_for(runs, 0, [&](std::size_t run) {
+    for (std::size_t i = files.size() * run / runs; i < files.size() * (run + 1) / runs; ++i) {
+      try {
+        temps[i] = {write_temp_file(files[i].first, files[i].second), files[i].first};
+      } catch (const Error& e) {
+        failures[i] = e;
+      }
+    }
+  });
+  for (auto& f : failures)
+    if (f) {
+      discard_temp_files(temps);
+      throw *f;
+    }
+  commit_temp_files(temps);
+}
+
+}  // namespace l10n

@@ -1,0 +1,622 @@
+#include "commands/check.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "units/align.h"
+#include "po/catalog.h"
+#include "language/language_id.h"
+#include "commands/merge.h"
+#include "base/tr.h"
+#include "units/page.h"
+#include "base/parallel.h"
+#include "site/layout.h"
+#include "data/structured.h"
+
+namespace l10n {
+
+namespace fs = std::filesystem;
+
+const char* finding_kind_name(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::Unit: return "unit";
+    case FindingKind::Sentence: return "sentence";
+    case FindingKind::PoMsgstr: return "po-msgstr";
+    case FindingKind::PoIdentical: return "po-identical";
+  }
+  return "unit";
+}
+
+namespace {
+
+// Shortcode parameters that hold text on most Hugo sites; used for pages
+// checked without a site config.
+const std::vector<ParamSpec>& usual_text_params() {
+  static const std::vector<ParamSpec> specs = [] {
+    std::vector<ParamSpec> v;
+    for (const char* n : {"text", "title", "subtitle", "description", "caption", "alt", "header", "label",
+                          "listTitle", "link-text", "ribbon", "tab1", "tab2", "tab3", "tab4", "tab5"})
+      v.push_back({n, -1});
+    return v;
+  }();
+  return specs;
+}
+
+Config config_for_language(const std::string& source) {
+  Config cfg;
+  cfg.source = source;
+  cfg.front_matter_keys = default_front_matter_keys();
+  return cfg;
+}
+
+// Units whose text is running prose, where a capital mid-sentence marks a
+// name; headings and labels are often Title Case.
+bool is_running_text(UnitKind k) {
+  return k == UnitKind::Paragraph || k == UnitKind::ListItem || k == UnitKind::BlockQuote ||
+         k == UnitKind::TableCell;
+}
+
+NameSet glossary_names(const std::vector<std::string>& glossary) {
+  NameSet names;
+  for (const std::string& term : glossary) {
+    std::string lower;
+    for (char c : term) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    names.phrases.push_back(lower);
+    names.words.insert(term);
+  }
+  return names;
+}
+
+std::string letters_of(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The letters of every URL on the page, lowercased, one after another.
+std::string url_letters(std::string_view bytes) {
+  std::string out;
+  for (std::size_t p = 0; (p = bytes.find("://", p)) != std::string_view::npos;) {
+    std::size_t e = p + 3;
+    while (e < bytes.size() && !std::isspace(static_cast<unsigned char>(bytes[e])) && bytes[e] != ')' && bytes[e] != '"')
+      ++e;
+    out += letters_of(bytes.substr(p + 3, e - p - 3)) + ' ';
+    p = e;
+  }
+  return out;
+}
+
+bool short_title(std::string_view text) {
+  std::string prose = mask_non_prose(text);
+  std::istringstream in(prose);
+  int words = 0;
+  for (std::string w; in >> w; ++words)
+    if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+  return words > 0 && words <= 3;
+}
+
+bool is_target(const Identification& id, const LanguageIdentifier& ider) {
+  return id.language.empty() || id.language == ider.target();
+}
+
+// A short sentence inside a longer unit is only reported on strong evidence:
+// "Zie ook: Getting Started." names a page, it does not leave text untranslated.
+bool reportable_sentence(const Identification& id) { return id.words >= 4 || id.confidence >= 0.9; }
+
+// One word of evidence among more names is too little: "OpenGL 3.3+ or
+// Vulkan 1.1+" lists products, while "Download for Linux" is a heading.
+bool enough_evidence(const Identification& id) { return id.words >= 2 || id.words >= id.names; }
+
+std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
+                                      const NameSet& names) {
+  std::string prose = mask_non_prose(text);
+  Identification whole = ider.identify(prose, names);
+  std::vector<Span> sentences = splitter.split(prose);
+  std::vector<TextFinding> out;
+  bool any_target = false;
+  if (sentences.size() > 1) {
+    for (const Span& s : sentences) {
+      Identification id = ider.identify(std::string_view(prose).substr(s.begin, s.size()), names);
+      if (id.language == ider.target()) any_target = true;
+      if (!is_target(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
+    }
+  }
+  if (!is_target(whole, ider) && !any_target && enough_evidence(whole)) {
+    // The whole unit: one finding, whatever its sentences said.
+    std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
+    if (b == std::string::npos) return {};
+    b = std::min(b, text.find_first_not_of(" \t\n"));
+    e = std::max(e + 1, text.find_last_not_of(" \t\n") + 1);
+    return {{b, e, whole.language, whole.confidence, true}};
+  }
+  return out;
+}
+
+// Where the fragment starts in the page: searched for within the unit's
+// bytes, since unit text leaves out block-quote markers and indentation.
+std::size_t locate(std::string_view bytes, Span span, std::string_view fragment) {
+  std::string_view probe = fragment.substr(0, std::min<std::size_t>(fragment.size(), 32));
+  std::size_t end = std::min(bytes.size(), span.end + 64);
+  std::size_t at = bytes.substr(0, end).find(probe, span.begin);
+  return at == std::string_view::npos ? span.begin : at;
+}
+
+struct PoEntry {
+  std::string path;
+  int line = 0;
+  std::string msgid;
+};
+
+// Every message of a language's catalogs, by msgstr and by msgid, to find the
+// entry a page's text came from.
+struct PoIndex {
+  std::map<std::string, PoEntry, std::less<>> by_msgstr, by_msgid;
+  const PoEntry* find(std::string_view text) const {
+    if (auto it = by_msgstr.find(text); it != by_msgstr.end()) return &it->second;
+    if (auto it = by_msgid.find(text); it != by_msgid.end()) return &it->second;
+    return nullptr;
+  }
+};
+
+struct PageTask {
+  std::string language;
+  std::string path;     // display path
+  std::string fs_path;
+  std::string source;   // display path of the source page, may be empty
+  std::string source_fs;
+  bool from_merge = false;
+  const PoIndex* po = nullptr;
+};
+
+struct PageOutcome {
+  PageResult result;
+  std::vector<Finding> findings;
+  std::optional<Diagnostic> error;
+};
+
+// The config a page is read with: without a site config, every shortcode the
+// page calls gets the usual text parameters.
+Config page_config(const Config& cfg, bool site, const SourceText& src) {
+  if (site) return cfg;
+  Config c = cfg;
+  std::size_t begin = 0;
+  if (auto fm = parse_front_matter(src)) begin = fm->block.end;
+  for (const Shortcode& call : scan_shortcodes(src, begin, src.bytes().size()).calls)
+    if (!c.shortcodes.count(call.name)) c.shortcodes[call.name] = usual_text_params();
+  return c;
+}
+
+// Source-language text paired with each target unit, when the source page is
+// known: from the PO entry for merged pages, else by alignment.
+std::vector<std::string> counterparts(const PageTask& task, const Page& page, const SourceText& src, const Config& cfg,
+                                      const Page* source_page, const SourceText* source_src) {
+  std::vector<std::string> out(page.units.size());
+  if (task.po)
+    for (std::size_t i = 0; i < page.units.size(); ++i)
+      if (const PoEntry* e = task.po->find(page.units[i].text)) out[i] = e->msgid;
+  if (!source_page) return out;
+  auto links = align_units(unit_shapes(*source_page, *source_src, cfg), unit_shapes(page, src, cfg));
+  for (const Link& l : links)
+    if (l.source.size() == 1 && l.target.size() == 1 && l.score >= kLinkScore && out[l.target[0]].empty())
+      out[l.target[0]] = source_page->units[l.source[0]].text;
+  return out;
+}
+
+PageOutcome check_page(const PageTask& task, const Config& cfg, bool site, const LanguageIdentifier& ider) {
+  PageOutcome out;
+  out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
+  try {
+    SourceText src = SourceText::load(task.fs_path, task.path);
+    Config pcfg = page_config(cfg, site, src);
+    Page page = read_page(src, pcfg);
+    std::optional<SourceText> source_src;
+    std::optional<Page> source_page;
+    if (!task.source_fs.empty() && fs::exists(task.source_fs)) {
+      source_src.emplace(SourceText::load(task.source_fs, task.source));
+      source_page.emplace(read_page(*source_src, pcfg));
+    }
+    std::vector<std::string> pairs =
+        counterparts(task, page, src, pcfg, source_page ? &*source_page : nullptr, source_src ? &*source_src : nullptr);
+
+    SentenceSplitter splitter(task.language);
+    NameSet page_names = glossary_names(cfg.glossary);
+    std::vector<std::string> target_sentences;
+    for (const Unit& u : page.units) {
+      if (!is_running_text(u.kind)) continue;
+      std::string prose = mask_non_prose(u.text);
+      collect_names(prose, page_names);
+      for (const Span& s : splitter.split(prose))
+        target_sentences.push_back(prose.substr(s.begin, s.size()));
+    }
+    if (source_page)
+      for (const Unit& u : source_page->units)
+        if (is_running_text(u.kind)) collect_names(mask_non_prose(u.text), page_names);
+    // Words the page's own-language sentences use are the page's vocabulary.
+    NameSet vocabulary;
+    for (const std::string& sentence : target_sentences)
+      if (is_target(ider.identify(sentence, page_names), ider)) collect_vocabulary(sentence, vocabulary);
+    NameSet without_vocabulary = page_names;
+    page_names.vocabulary = std::move(vocabulary.vocabulary);
+    std::string urls = url_letters(src.bytes());
+    for (std::size_t i = 0; i < page.units.size(); ++i) {
+      const Unit& u = page.units[i];
+      NameSet names = page_names;
+      // Capitalised words the source unit has too are names, unless the unit
+      // is the source text itself, left untranslated.
+      if (!pairs[i].empty() && pairs[i] != u.text) {
+        NameSet theirs;
+        std::string prose = mask_non_prose(pairs[i]);
+        collect_names(prose, theirs);
+        for (const std::string& w : theirs.words) names.words.insert(w);
+        // A source heading's first word too: "Matrix gebruiken" / "Using Matrix".
+        std::size_t b = prose.find_first_not_of(" \t\n");
+        if (b != std::string::npos) {
+          std::size_t e = prose.find_first_of(" \t\n,.:;!?", b);
+          std::string first = prose.substr(b, e == std::string::npos ? std::string::npos : e - b);
+          if (u.text.find(first) != std::string::npos && !first.empty() &&
+              std::isupper(static_cast<unsigned char>(first[0])))
+            names.words.insert(first);
+        }
+      }
+      NameSet counted = without_vocabulary;
+      counted.words = names.words;
+      if (ider.identify(mask_non_prose(u.text), counted).words == 0) continue;
+      // A short Title Case label a translator kept as it is names something.
+      if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;
+      // A heading naming the site a URL on the page goes to: "Ask Ubuntu", askubuntu.com.
+      if (std::string key = letters_of(u.text); key.size() >= 6 && urls.find(key) != std::string::npos) continue;
+      ++out.result.units;
+      std::vector<TextFinding> found = find_in_text(u.text, ider, splitter, names);
+      if (found.empty()) continue;
+      ++out.result.flagged;
+      const PoEntry* entry = task.from_merge && task.po ? task.po->find(u.text) : nullptr;
+      for (const TextFinding& f : found) {
+        Finding fd;
+        fd.kind = f.whole ? FindingKind::Unit : FindingKind::Sentence;
+        fd.language = task.language;
+        fd.found = f.found;
+        fd.confidence = f.confidence;
+        fd.path = task.path;
+        fd.fragment = u.text.substr(f.begin, f.end - f.begin);
+        LineCol lc = src.at(locate(src.bytes(), u.span, fd.fragment));
+        fd.line = lc.line;
+        fd.col = lc.col;
+        fd.unit = unit_kind_name(u.kind);
+        fd.text = u.text;
+        fd.counterpart = pairs[i];
+        fd.fix_path = entry ? entry->path : task.path;
+        fd.fix_line = entry ? entry->line : fd.line;
+        out.findings.push_back(std::move(fd));
+      }
+    }
+  } catch (const Error& e) {
+    out.error = e.diagnostic();
+  }
+  return out;
+}
+
+struct CatalogOutcome {
+  CatalogResult result;
+  std::vector<Finding> findings;
+  std::optional<Diagnostic> error;
+};
+
+// One PO entry: counted, and its msgstr checked for source-language text.
+void check_message(const Message& m, const std::string& language, const std::string& path, const NameSet& glossary,
+                   const LanguageIdentifier& ider, SentenceSplitter& splitter, CatalogOutcome& out) {
+  if (m.obsolete || m.msgid.empty()) return;
+  ++out.result.messages;
+  bool empty = m.msgstr.empty() || std::all_of(m.msgstr.begin(), m.msgstr.end(), [](auto& s) { return s.empty(); });
+  if (empty) { ++out.result.untranslated; return; }
+  if (m.fuzzy) { ++out.result.fuzzy; return; }
+  ++out.result.translated;
+  NameSet names = glossary;
+  std::string id_prose = mask_non_prose(m.msgid);
+  collect_names(id_prose, names);
+  bool flagged = false;
+  for (const std::string& msgstr : m.msgstr) {
+    std::vector<TextFinding> found;
+    FindingKind kind = FindingKind::PoMsgstr;
+    if (msgstr == m.msgid) {
+      Identification id = ider.identify(mask_non_prose(msgstr), names);
+      bool translatable = id.language == ider.source() || (id.words >= 2 && !is_target(id, ider));
+      if (translatable) found.push_back({0, msgstr.size(), id.language, id.confidence, true});
+      kind = FindingKind::PoIdentical;
+    } else {
+      found = find_in_text(msgstr, ider, splitter, names);
+    }
+    for (const TextFinding& f : found) {
+      Finding fd;
+      fd.kind = f.whole ? kind : FindingKind::Sentence;
+      fd.language = language;
+      fd.found = f.found;
+      fd.confidence = f.confidence;
+      fd.path = path;
+      fd.line = m.line;
+      fd.col = 1;
+      fd.unit = "msgstr";
+      fd.fragment = msgstr.substr(f.begin, f.end - f.begin);
+      fd.text = msgstr;
+      fd.counterpart = m.msgid;
+      fd.fix_path = path;
+      fd.fix_line = m.line;
+      out.findings.push_back(std::move(fd));
+      flagged = true;
+    }
+  }
+  out.result.flagged += flagged;
+}
+
+// One catalog's messages are checked in slices on every core (a large site
+// has one catalog of hundreds of thousands), each slice with its own
+// sentence splitter, and joined in order.
+CatalogOutcome check_catalog(const std::string& language, const std::string& path, const std::string& fs_path,
+                             const Config& cfg, const LanguageIdentifier& ider, int jobs) {
+  constexpr std::size_t kSlice = 2048;
+  CatalogOutcome out;
+  out.result.language = language;
+  out.result.path = path;
+  try {
+    Catalog cat = read_po(fs_path, path, PoContent::Translations);
+    const NameSet glossary = glossary_names(cfg.glossary);
+    std::vector<CatalogOutcome> slices((cat.messages.size() + kSlice - 1) / kSlice);
+    parallel_for(slices.size(), jobs, [&](std::size_t slice) {
+      CatalogOutcome& part = slices[slice];
+      SentenceSplitter splitter(language);
+      for (std::size_t i = slice * kSlice; i < std::min(cat.messages.size(), (slice + 1) * kSlice); ++i)
+        check_message(cat.messages[i], language, path, glossary, ider, splitter, part);
+    });
+    for (CatalogOutcome& part : slices) {
+      out.result.messages += part.result.messages;
+      out.result.untranslated += part.result.untranslated;
+      out.result.fuzzy += part.result.fuzzy;
+      out.result.translated += part.result.translated;
+      out.result.flagged += part.result.flagged;
+      std::move(part.findings.begin(), part.findings.end(), std::back_inserter(out.findings));
+    }
+  } catch (const Error& e) {
+    out.error = e.diagnostic();
+  }
+  return out;
+}
+
+std::vector<std::string> po_files(const Config& cfg, const std::string& lang) {
+  std::vector<std::string> out;
+  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".po")
+      out.push_back(fs::path(it->path()).lexically_relative(cfg.root).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::set<std::string> manifest_entries(const Config& cfg, const std::string& lang) {
+  std::string rel = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) + "/.l10n-manifest"
+                                                    : cfg.target_dir + "/.l10n-manifest." + lang;
+  std::set<std::string> out;
+  fs::path p = fs::path(cfg.root) / rel;
+  if (!fs::exists(p)) return out;
+  std::string text = read_file(p.string(), rel);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line[0] != '#') out.insert(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+PoIndex index_catalogs(const Config& cfg, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {
+  PoIndex index;
+  for (const std::string& rel : files) {
+    try {
+      Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel, PoContent::Translations);
+      for (const Message& m : cat.messages) {
+        if (m.obsolete || m.msgid.empty()) continue;
+        PoEntry e{rel, m.line, m.msgid};
+        index.by_msgid.emplace(m.msgid, e);
+        if (!m.msgstr.empty() && !m.msgstr[0].empty()) index.by_msgstr.emplace(m.msgstr[0], e);
+      }
+    } catch (const Error& e) {
+      errors.push_back(e.diagnostic());
+    }
+  }
+  return index;
+}
+
+void sort_report(CheckReport& r) {
+  std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.language, a.path, a.line, a.col) < std::tie(b.language, b.path, b.line, b.col);
+  });
+}
+
+CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, bool site, const CheckOptions& options,
+                      const std::vector<std::string>& languages) {
+  CheckReport report;
+  report.source_language = cfg.source;
+  auto start = std::chrono::steady_clock::now();
+  std::map<std::string, std::unique_ptr<LanguageIdentifier>> identifiers;
+  for (const std::string& lang : languages)
+    identifiers[lang] = std::make_unique<LanguageIdentifier>(lang, cfg.source, options.dict_dir);
+
+  std::vector<PageOutcome> outcomes(tasks.size());
+  ProgressCounter progress(options.progress);
+  progress.set_items(tasks.size());
+  parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
+    outcomes[i] = check_page(tasks[i], cfg, site, *identifiers.at(tasks[i].language));
+    progress.tick();
+  });
+  for (auto& o : outcomes) {
+    if (o.error) report.errors.push_back(*o.error);
+    report.pages.push_back(std::move(o.result));
+    for (auto& f : o.findings) report.findings.push_back(std::move(f));
+  }
+  if (site) {
+    std::vector<std::pair<std::string, std::string>> catalogs;  // language, path
+    for (const std::string& lang : languages)
+      for (const std::string& p : po_files(cfg, lang)) catalogs.emplace_back(lang, p);
+    std::vector<CatalogOutcome> cats(catalogs.size());
+    parallel_for(catalogs.size(), options.jobs, [&](std::size_t i) {
+      const auto& [lang, p] = catalogs[i];
+      cats[i] = check_catalog(lang, p, (fs::path(cfg.root) / p).string(), cfg, *identifiers.at(lang), options.jobs);
+    });
+    for (auto& c : cats) {
+      if (c.error) report.errors.push_back(*c.error);
+      report.catalogs.push_back(std::move(c.result));
+      for (auto& f : c.findings) report.findings.push_back(std::move(f));
+    }
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sort_report(report);
+  return report;
+}
+
+}  // namespace
+
+std::vector<LanguageSummary> CheckReport::summary() const {
+  std::map<std::string, LanguageSummary> by;
+  for (const PageResult& p : pages) {
+    LanguageSummary& s = by[p.language];
+    ++s.pages;
+    s.units += p.units;
+    s.flagged_units += p.flagged;
+  }
+  for (const CatalogResult& c : catalogs) {
+    LanguageSummary& s = by[c.language];
+    s.po_messages += c.messages;
+    s.po_translated += c.translated;
+    s.po_fuzzy += c.fuzzy;
+    s.po_untranslated += c.untranslated;
+    s.po_flagged += c.flagged;
+  }
+  for (const Finding& f : findings) ++by[f.language].findings;
+  std::vector<LanguageSummary> out;
+  for (auto& [lang, s] : by) {
+    s.language = lang;
+    out.push_back(s);
+  }
+  return out;
+}
+
+int CheckReport::units() const {
+  int n = 0;
+  for (const PageResult& p : pages) n += p.units;
+  return n;
+}
+
+CheckReport check_site(const Config& cfg, const CheckOptions& options) {
+  std::vector<std::string> languages = options.languages.empty() ? cfg.languages : options.languages;
+  for (const std::string& l : languages)
+    if (std::find(cfg.languages.begin(), cfg.languages.end(), l) == cfg.languages.end())
+      throw Error(cfg.config_path, 0, 0, format(tr("language '%s' is not configured"), l.c_str()));
+  std::vector<std::string> sources = source_pages(cfg);
+  std::vector<PageTask> tasks;
+  std::vector<Diagnostic> errors;
+  std::map<std::string, std::unique_ptr<PoIndex>> indexes;
+  for (const std::string& lang : languages) {
+    indexes[lang] = std::make_unique<PoIndex>(index_catalogs(cfg, po_files(cfg, lang), errors));
+    std::set<std::string> manifest = manifest_entries(cfg, lang);
+    std::set<std::string> seen;
+    for (const std::string& s : sources) {
+      std::string t = target_path(cfg, s, lang);
+      if (!fs::exists(fs::path(cfg.root) / t)) continue;
+      seen.insert(t);
+      tasks.push_back({lang, t, (fs::path(cfg.root) / t).string(), s, (fs::path(cfg.root) / s).string(),
+                       manifest.count(t) > 0, indexes[lang].get()});
+    }
+    // Pages written by hand with no source page.
+    if (cfg.layout == Layout::Directory) {
+      fs::path dir = fs::path(cfg.root) / cfg.target_dir_for(lang);
+      std::error_code ec;
+      std::vector<std::string> extra;
+      if (fs::is_directory(dir, ec))
+        for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+          if (!it->is_regular_file() || it->path().extension() != ".md") continue;
+          std::string rel = it->path().lexically_relative(cfg.root).generic_string();
+          if (!seen.count(rel)) extra.push_back(rel);
+        }
+      std::sort(extra.begin(), extra.end());
+      for (const std::string& rel : extra)
+        tasks.push_back({lang, rel, (fs::path(cfg.root) / rel).string(), "", "", manifest.count(rel) > 0,
+                         indexes[lang].get()});
+    }
+  }
+  CheckReport report = run_tasks(tasks, cfg, true, options, languages);
+  report.errors.insert(report.errors.begin(), errors.begin(), errors.end());
+  return report;
+}
+
+CheckReport check_pages(const std::string& language, const std::vector<std::string>& paths, const CheckOptions& options,
+                        const std::string& source_language) {
+  Config cfg = config_for_language(source_language);
+  std::vector<PageTask> tasks;
+  CheckReport missing;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".md") found.push_back(it->path().generic_string());
+      std::sort(found.begin(), found.end());
+      for (const std::string& f : found) tasks.push_back({language, f, f, "", "", false, nullptr});
+    } else if (fs::exists(p, ec)) {
+      tasks.push_back({language, p, p, "", "", false, nullptr});
+    } else {
+      missing.errors.push_back({p, 0, 0, "no such file or directory"});
+    }
+  }
+  CheckReport report = run_tasks(tasks, cfg, false, options, {language});
+  report.errors.insert(report.errors.begin(), missing.errors.begin(), missing.errors.end());
+  return report;
+}
+
+std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
+                                    const std::string& source_language, const std::vector<std::string>& glossary) {
+  LanguageIdentifier ider(language, source_language);
+  return check_text(text, ider, glossary);
+}
+
+std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
+                                    const std::vector<std::string>& glossary) {
+  SentenceSplitter splitter(ider.target());
+  return find_in_text(text, ider, splitter, glossary_names(glossary));
+}
+
+std::vector<Finding> subtract_baseline(const std::vector<Finding>& findings, const std::string& baseline_json_path) {
+  SourceText src = SourceText::load(baseline_json_path, baseline_json_path);
+  std::vector<DataLeaf> leaves = parse_data(src, DataFormat::Json);
+  // Accepted findings, keyed by path, language and fragment: line numbers
+  // move when a page is edited, the fragment does not.
+  std::multiset<std::tuple<std::string, std::string, std::string>> accepted;
+  std::map<std::string, std::string> item;
+  auto flush = [&] {
+    if (item.count("path") && item.count("fragment"))
+      accepted.emplace(item["path"], item["language"], item["fragment"]);
+    item.clear();
+  };
+  for (const DataLeaf& leaf : leaves) {
+    if (leaf.path.size() != 3 || leaf.path[0] != "findings" || leaf.path[1] != "[]") continue;
+    const std::string& key = leaf.path[2];
+    if (item.count(key)) flush();
+    item[key] = leaf.value;
+  }
+  flush();
+  std::vector<Finding> out;
+  for (const Finding& f : findings) {
+    auto it = accepted.find({f.path, f.language, f.fragment});
+    if (it != accepted.end()) accepted.erase(it);
+    else out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace l10n

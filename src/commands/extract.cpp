@@ -1,0 +1,335 @@
+#include "commands/extract.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <future>
+#include <iterator>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "base/interrupt.h"
+#include "base/tr.h"
+#include "units/page.h"
+#include "base/parallel.h"
+#include "po/update.h"
+#include "site/layout.h"
+#include "units/site_strings.h"
+#include "base/source_text.h"
+
+namespace fs = std::filesystem;
+
+namespace l10n {
+
+std::string gettext_timestamp() {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch)
+    t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M+0000", &tm);
+  return buf;
+}
+
+namespace {
+
+const char* const kShortcodeComment =
+    "This text contains Hugo shortcode calls ({{< … >}} or {{% … %}}): copy each call exactly, "
+    "translating only the text in its quoted parameters.";
+
+std::string abs_path(const Config& cfg, const std::string& rel) { return (fs::path(cfg.root) / rel).string(); }
+
+SourceUnits read_one(const Config& cfg, const std::string& rel, bool is_page, const SiteFile* data) {
+  SourceText src = SourceText::load(abs_path(cfg, rel), rel);
+  SourceUnits out{rel, {}};
+  if (is_page) out.units = read_page(src, cfg).units;
+  else if (rel.starts_with("i18n/")) out.units = string_table_units(src, data->format);
+  else out.units = site_config_units(src, data->format, cfg);
+  return out;
+}
+
+}  // namespace
+
+SourceFiles list_sources(const Config& cfg) {
+  SourceFiles files;
+  files.pages = source_pages(cfg);
+  if (auto table = string_table_file(cfg, cfg.source)) files.data.push_back(*table);
+  for (auto& f : site_config_files(cfg)) files.data.push_back(f);
+  return files;
+}
+
+std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
+                                      std::vector<Diagnostic>& errors, const ProgressFn& progress) {
+  const auto& pages = files.pages;
+  const auto& data = files.data;
+  std::size_t n = pages.size() + data.size();
+  std::vector<SourceUnits> results(n);
+  std::vector<std::optional<Diagnostic>> failures(n);
+  ProgressCounter counter(progress);
+  counter.set_items(n);
+  parallel_for(n, jobs, [&](std::size_t i) {
+    bool is_page = i < pages.size();
+    const std::string& rel = is_page ? pages[i] : data[i - pages.size()].path;
+    if (interrupted()) return;
+    try {
+      results[i] = read_one(cfg, rel, is_page, is_page ? nullptr : &data[i - pages.size()]);
+    } catch (const Error& e) {
+      failures[i] = e.diagnostic();
+    } catch (const std::exception& e) {
+      failures[i] = Diagnostic{rel, 0, 0, e.what()};
+    }
+    counter.tick();
+  });
+  check_interrupt();
+  for (auto& f : failures)
+    if (f) errors.push_back(std::move(*f));
+  return results;
+}
+
+std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors) {
+  return read_sources(cfg, list_sources(cfg), jobs, errors);
+}
+
+Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
+                       const std::string& creation_date) {
+  Catalog pot;
+  pot.header_comments = {"SOME DESCRIPTIVE TITLE.", "This file is distributed under the same license as the site's content.",
+                         "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.", ""};
+  pot.header_fuzzy = true;
+  pot.header = "Project-Id-Version: " + cfg.project + "\n"
+               "Report-Msgid-Bugs-To: \n"
+               "POT-Creation-Date: " + creation_date + "\n"
+               "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+               "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+               "Language-Team: LANGUAGE <LL@li.org>\n"
+               "Language: \n"
+               "MIME-Version: 1.0\n"
+               "Content-Type: text/plain; charset=UTF-8\n"
+               "Content-Transfer-Encoding: 8bit\n"
+               "X-Generator: l10n " L10N_VERSION "\n";
+  // Keys view the units' own strings: the sources outlive the template's making.
+  std::size_t units = 0;
+  for (const SourceUnits* source : sources) units += source->units.size();
+  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index(units);
+  pot.messages.reserve(units);
+  auto add_comment = [](Message& m, const std::string& c) {
+    if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
+      m.extracted_comments.push_back(c);
+  };
+  for (const SourceUnits* source : sources) {
+    for (const Unit& u : source->units) {
+      auto [it, inserted] = index.try_emplace(MessageKey(u.context, u.text), pot.messages.size());
+      if (inserted) {
+        Message m;
+        if (!u.context.empty()) m.msgctxt = u.context;
+        m.msgid = u.text;
+        m.msgstr = {""};
+        pot.messages.push_back(std::move(m));
+      }
+      Message& m = pot.messages[it->second];
+      add_comment(m, u.comment);
+      if (u.has_shortcodes) add_comment(m, kShortcodeComment);
+      // Sources come in order, so a repeat of file:line can only be the last reference.
+      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->path)
+        m.references.push_back({source->path, u.line});
+    }
+  }
+  return pot;
+}
+
+namespace {
+
+struct PendingWrite {
+  std::string rel;
+  std::string bytes;
+  bool known_unchanged = false;  // already compared with the file on disk
+};
+
+// The PO files already on disk, read while the pages are: they are the
+// other big input. A broken one is an error the user must see, since it may
+// hold translators' work.
+using OldCatalogs = std::map<std::string, std::map<std::string, Catalog>>;  // lang -> domain -> PO
+
+OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& domains) {
+  OldCatalogs old;
+  for (const auto& lang : cfg.languages)
+    for (const auto& domain : domains) {
+      check_interrupt();
+      std::string rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
+      std::string path = abs_path(cfg, rel);
+      if (!fs::exists(path)) continue;
+      Catalog po = read_po(path, rel, PoContent::NoSourceComments);
+      check_language(po, path, rel, lang);
+      old[lang][domain] = std::move(po);
+    }
+  return old;
+}
+
+// The bytes of an output file as they are on disk, or nullopt.
+std::optional<std::string> current_bytes(const Config& cfg, const std::string& rel) {
+  std::string path = abs_path(cfg, rel);
+  if (!fs::exists(path)) return std::nullopt;
+  return read_file(path, rel);
+}
+
+// The value of the POT-Creation-Date header field in PO text: where it
+// starts and its length, or nullopt.
+std::optional<std::pair<std::size_t, std::size_t>> creation_date_in(std::string_view po) {
+  constexpr std::string_view kField = "\"POT-Creation-Date: ";
+  std::size_t header_end = po.find("\n\n");
+  std::size_t at = po.substr(0, header_end).find(kField);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t begin = at + kField.size();
+  std::size_t end = po.find("\\n\"", begin);
+  if (end == std::string_view::npos || end > header_end) return std::nullopt;
+  return std::make_pair(begin, end - begin);
+}
+
+// POT-Creation-Date moves only when the rest of the template does: when
+// `pot` differs from `old` in nothing but the date, the old date is kept and
+// returned.
+std::optional<std::string> keep_creation_date(std::string& pot, std::string_view old) {
+  auto ours = creation_date_in(pot);
+  auto theirs = creation_date_in(old);
+  if (!ours || !theirs) return std::nullopt;
+  std::string kept = pot;
+  std::string date(old.substr(theirs->first, theirs->second));
+  kept.replace(ours->first, ours->second, date);
+  if (kept != old) return std::nullopt;
+  pot = std::move(kept);
+  return date;
+}
+
+// A new language's PO, as msginit makes it: the template's header with the
+// language filled in and no longer fuzzy.
+Catalog new_po(const Catalog& pot, const std::string& lang) {
+  Catalog po;
+  po.header_comments = pot.header_comments;
+  po.header = pot.header;
+  po.set_header_field("PO-Revision-Date", pot.header_field("POT-Creation-Date").value_or(""));
+  po.set_header_field("Last-Translator", "Automatically generated");
+  po.set_header_field("Language-Team", "none");
+  po.set_header_field("Language", lang);
+  po.set_header_field("Plural-Forms", plural_forms_for(lang));
+  return po;
+}
+
+}  // namespace
+
+ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
+  ExtractReport report;
+  SourceFiles files = list_sources(cfg);
+  report.pages = files.pages.size();
+  // Domain -> its sources, in source order.
+  std::map<std::string, std::vector<const SourceUnits*>> domains;
+  std::set<std::string> domain_names;
+  for (const auto& page : files.pages) domain_names.insert(page_domain(cfg, page));
+  if (!files.data.empty() || domain_names.empty()) domain_names.insert(cfg.domain);
+  std::future<OldCatalogs> old_future = std::async(std::launch::async, read_old_catalogs, std::cref(cfg), std::cref(domain_names));
+
+  std::vector<SourceUnits> sources = read_sources(cfg, files, options.jobs, report.errors, options.progress);
+  if (!report.errors.empty()) return report;
+  for (const SourceUnits& s : sources) {
+    report.units += s.units.size();
+    bool is_page = s.path.starts_with(cfg.source_dir + "/");
+    domains[is_page ? page_domain(cfg, s.path) : cfg.domain].push_back(&s);
+  }
+  for (const auto& name : domain_names) domains[name];
+
+  std::vector<PendingWrite> writes;
+  std::map<std::string, Catalog> pots;
+  // Each template is written out while the PO files are brought up to date.
+  std::map<std::string, std::future<std::string>> pot_texts;
+  auto pot_rel = [&](const std::string& domain) { return cfg.catalog_dir + "/" + domain + ".pot"; };
+  try {
+    for (auto& [domain, srcs] : domains) {
+      check_interrupt();
+      Catalog& pot = pots[domain] = build_template(cfg, srcs, gettext_timestamp());
+      CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
+      for (const auto& m : pot.messages) summary.references += m.references.size();
+      report.catalogs.push_back(summary);
+      pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
+    }
+    // The units live on in the templates; their memory serves what comes next.
+    domains.clear();
+    std::vector<SourceUnits>().swap(sources);
+    OldCatalogs old = old_future.get();
+    // The date each template finally carries, which its PO files repeat.
+    std::map<std::string, std::string> creation_dates;
+    auto creation_date = [&](const std::string& domain) -> const std::string& {
+      if (auto it = creation_dates.find(domain); it != creation_dates.end()) return it->second;
+      std::string bytes = pot_texts[domain].get();
+      std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
+      bool unchanged = false;
+      if (auto current = current_bytes(cfg, pot_rel(domain))) {
+        date = keep_creation_date(bytes, *current).value_or(date);
+        unchanged = bytes == *current;
+      }
+      writes.push_back({pot_rel(domain), std::move(bytes), unchanged});
+      return creation_dates[domain] = date;
+    };
+    std::vector<PendingWrite> po_writes;
+    for (const auto& lang : cfg.languages) {
+      // Old PO files per language, across domains: a paragraph moved to
+      // another section keeps its translation.
+      auto& olds = old[lang];
+      std::vector<std::pair<std::string, Catalog>> updated;
+      for (auto& [domain, pot] : pots) {
+        check_interrupt();
+        std::vector<const Catalog*> others;
+        for (auto& [d, c] : olds)
+          if (d != domain) others.push_back(&c);
+        auto it = olds.find(domain);
+        Catalog fresh = it != olds.end() ? Catalog{} : new_po(pot, lang);
+        UpdateOptions uo;
+        uo.language = lang;
+        uo.keep_obsolete = options.keep_obsolete;
+        Catalog& po = updated.emplace_back(domain, update_catalog(it != olds.end() ? it->second : fresh, pot, uo, others)).second;
+        po.set_header_field("POT-Creation-Date", creation_date(domain));
+      }
+      olds.clear();
+      for (auto& [domain, po] : updated) {
+        po_writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(po)});
+        po = Catalog{};
+      }
+    }
+    for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
+    std::move(po_writes.begin(), po_writes.end(), std::back_inserter(writes));
+    check_interrupt();
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+    return report;
+  }
+
+  // Everything is computed: only now touch the disk, one atomic rename per
+  // file, after every directory exists, so that one that cannot be made
+  // stops the run before any file changed.
+  try {
+    std::vector<const PendingWrite*> changed;
+    for (const auto& w : writes) {
+      std::string path = abs_path(cfg, w.rel);
+      std::error_code ec;
+      if (w.known_unchanged || current_bytes(cfg, w.rel) == w.bytes) {
+        report.unchanged.push_back(w.rel);
+        continue;
+      }
+      fs::create_directories(fs::path(path).parent_path(), ec);
+      if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+      changed.push_back(&w);
+    }
+    std::vector<std::string> paths;
+    std::vector<std::pair<std::string, std::string_view>> files;
+    for (const PendingWrite* w : changed) paths.push_back(abs_path(cfg, w->rel));
+    for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
+    write_files_atomic(files);
+    for (const PendingWrite* w : changed) report.written.push_back(w->rel);
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+  }
+  return report;
+}
+
+}  // namespace l10n

@@ -1,0 +1,70 @@
+// `l10n extract`: the site's source pages and strings -> a POT per catalog
+// domain, and every target language's PO brought up to date from it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "po/catalog.h"
+#include "site/config.h"
+#include "base/error.h"
+#include "base/progress.h"
+#include "site/layout.h"
+#include "units/unit.h"
+
+namespace l10n {
+
+struct ExtractOptions {
+  int jobs = 0;               // 0: one thread per core
+  bool keep_obsolete = true;  // keep removed entries as #~ in the PO files
+  ProgressFn progress;        // called as each source file is read
+};
+
+struct CatalogSummary {
+  std::string domain;
+  std::string pot_path;          // relative to the root
+  std::size_t messages = 0;
+  std::size_t references = 0;
+};
+
+struct ExtractReport {
+  std::size_t pages = 0;
+  std::size_t units = 0;
+  std::vector<CatalogSummary> catalogs;
+  std::vector<std::string> written;    // files whose bytes changed
+  std::vector<std::string> unchanged;  // files already up to date
+  std::vector<Diagnostic> errors;      // when not empty, nothing was written
+};
+
+// One source file's units with the path the references name.
+struct SourceUnits {
+  std::string path;  // relative to the root
+  std::vector<Unit> units;
+};
+
+// The files extract reads: the source pages, then the string table and site
+// config files that hold translatable strings.
+struct SourceFiles {
+  std::vector<std::string> pages;  // relative to the root
+  std::vector<SiteFile> data;
+};
+SourceFiles list_sources(const Config& cfg);
+
+// Reads every file of `files` (in parallel) into units, in the order of
+// `files`. Errors are collected per file.
+std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
+                                      std::vector<Diagnostic>& errors, const ProgressFn& progress = {});
+// The same for every source file of the site.
+std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors);
+
+// Builds the POT of one domain from units, in source order; identical
+// (msgctxt, msgid) pairs become one entry with all their references.
+Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
+                       const std::string& creation_date);
+
+ExtractReport run_extract(const Config& cfg, const ExtractOptions& options);
+
+// "YYYY-MM-DD HH:MM+0000" for now, or for $SOURCE_DATE_EPOCH when set.
+std::string gettext_timestamp();
+
+}  // namespace l10n

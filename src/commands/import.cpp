@@ -1,0 +1,273 @@
+#include "commands/import.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "units/align.h"
+#include "po/catalog.h"
+#include "commands/check.h"
+#include "commands/extract.h"
+#include "commands/merge.h"
+#include "units/page.h"
+#include "base/parallel.h"
+#include "site/layout.h"
+#include "units/translation_guard.h"
+
+namespace fs = std::filesystem;
+
+namespace l10n {
+
+const char* import_status_name(ImportStatus status) {
+  switch (status) {
+    case ImportStatus::Aligned: return "aligned";
+    case ImportStatus::Fuzzy: return "fuzzy";
+    case ImportStatus::Unmatched: return "unmatched";
+    case ImportStatus::SourceLeft: return "source language left";
+  }
+  return "";
+}
+
+std::size_t PageImport::count(ImportStatus status) const {
+  return static_cast<std::size_t>(
+      std::count_if(units.begin(), units.end(), [&](const UnitImport& u) { return u.status == status; }));
+}
+
+std::size_t ImportReport::count(PoAction action) const {
+  std::size_t n = 0;
+  for (const PageImport& p : pages)
+    n += static_cast<std::size_t>(
+        std::count_if(p.units.begin(), p.units.end(), [&](const UnitImport& u) { return u.po == action; }));
+  return n;
+}
+
+namespace {
+
+// A split unit's parts become one msgstr; a line break keeps them one block.
+std::string target_text(const Page& target, const std::vector<std::size_t>& units) {
+  std::string text;
+  for (std::size_t t : units) {
+    if (!text.empty()) text += '\n';
+    text += target.units[t].text;
+  }
+  return text;
+}
+
+std::string fuzzy_note(const Link& link, std::size_t part) {
+  if (link.source.size() == 2)
+    return part == 0 ? "merged with the next unit in the translation" : "merged with the previous unit in the translation";
+  if (link.target.size() == 2) return "split into two units in the translation";
+  char score[16];
+  std::snprintf(score, sizeof score, "%.2f", link.score);
+  return std::string("weak alignment (score ") + score + ")";
+}
+
+UnitImport classify(const Link& link, std::size_t part, const Page& source, const Page& target, const Config& cfg,
+                    const SourceLanguageTest& still_source) {
+  const Unit& unit = source.units[link.source[part]];
+  UnitImport u;
+  u.unit = link.source[part];
+  u.line = unit.line;
+  u.msgctxt = unit.context;
+  u.msgid = unit.text;
+  u.score = link.score;
+  u.target_units = link.target;
+  for (std::size_t t : link.target) u.target_lines.push_back(target.units[t].line);
+  if (link.target.empty()) return u;  // Unmatched
+  if (still_source && std::any_of(link.target.begin(), link.target.end(),
+                                  [&](std::size_t t) { return still_source(target.units[t].text); })) {
+    u.status = ImportStatus::SourceLeft;
+    return u;
+  }
+  u.msgstr = target_text(target, link.target);
+  if (!link.confident()) {
+    u.status = ImportStatus::Fuzzy;
+    u.note = fuzzy_note(link, part);
+  } else if (auto why = refuse_translation(unit, u.msgstr, cfg)) {
+    u.status = ImportStatus::Fuzzy;  // a translator must fix it before merge can use it
+    u.note = "merge would refuse it: " + *why;
+  } else {
+    u.status = ImportStatus::Aligned;
+  }
+  return u;
+}
+
+std::string key_of(std::string_view context, std::string_view msgid) {
+  std::string key(context);
+  key += '\x04';
+  key += msgid;
+  return key;
+}
+
+// One import per msgid: a confident one over a fuzzy one, else the first.
+std::map<std::string, UnitImport*> choose_imports(std::vector<PageImport>& pages) {
+  std::map<std::string, UnitImport*> chosen;
+  for (PageImport& p : pages)
+    for (UnitImport& u : p.units) {
+      if (u.status != ImportStatus::Aligned && u.status != ImportStatus::Fuzzy) continue;
+      auto [it, inserted] = chosen.try_emplace(key_of(u.msgctxt, u.msgid), &u);
+      if (!inserted && it->second->status == ImportStatus::Fuzzy && u.status == ImportStatus::Aligned) it->second = &u;
+    }
+  return chosen;
+}
+
+// Puts the chosen imports into `cat`; returns whether it changed.
+bool apply_imports(Catalog& cat, const std::map<std::string, UnitImport*>& chosen, bool overwrite) {
+  bool changed = false;
+  for (Message& m : cat.messages) {
+    if (m.obsolete || m.msgid_plural) continue;
+    auto it = chosen.find(key_of(m.msgctxt.value_or(""), m.msgid));
+    if (it == chosen.end()) continue;
+    UnitImport& u = *it->second;
+    bool fuzzy = u.status == ImportStatus::Fuzzy;
+    bool has = !m.msgstr.empty() && !m.msgstr[0].empty();
+    if (has && m.msgstr[0] == u.msgstr && m.fuzzy == fuzzy) {
+      u.po = PoAction::Same;
+    } else if (has && !overwrite) {
+      u.po = PoAction::Kept;
+    } else {
+      m.msgstr = {u.msgstr};
+      m.fuzzy = fuzzy;
+      m.prev_msgctxt = m.prev_msgid = m.prev_msgid_plural = std::nullopt;
+      u.po = PoAction::Imported;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// Every other occurrence of a chosen msgid follows its fate, or lost to it.
+void settle_duplicates(std::vector<PageImport>& pages, const std::map<std::string, UnitImport*>& chosen) {
+  for (PageImport& p : pages)
+    for (UnitImport& u : p.units) {
+      auto it = chosen.find(key_of(u.msgctxt, u.msgid));
+      if (it == chosen.end() || it->second == &u || u.status == ImportStatus::Unmatched ||
+          u.status == ImportStatus::SourceLeft)
+        continue;
+      const UnitImport& winner = *it->second;
+      u.po = winner.msgstr == u.msgstr ? winner.po : PoAction::Conflict;
+    }
+}
+
+std::vector<std::string> existing_catalogs(const Config& cfg, const std::string& lang) {
+  std::vector<std::string> out;
+  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
+  if (fs::is_directory(dir))
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.is_regular_file() && entry.path().extension() == ".po")
+        out.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The catalogs after `l10n extract`, with the imports put in. A dry run
+// looks at the catalogs as they are and writes nothing.
+void write_catalogs(const Config& cfg, const ImportOptions& options, ImportReport& report) {
+  auto chosen = choose_imports(report.pages);
+  std::vector<std::string> catalogs;
+  if (options.dry_run) {
+    catalogs = existing_catalogs(cfg, options.language);
+  } else {
+    ExtractOptions eo;
+    eo.jobs = options.jobs;
+    ExtractReport extracted = run_extract(cfg, eo);
+    if (!extracted.errors.empty()) {
+      report.errors = extracted.errors;
+      return;
+    }
+    report.written = extracted.written;
+    for (const CatalogSummary& c : extracted.catalogs)
+      catalogs.push_back(cfg.catalog_dir + "/" + options.language + "/" + c.domain + ".po");
+  }
+  for (const std::string& rel : catalogs) {
+    std::string path = (fs::path(cfg.root) / rel).string();
+    Catalog cat = read_po(path, rel);
+    if (!apply_imports(cat, chosen, options.overwrite) || options.dry_run) continue;
+    write_po(path, cat);
+    if (std::find(report.written.begin(), report.written.end(), rel) == report.written.end()) report.written.push_back(rel);
+  }
+  // A dry run over a new language: extract would add every msgid.
+  if (options.dry_run)
+    for (auto& [key, u] : chosen)
+      if (u->po == PoAction::None) u->po = PoAction::Imported;
+  settle_duplicates(report.pages, chosen);
+}
+
+}  // namespace
+
+PageImport import_page(const SourceText& source, const SourceText& target, const Config& cfg,
+                       const SourceLanguageTest& still_source) {
+  Page sp = read_page(source, cfg), tp = read_page(target, cfg);
+  PageImport out;
+  out.source = source.path();
+  out.target = target.path();
+  out.units.resize(sp.units.size());
+  for (const Link& link : align_units(unit_shapes(sp, source, cfg), unit_shapes(tp, target, cfg))) {
+    if (link.source.empty()) {
+      out.extra_lines.push_back(tp.units[link.target[0]].line);
+      continue;
+    }
+    for (std::size_t part = 0; part < link.source.size(); ++part)
+      out.units[link.source[part]] = classify(link, part, sp, tp, cfg, still_source);
+  }
+  std::sort(out.extra_lines.begin(), out.extra_lines.end());
+  return out;
+}
+
+SourceLanguageTest source_language_test(const Config& cfg, const std::string& language) {
+  auto ider = std::make_shared<const LanguageIdentifier>(language, cfg.source);
+  return [ider, glossary = cfg.glossary](std::string_view text) {
+    std::vector<TextFinding> found = check_text(std::string(text), *ider, glossary);
+    return std::any_of(found.begin(), found.end(), [](const TextFinding& f) { return f.whole; });
+  };
+}
+
+ImportReport run_import(const Config& cfg, const ImportOptions& options) {
+  ImportReport report;
+  if (std::find(cfg.languages.begin(), cfg.languages.end(), options.language) == cfg.languages.end()) {
+    report.errors.push_back({cfg.config_path, 0, 0, "language '" + options.language + "' is not in 'languages'"});
+    return report;
+  }
+  SourceLanguageTest still_source =
+      options.still_source ? options.still_source : source_language_test(cfg, options.language);
+  std::vector<std::string> sources = source_pages(cfg);
+  std::vector<std::optional<PageImport>> pages(sources.size());
+  std::vector<std::optional<Diagnostic>> errors(sources.size()), warnings(sources.size());
+  ProgressCounter progress(options.progress);
+  progress.set_items(sources.size());
+  parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
+    std::string target = target_path(cfg, sources[i], options.language);
+    fs::path target_abs = fs::path(cfg.root) / target;
+    if (!fs::exists(target_abs)) {
+      progress.tick();
+      return;
+    }
+    try {
+      SourceText src = SourceText::load((fs::path(cfg.root) / sources[i]).string(), sources[i]);
+      SourceText tgt = SourceText::load(target_abs.string(), target);
+      pages[i] = import_page(src, tgt, cfg, still_source);
+    } catch (const Error& e) {
+      // A hand-made page that does not parse is skipped; a broken source stops all.
+      (e.diagnostic().path == target ? warnings : errors)[i] = e.diagnostic();
+    }
+    progress.tick();
+  });
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (errors[i]) report.errors.push_back(*errors[i]);
+    if (warnings[i]) report.warnings.push_back(*warnings[i]);
+    if (pages[i]) report.pages.push_back(std::move(*pages[i]));
+    else if (!errors[i] && !warnings[i]) ++report.pages_without_target;
+  }
+  if (!report.errors.empty()) return report;
+  try {
+    write_catalogs(cfg, options, report);
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+  }
+  return report;
+}
+
+}  // namespace l10n

@@ -1,0 +1,471 @@
+#include "commands/init.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "units/page.h"
+#include "site/layout.h"
+#include "data/structured.h"
+
+namespace fs = std::filesystem;
+
+namespace l10n {
+
+namespace {
+
+bool has_letter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) || u >= 0x80;
+  });
+}
+
+std::vector<std::string_view> tokens(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t start = i;
+    while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// URLs, site paths, anchors, e-mail addresses and Go templates.
+bool is_reference(std::string_view s) {
+  return s.find("://") != std::string_view::npos || s.starts_with("/") || s.starts_with("./") ||
+         s.starts_with("../") || s.starts_with("#") || s.starts_with("mailto:") || s.find("{{") != std::string_view::npos;
+}
+
+// "btn btn-primary", "fas fa-download": lower-case tokens with dashes.
+bool is_class_list(const std::vector<std::string_view>& words) {
+  bool dash = false;
+  for (std::string_view w : words) {
+    for (char c : w)
+      if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
+            c == '_'))
+        return false;
+    dash = dash || w.find('-') != std::string_view::npos;
+  }
+  return dash;
+}
+
+// "en", "pt-br", "zh-hans", "nl_NL".
+bool looks_like_language(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && std::islower(static_cast<unsigned char>(s[i]))) ++i;
+  if (i < 2 || i > 3) return false;
+  if (i == s.size()) return true;
+  if (s[i] != '-' && s[i] != '_') return false;
+  std::string_view rest = s.substr(i + 1);
+  return rest.size() >= 2 && rest.size() <= 4 &&
+         std::all_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// What the site config says about languages. Hugo reads keys without regard to case.
+struct SiteLanguages {
+  std::string default_language, default_file, language_code, content_dir;
+  std::vector<std::string> languages;               // in the order the config names them
+  std::map<std::string, std::string> content_dirs;  // language -> contentDir
+  std::set<std::string> disabled;
+  std::set<std::string> taxonomies = {"tags", "categories"};  // Hugo's default when the config names none
+  bool taxonomies_seen = false;
+  std::string languages_file;
+  std::vector<std::string> files;
+};
+
+void add_language(SiteLanguages& site, const std::string& lang, const std::string& file) {
+  if (std::find(site.languages.begin(), site.languages.end(), lang) == site.languages.end()) site.languages.push_back(lang);
+  if (site.languages_file.empty()) site.languages_file = file;
+}
+
+// One leaf of a language's table: languages.<lang>.<key> in the main config,
+// <lang>.<key> in languages.toml.
+void read_language_leaf(SiteLanguages& site, const std::string& lang, const std::string& key, const DataLeaf& leaf,
+                        const std::string& file) {
+  add_language(site, lang, file);
+  if (key == "contentdir" && leaf.is_string) site.content_dirs[lang] = leaf.value;
+  if (key == "disabled" && leaf.value == "true") site.disabled.insert(lang);
+}
+
+SiteLanguages read_site_languages(const std::string& root) {
+  SiteLanguages site;
+  std::vector<std::string> candidates;
+  for (const char* dir : {"", "config/_default/"})
+    for (const char* base : {"hugo", "config", "languages"})
+      for (const char* ext : {".toml", ".yaml", ".yml", ".json"})
+        if (*dir || std::string_view(base) != "languages") candidates.push_back(std::string(dir) + base + ext);
+  for (const std::string& rel : candidates) {
+    if (!fs::is_regular_file(fs::path(root) / rel)) continue;
+    site.files.push_back(rel);
+    SourceText src = SourceText::load((fs::path(root) / rel).string(), rel);
+    bool languages_file = fs::path(rel).stem() == "languages";
+    for (const DataLeaf& leaf : parse_data(src, *data_format_of(rel))) {
+      std::vector<std::string> path;
+      for (const auto& seg : leaf.path) path.push_back(lower(seg));
+      if (languages_file) {
+        if (path.size() >= 2) read_language_leaf(site, path[0], path[1], leaf, rel);
+      } else if (path.size() >= 3 && path[0] == "languages") {
+        read_language_leaf(site, path[1], path[2], leaf, rel);
+      } else if (path.size() == 2 && path[0] == "taxonomies" && leaf.is_string) {
+        if (!site.taxonomies_seen) site.taxonomies.clear(), site.taxonomies_seen = true;
+        site.taxonomies.insert(lower(leaf.value));
+      } else if (path.size() == 1 && leaf.is_string) {
+        if (path[0] == "defaultcontentlanguage") site.default_language = lower(leaf.value), site.default_file = rel;
+        else if (path[0] == "languagecode") site.language_code = lower(leaf.value);
+        else if (path[0] == "contentdir") site.content_dir = leaf.value;
+      }
+    }
+  }
+  std::erase_if(site.languages, [&](const std::string& l) { return site.disabled.count(l) > 0; });
+  return site;
+}
+
+std::vector<std::string> subdirectories(const fs::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_directory()) out.push_back(entry.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool has_markdown(const fs::path& dir) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (ec) return false;
+    else if (it->is_regular_file() && it->path().extension() == ".md") return true;
+  return false;
+}
+
+// page.nl.md names its language between the stem and the extension.
+std::set<std::string> filename_languages(const fs::path& dir) {
+  std::set<std::string> out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file() || it->path().extension() != ".md") continue;
+    std::string lang = fs::path(it->path().stem()).extension().string();
+    if (lang.size() > 1 && looks_like_language(lang.substr(1))) out.insert(lower(lang.substr(1)));
+  }
+  return out;
+}
+
+// "content/nl" for "nl" -> "content/{lang}"; empty when the language is not a path segment.
+std::string lang_pattern(const std::string& dir, const std::string& lang) {
+  std::string out;
+  bool found = false;
+  for (const auto& seg : fs::path(dir).lexically_normal()) {
+    std::string s = seg.string();
+    if (s.empty()) continue;
+    if (lower(s) == lang) s = "{lang}", found = true;
+    out += (out.empty() ? "" : "/") + s;
+  }
+  return found ? out : "";
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
+  const fs::path root(scan.root);
+  if (!site.default_language.empty()) {
+    scan.source = site.default_language;
+    scan.source_note = "defaultContentLanguage in " + site.default_file;
+  } else if (!site.languages.empty()) {
+    scan.source = std::find(site.languages.begin(), site.languages.end(), "en") != site.languages.end()
+                      ? "en" : site.languages.front();
+    scan.source_note = "no defaultContentLanguage; Hugo's default is \"en\"";
+  } else if (!site.language_code.empty() && looks_like_language(site.language_code.substr(0, site.language_code.find_first_of("-_")))) {
+    // A single-language site says what language it is written in only here.
+    scan.source = site.language_code.substr(0, site.language_code.find_first_of("-_"));
+    scan.source_note = "languageCode \"" + site.language_code + "\" of a single-language site";
+  } else {
+    scan.source_note = "the site config names no language; Hugo's default";
+  }
+  for (const auto& l : site.languages)
+    if (l != scan.source) scan.languages.push_back(l);
+  if (!scan.languages.empty()) scan.languages_note = "the other languages in " + site.languages_file;
+
+  std::string content = site.content_dir.empty() ? "content" : site.content_dir;
+  auto own_dir = site.content_dirs.find(scan.source);
+  if (own_dir != site.content_dirs.end()) {
+    scan.layout = Layout::Directory;
+    scan.source_dir = fs::path(own_dir->second).lexically_normal().generic_string();
+    scan.target_dir = lang_pattern(scan.source_dir, scan.source);
+    for (const auto& [lang, dir] : site.content_dirs)
+      if (lang != scan.source && lang_pattern(dir, lang) != scan.target_dir) scan.target_dir.clear();
+    if (scan.target_dir.empty()) scan.target_dir = content + "/{lang}";
+    scan.layout_note = "each language has its contentDir in " + site.languages_file;
+    return;
+  }
+  if (fs::is_directory(root / content / scan.source)) {
+    scan.layout = Layout::Directory;
+    scan.source_dir = content + "/" + scan.source;
+    scan.target_dir = content + "/{lang}";
+    scan.layout_note = scan.source_dir + "/ holds the " + scan.source + " pages";
+    for (const auto& d : subdirectories(root / content))
+      if (d != scan.source && looks_like_language(d) && has_markdown(root / content / d)) add_unique(scan.languages, d);
+    return;
+  }
+  scan.source_dir = content;
+  // A tree per translated language beside the source tree, as QGIS has
+  // content-translated/<lang>/.
+  static const std::set<std::string> hugo_dirs = {"archetypes", "assets", "config", "data", "i18n", "layouts",
+                                                  "public", "resources", "static", "themes", "po", "node_modules"};
+  for (const auto& top : subdirectories(root)) {
+    if (top == content || top.starts_with(".") || hugo_dirs.count(top)) continue;
+    std::vector<std::string> langs;
+    for (const auto& d : subdirectories(root / top))
+      if (d != scan.source && looks_like_language(d) && has_markdown(root / top / d)) langs.push_back(d);
+    if (langs.empty()) continue;
+    scan.layout = Layout::Directory;
+    scan.target_dir = top + "/{lang}";
+    scan.layout_note = "the translated pages are in " + top + "/<lang>/";
+    for (const auto& l : langs) add_unique(scan.languages, l);
+    if (scan.languages_note.empty()) scan.languages_note = "the directories in " + top + "/";
+    return;
+  }
+  scan.layout = Layout::Filename;
+  std::set<std::string> named = filename_languages(root / content);
+  named.erase(scan.source);
+  for (const auto& l : named) add_unique(scan.languages, l);
+  if (scan.languages_note.empty() && !named.empty()) scan.languages_note = "the page.<lang>.md files in " + content + "/";
+  scan.layout_note = named.empty() ? "one content tree; translations will be written beside the pages as page.<lang>.md"
+                                   : "translations are page.<lang>.md files beside the pages";
+}
+
+// Keys and parameters that hold URLs, classes, identifiers and switches by
+// their name, whatever their values look like ("fas users" is an icon).
+bool technical_name(std::string name) {
+  static const std::set<std::string> names = {
+      "alias", "aliases", "align", "anchor", "audio", "avatar", "background", "class", "classes", "color", "colour",
+      "date", "draft", "email", "file", "height", "href", "icon", "icons", "id", "image", "images", "img", "lang",
+      "language", "layout", "link", "logo", "path", "ref", "rel", "size", "slug", "src", "style", "target", "theme",
+      "thumbnail", "type", "url", "urls", "video", "weight", "width"};
+  return names.count(lower(std::move(name))) > 0;
+}
+
+// Keys that name people: "Mark Dumay" reads as two words of prose, but a
+// name is not translated.
+bool person_name(std::string name) {
+  static const std::set<std::string> names = {"author", "authors", "contributor", "contributors", "credit",
+                                              "credits", "maintainer", "photographer"};
+  return names.count(lower(std::move(name))) > 0;
+}
+
+// frontMatter.keys pattern of a leaf: menu names are per menu, a list of
+// strings is selected by its key.
+std::string key_pattern(std::vector<std::string> path) {
+  while (!path.empty() && path.back() == "[]") path.pop_back();
+  if (path.size() >= 3 && path[0] == "menu") path[1] = "*";
+  std::string out;
+  for (const auto& seg : path) out += seg == "[]" ? seg : (out.empty() ? "" : ".") + seg;
+  return out;
+}
+
+void count_value(ValueCounts& c, const std::string& value, bool is_string) {
+  if (is_string && value.empty()) {
+    ++c.empty;
+    return;
+  }
+  ++c.values;
+  if (!is_string) return;
+  c.text += is_text(value);
+  c.prose += is_prose(value);
+}
+
+template <typename T>
+void sort_uses(std::vector<T>& uses) {
+  std::stable_sort(uses.begin(), uses.end(), [](const T& a, const T& b) { return a.counts.values > b.counts.values; });
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string toml_key(std::string_view s) {
+  bool bare = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  return bare ? std::string(s) : toml_string(s);
+}
+
+std::string param_label(const ParamSpec& p) { return p.name.empty() ? std::to_string(p.position) : p.name; }
+
+std::string counts_text(const ValueCounts& c) {
+  return std::to_string(c.values) + (c.values == 1 ? " value, " : " values, ") + std::to_string(c.prose) + " prose, " +
+         std::to_string(c.text) + " text";
+}
+
+// "3", or "2 empty" for a key that is always empty.
+std::string values_text(const ValueCounts& c) {
+  return c.values == 0 ? std::to_string(c.empty) + " empty" : std::to_string(c.values);
+}
+
+// "# Left out: a (3), b (2), …" wrapped at 100 columns.
+void left_out(std::string& out, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  std::string line = "# Left out (values that do not read as prose, or by name):";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string item = " " + items[i] + (i + 1 < items.size() ? "," : "");
+    if (line.size() + item.size() > 100) out += line + "\n", line = "#  ";
+    line += item;
+  }
+  out += line + "\n";
+}
+
+}  // namespace
+
+bool is_prose(std::string_view value) {
+  if (is_reference(value)) return false;
+  std::vector<std::string_view> words = tokens(value);
+  if (std::count_if(words.begin(), words.end(), [](std::string_view w) { return has_letter(w); }) < 2) return false;
+  return !is_class_list(words);
+}
+
+bool is_text(std::string_view value) {
+  if (is_prose(value)) return true;
+  std::vector<std::string_view> words = tokens(value);
+  if (words.empty() || is_reference(value) || !has_letter(value)) return false;
+  // A word or two are text when capitalised like a title ("Downloads", "Tab 1"),
+  // not when they look like an identifier, a file name or a number.
+  auto first = static_cast<unsigned char>(words[0][0]);
+  if (!std::isupper(first) && first < 0x80) return false;
+  return std::none_of(words.begin(), words.end(), [](std::string_view w) {
+    // "Mapping." is a title; the final punctuation does not make it a file name.
+    while (w.size() > 1 && std::string_view(".,:;!?").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    return w.find_first_of("/._:@#=\\{}<>") != std::string_view::npos;
+  });
+}
+
+SiteScan scan_site(const std::string& root) {
+  SiteScan scan;
+  scan.root = root;
+  SiteLanguages site = read_site_languages(root);
+  scan.config_files = site.files;
+  choose_languages_and_layout(scan, site);
+
+  Config cfg;
+  cfg.root = root;
+  cfg.source = scan.source;
+  cfg.languages = scan.languages;
+  cfg.layout = scan.layout;
+  cfg.source_dir = scan.source_dir;
+  cfg.target_dir = scan.target_dir.empty() ? scan.source_dir : scan.target_dir;
+  std::vector<std::string> pages = source_pages(cfg);
+  scan.pages = pages.size();
+
+  std::map<std::string, ValueCounts> keys;
+  std::map<std::tuple<std::string, std::string, int>, ValueCounts> params;
+  for (const std::string& rel : pages) {
+    try {
+      SourceText src = SourceText::load((fs::path(root) / rel).string(), rel);
+      Page page = read_page(src, cfg);
+      if (page.front_matter)
+        for (const DataLeaf& leaf : page.front_matter->leaves)
+          if (!leaf.no_translate) count_value(keys[key_pattern(leaf.path)], leaf.value, leaf.is_string);
+      for (const Shortcode& call : page.shortcodes.calls)
+        for (const ShortcodeParam& p : call.params)
+          count_value(params[{call.name, p.name, p.position}], p.value, true);
+    } catch (const Error& e) {
+      scan.skipped.push_back(e.diagnostic());
+    }
+  }
+  for (auto& [key, counts] : keys) {
+    std::string last = key.substr(key.find_last_of(".]") + 1);
+    std::string why = site.taxonomies.count(lower(key)) ? "a taxonomy"
+                      : technical_name(last)            ? "a technical name"
+                      : person_name(last)               ? "a person's name"
+                                                        : "";
+    scan.front_matter.push_back({key, counts, why});
+  }
+  for (auto& [id, counts] : params) {
+    const auto& [shortcode, name, position] = id;
+    // A positional parameter is named by its shortcode: {{< icon "fas users" >}}.
+    bool technical = technical_name(name.empty() ? shortcode : name);
+    scan.shortcode_params.push_back({shortcode, ParamSpec{name, position}, counts, technical ? "a technical name" : ""});
+  }
+  sort_uses(scan.front_matter);
+  sort_uses(scan.shortcode_params);
+  return scan;
+}
+
+std::string render_config(const SiteScan& scan) {
+  std::string out = "# l10n.toml written by 'l10n init' from what the site looks like now. Review it,\n"
+                    "# then run 'l10n extract'. Counts: how many values each key or parameter has in the\n"
+                    "# " + std::to_string(scan.pages) + " source pages, how many of them are prose (several words) and how many read\n"
+                    "# as text at all.\n";
+  if (!scan.config_files.empty()) {
+    out += "# Site config read:";
+    for (const auto& f : scan.config_files) out += " " + f;
+    out += "\n";
+  }
+  for (const auto& d : scan.skipped) out += "# Not scanned: " + d.str() + "\n";
+  auto note = [](const std::string& n) { return n.empty() ? std::string() : "  # " + n; };
+  out += "\nsource = " + toml_string(scan.source) + note(scan.source_note) + "\n";
+  out += "languages = [";
+  for (std::size_t i = 0; i < scan.languages.size(); ++i) out += (i ? ", " : "") + toml_string(scan.languages[i]);
+  out += "]" + (scan.languages.empty() ? note("none found: add the languages to translate into") : note(scan.languages_note)) + "\n";
+  out += "layout = " + toml_string(scan.layout == Layout::Directory ? "directory" : "filename") + note(scan.layout_note) + "\n";
+  out += "sourceDir = " + toml_string(scan.source_dir) + "\n";
+  if (!scan.target_dir.empty()) out += "targetDir = " + toml_string(scan.target_dir) + "\n";
+  out += "include = [\"**/*.md\"]\nexclude = []\n";
+
+  out += "\n[frontMatter]\n";
+  std::vector<const KeyUse*> keys;
+  std::vector<std::string> others;
+  for (const KeyUse& k : scan.front_matter)
+    if (k.proposed()) keys.push_back(&k);
+    else others.push_back(k.key + " (" + values_text(k.counts) + (k.excluded.empty() ? "" : ", " + k.excluded) + ")");
+  if (keys.empty()) out += "# No key holds prose; l10n then extracts title, linkTitle, subtitle, description, summary, menu.*.name.\n";
+  std::size_t width = 0;
+  for (const KeyUse* k : keys) width = std::max(width, toml_string(k->key).size());
+  out += "keys = [\n";
+  for (const KeyUse* k : keys) {
+    std::string item = toml_string(k->key) + ",";
+    out += "  " + item + std::string(width + 3 - item.size(), ' ') + "# " + counts_text(k->counts) + "\n";
+  }
+  out += "]\n";
+  left_out(out, others);
+
+  out += "\n[shortcodes]\n";
+  others.clear();
+  std::map<std::string, std::vector<const ParamUse*>> by_shortcode;
+  for (const ParamUse& p : scan.shortcode_params)
+    if (p.proposed()) by_shortcode[p.shortcode].push_back(&p);
+    else others.push_back(p.shortcode + "." + param_label(p.param) + " (" + values_text(p.counts) +
+                          (p.excluded.empty() ? "" : ", " + p.excluded) + ")");
+  if (by_shortcode.empty()) out += "# No shortcode parameter holds prose.\n";
+  for (const auto& [name, uses] : by_shortcode) {
+    std::string values, comment;
+    for (const ParamUse* p : uses) {
+      values += (values.empty() ? "" : ", ") + (p->param.name.empty() ? param_label(p->param) : toml_string(p->param.name));
+      comment += (comment.empty() ? "" : "; ") + param_label(p->param) + ": " + counts_text(p->counts);
+    }
+    out += toml_key(name) + " = [" + values + "]  # " + comment + "\n";
+  }
+  left_out(out, others);
+
+  out += "\n[catalogs]\ndir = " + toml_string(scan.catalog_dir) + "\ndomain = \"content\"\nsplit = \"site\"\n";
+  out += "\n[merge]\nkeep = 80  # % of a page's text translated before its translation is written\n";
+  return out;
+}
+
+}  // namespace l10n

@@ -1,0 +1,340 @@
+#include "commands/merge.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include "base/interrupt.h"
+#include "base/tr.h"
+#include "units/page.h"
+#include "base/parallel.h"
+#include "site/layout.h"
+#include "units/site_strings.h"
+#include "base/source_text.h"
+#include "units/translation_guard.h"
+
+namespace fs = std::filesystem;
+
+namespace l10n {
+
+bool MergeReport::changed() const {
+  return std::any_of(pages.begin(), pages.end(), [](const PageOutcome& p) {
+    return p.action == PageAction::Written || p.action == PageAction::Removed;
+  });
+}
+
+const TranslationTable::Entry* TranslationTable::find(std::string_view context, std::string_view msgid) const {
+  auto it = entries.find(MessageKey(context, msgid));
+  return it == entries.end() ? nullptr : &it->second;
+}
+
+TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
+  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
+  TranslationTable table;
+  if (fs::is_directory(dir))
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.is_regular_file() && entry.path().extension() == ".po")
+        table.po_paths.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
+  if (table.po_paths.empty())
+    throw Error(cfg.catalog_dir + "/" + lang + "/" + cfg.domain + ".po", 0, 0,
+                format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
+  std::sort(table.po_paths.begin(), table.po_paths.end());
+  table.catalogs.reserve(table.po_paths.size());
+  for (const auto& rel : table.po_paths) {
+    SourceText src = SourceText::load((fs::path(cfg.root) / rel).string(), rel);
+    const Catalog& cat = table.catalogs.emplace_back(parse_po(src, PoContent::Translations));
+    auto language = cat.header_field("Language");
+    if (language && !language->empty() && *language != lang)
+      throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
+                                         language->c_str(), lang.c_str()));
+    table.entries.reserve(table.entries.size() + cat.messages.size());
+    for (const Message& m : cat.messages) {
+      if (m.obsolete || m.msgstr.empty() || m.msgstr[0].empty() || (m.fuzzy && !use_fuzzy)) continue;
+      table.entries.try_emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : std::string_view(), m.msgid),
+                                TranslationTable::Entry{m.msgstr[0], rel, m.line});
+    }
+  }
+  return table;
+}
+
+std::string target_path(const Config& cfg, const std::string& source, const std::string& lang) {
+  fs::path rel = fs::path(source).lexically_relative(cfg.source_dir);
+  std::string name = rel.filename().string();
+  std::string dir = rel.parent_path().generic_string();
+  // "_index.en.md" names its language; a translation names the target's.
+  std::string tagged = "." + cfg.source + ".";
+  if (auto pos = name.rfind(tagged); pos != std::string::npos && name.find('.', pos + tagged.size()) == std::string::npos)
+    name.replace(pos, tagged.size(), "." + lang + ".");
+  else if (cfg.layout == Layout::Filename) {
+    auto dot = name.rfind('.');
+    name.insert(dot == std::string::npos ? name.size() : dot, "." + lang);
+  }
+  fs::path out = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir) / dir / name;
+  return out.lexically_normal().generic_string();
+}
+
+namespace {
+
+struct SourceFile {
+  std::string path;
+  enum Kind { PageFile, StringTable, SiteConfig } kind = PageFile;
+  // Data files (string tables, language-specific config) are always written.
+  bool is_data() const { return kind != PageFile; }
+};
+
+struct Rendered {
+  std::string bytes;
+  std::size_t translated = 0;
+  std::vector<Refusal> refusals;
+};
+
+Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units,
+                const TranslationTable& table, const Config& cfg) {
+  Rendered r;
+  std::string_view src = text.bytes();
+  std::size_t pos = 0;
+  for (const Unit& u : units) {
+    const TranslationTable::Entry* e = table.find(u.context, u.text);
+    if (!e) continue;
+    if (e->msgstr == u.text) {  // translated as itself: the source bytes are right
+      ++r.translated;
+      continue;
+    }
+    if (auto why = refuse_translation(u, e->msgstr, cfg)) {
+      r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
+      continue;
+    }
+    r.bytes.append(src.substr(pos, u.span.begin - pos));
+    r.bytes.append(render_translation(u, e->msgstr));
+    pos = u.span.end;
+    ++r.translated;
+  }
+  r.bytes.append(src.substr(pos));
+  return r;
+}
+
+std::string manifest_path(const Config& cfg, const std::string& lang) {
+  if (cfg.layout == Layout::Directory) return cfg.target_dir_for(lang) + "/.l10n-manifest";
+  return cfg.target_dir + "/.l10n-manifest." + lang;
+}
+
+std::set<std::string> read_manifest(const Config& cfg, const std::string& rel) {
+  std::set<std::string> out;
+  fs::path path = fs::path(cfg.root) / rel;
+  if (!fs::exists(path)) return out;
+  std::string text = read_file(path.string(), rel);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line[0] != '#') out.insert(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<SourceFile> list_sources_for_merge(const Config& cfg) {
+  std::vector<SourceFile> files;
+  for (auto& p : source_pages(cfg)) files.push_back({p, SourceFile::PageFile});
+  if (auto table = string_table_file(cfg, cfg.source)) files.push_back({table->path, SourceFile::StringTable});
+  // menus.en.toml, params.en.yaml: the language's own config files get a twin.
+  for (const SiteFile& f : site_config_files(cfg))
+    if (fs::path(f.path).filename().string().find("." + cfg.source + ".") != std::string::npos)
+      files.push_back({f.path, SourceFile::SiteConfig});
+  return files;
+}
+
+std::vector<Unit> units_of(const SourceFile& f, const SourceText& text, const Config& cfg) {
+  switch (f.kind) {
+    case SourceFile::PageFile: return read_page(text, cfg).units;
+    case SourceFile::StringTable: return string_table_units(text, *data_format_of(f.path));
+    case SourceFile::SiteConfig: return site_config_units(text, *data_format_of(f.path), cfg);
+  }
+  return {};
+}
+
+// i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
+std::string data_target(const Config& cfg, const std::string& source, const std::string& lang) {
+  fs::path p(source);
+  std::string name = p.filename().string();
+  if (p.stem() == cfg.source) name = lang + p.extension().string();
+  else if (auto pos = name.rfind("." + cfg.source + "."); pos != std::string::npos)
+    name.replace(pos + 1, cfg.source.size(), lang);
+  return (p.parent_path() / name).generic_string();
+}
+
+// One target language: its translations and the files merge wrote for it before.
+struct Language {
+  std::string code;
+  TranslationTable table;
+  std::string manifest_rel;
+  std::set<std::string> owned;
+};
+
+// What one source file gives one language. A file to write is written to a
+// temp file beside its target at once, so that no page's output waits in
+// memory; the temps are renamed when every file has been done.
+struct Output {
+  PageOutcome outcome;
+  std::vector<Refusal> refusals;
+  std::string temp;  // the temp file of a Written output ("" on a dry run)
+  bool produced() const { return outcome.action == PageAction::Written || outcome.action == PageAction::Unchanged; }
+};
+
+Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
+                  const SourceText& text, const std::vector<Unit>& units) {
+  Rendered r = render(f, text, units, lang.table, cfg);
+  Output out;
+  out.outcome = {lang.code, f.path, f.is_data() ? data_target(cfg, f.path, lang.code) : target_path(cfg, f.path, lang.code),
+                 PageAction::Unchanged, units.size(), r.translated};
+  out.refusals = std::move(r.refusals);
+  const std::string& target = out.outcome.target;
+  fs::path abs = fs::path(cfg.root) / target;
+  bool exists = fs::exists(abs);
+  bool ours = lang.owned.count(target) > 0;
+  if (exists && !ours && read_file(abs.string(), target) != r.bytes) {
+    out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
+  } else if (!f.is_data() && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
+    out.outcome.action = PageAction::BelowThreshold;
+  } else if (!exists || read_file(abs.string(), target) != r.bytes) {
+    out.outcome.action = PageAction::Written;
+    if (!dry_run) {
+      std::error_code ec;
+      fs::create_directories(abs.parent_path(), ec);
+      if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+      out.temp = write_temp_file(abs.string(), r.bytes);
+    }
+  }
+  return out;
+}
+
+void remove_temps(const std::vector<std::vector<Output>>& outputs) {
+  for (const auto& per_file : outputs)
+    for (const Output& o : per_file)
+      if (!o.temp.empty()) ::unlink(o.temp.c_str());
+}
+
+// The report, the removals and the manifests of one language, from its outputs.
+void finish_language(const Config& cfg, const Language& lang, std::vector<std::vector<Output>>& outputs,
+                     std::size_t index, MergeReport& report, std::vector<std::string>& removals,
+                     std::vector<std::pair<std::string, std::string>>& manifests,
+                     std::vector<std::pair<std::string, std::string>>& temps) {
+  std::set<std::string> produced;
+  for (auto& per_file : outputs) {
+    Output& o = per_file[index];
+    const std::string& target = o.outcome.target;
+    report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
+    if (o.produced()) produced.insert(target);
+    if (o.outcome.action == PageAction::BelowThreshold && lang.owned.count(target) &&
+        fs::exists(fs::path(cfg.root) / target))
+      removals.push_back(target);
+    if (!o.temp.empty()) temps.emplace_back(o.temp, (fs::path(cfg.root) / target).string());
+    report.pages.push_back(std::move(o.outcome));
+  }
+  // Pages written earlier whose source is gone.
+  for (const auto& old : lang.owned) {
+    if (produced.count(old) || !fs::exists(fs::path(cfg.root) / old)) continue;
+    if (std::find(removals.begin(), removals.end(), old) != removals.end()) continue;
+    removals.push_back(old);
+    report.pages.push_back({lang.code, "", old, PageAction::Removed, 0, 0});
+  }
+  std::string manifest =
+      "# Files written by 'l10n merge' for '" + lang.code + "'; it removes them when their source goes.\n";
+  for (const auto& p : produced) manifest += p + "\n";
+  fs::path abs = fs::path(cfg.root) / lang.manifest_rel;
+  if (!fs::exists(abs) || read_file(abs.string(), lang.manifest_rel) != manifest)
+    manifests.emplace_back(abs.string(), std::move(manifest));
+}
+
+}  // namespace
+
+MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
+  MergeReport report;
+  std::vector<std::string> codes = options.languages.empty() ? cfg.languages : options.languages;
+  for (const auto& lang : codes)
+    if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
+      report.errors.push_back({cfg.config_path, 0, 0, "language '" + lang + "' is not in 'languages'"});
+  if (!report.errors.empty()) return report;
+  int keep = options.keep >= 0 ? options.keep : cfg.keep;
+  std::vector<std::vector<Output>> outputs;
+  try {
+    // Every language's catalogs are read first, on every core; then each
+    // source file is read once and written for every language.
+    std::vector<Language> langs(codes.size());
+    std::vector<std::optional<Error>> load_failures(codes.size());
+    parallel_for(codes.size(), options.jobs, [&](std::size_t i) {
+      try {
+        langs[i].code = codes[i];
+        langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
+        langs[i].manifest_rel = manifest_path(cfg, codes[i]);
+        langs[i].owned = read_manifest(cfg, langs[i].manifest_rel);
+      } catch (const Error& e) {
+        load_failures[i] = e;
+      }
+    });
+    for (auto& f : load_failures)
+      if (f) throw *f;
+    check_interrupt();
+    std::vector<SourceFile> files = list_sources_for_merge(cfg);
+    outputs.resize(files.size());
+    std::vector<std::optional<Diagnostic>> failures(files.size());
+    ProgressCounter progress(options.progress);
+    progress.set_items(files.size());
+    parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+      if (interrupted()) return;
+      const SourceFile& f = files[i];
+      try {
+        SourceText text = SourceText::load((fs::path(cfg.root) / f.path).string(), f.path);
+        std::vector<Unit> units = units_of(f, text, cfg);
+        for (const Language& lang : langs)
+          outputs[i].push_back(output_for(cfg, lang, keep, options.dry_run, f, text, units));
+      } catch (const Error& e) {
+        failures[i] = e.diagnostic();
+      }
+      progress.tick();
+    });
+    for (auto& f : failures)
+      if (f) report.errors.push_back(*f);
+    if (!report.errors.empty() || interrupted()) {
+      remove_temps(outputs);
+      check_interrupt();
+      return report;
+    }
+
+    std::vector<std::string> removals;
+    std::vector<std::pair<std::string, std::string>> manifests, temps;
+    for (std::size_t l = 0; l < langs.size(); ++l)
+      finish_language(cfg, langs[l], outputs, l, report, removals, manifests, temps);
+    outputs.clear();
+    if (options.dry_run) return report;
+    // The pages and the manifests naming them change together: the
+    // manifests' temps are written before any rename, and renamed last.
+    // Past here the writes run to the end even if a signal comes.
+    try {
+      for (const auto& [path, bytes] : manifests) {
+        std::error_code ec;
+        fs::create_directories(fs::path(path).parent_path(), ec);
+        if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+        temps.emplace_back(write_temp_file(path, bytes), path);
+      }
+    } catch (const Error&) {
+      discard_temp_files(temps);
+      throw;
+    }
+    commit_temp_files(temps);
+    for (const auto& rel : removals) {
+      std::error_code ec;
+      fs::remove(fs::path(cfg.root) / rel, ec);
+      if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
+    }
+  } catch (const Error& e) {
+    remove_temps(outputs);
+    report.errors.push_back(e.diagnostic());
+  }
+  return report;
+}
+
+}  // namespace l10n

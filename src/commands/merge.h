@@ -1,0 +1,77 @@
+// `l10n merge`: the per-language content trees Hugo builds. Each unit with a
+// usable translation is replaced in place; every other byte is the source's.
+#pragma once
+
+#include <map>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "po/catalog.h"
+#include "site/config.h"
+#include "base/error.h"
+#include "base/progress.h"
+
+namespace l10n {
+
+struct MergeOptions {
+  std::vector<std::string> languages;  // empty: every configured language
+  int keep = -1;                       // % translated to write a page; -1: the config's
+  bool use_fuzzy = false;              // use fuzzy translations too
+  bool dry_run = false;                // compute and report, write nothing
+  int jobs = 0;
+  ProgressFn progress;                 // called as each source file is done (for every language)
+};
+
+// A translation that was not used because it would break the page.
+struct Refusal {
+  std::string page;      // source page path
+  int page_line = 0;
+  std::string po_path;   // where to fix it
+  int po_line = 0;
+  std::string reason;
+};
+
+enum class PageAction { Written, Unchanged, BelowThreshold, Removed, HandWritten };
+
+struct PageOutcome {
+  std::string language;
+  std::string source;  // source page (or data file) path
+  std::string target;  // output path
+  PageAction action = PageAction::Unchanged;
+  std::size_t units = 0, translated = 0;
+};
+
+struct MergeReport {
+  std::vector<PageOutcome> pages;
+  std::vector<Refusal> refusals;
+  std::vector<Diagnostic> errors;  // when not empty, nothing was written
+  bool changed() const;            // would a write or a removal happen?
+};
+
+// The translations of one language: every domain's PO file.
+// A language's translations by (msgctxt, msgid). Keys and entries view the
+// strings of the catalogs the table owns: merge looks up every unit of every
+// page, and a large site's catalogs hold hundreds of thousands of entries.
+struct TranslationTable {
+  struct Entry {
+    std::string_view msgstr;
+    std::string_view po_path;
+    int po_line = 0;
+  };
+  std::vector<std::string> po_paths;  // filled before any entry views them
+  std::vector<Catalog> catalogs;
+  // By MessageKey(context, msgid), an empty msgctxt counting as none, as a unit's does.
+  std::unordered_map<MessageKey, Entry, MessageKeyHash> entries;
+  const Entry* find(std::string_view context, std::string_view msgid) const;
+};
+
+TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy);
+
+// Output path of a source file for `lang` (directory or filename layout).
+std::string target_path(const Config& cfg, const std::string& source, const std::string& lang);
+
+MergeReport run_merge(const Config& cfg, const MergeOptions& options);
+
+}  // namespace l10n

@@ -1,0 +1,707 @@
+#include "language/language_id.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+// compact_lang_det.h uses FILE without including <cstdio>.
+#include <cstdio>
+#include <cld2/public/compact_lang_det.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <future>
+#include <map>
+#include <mutex>
+
+#include "base/error.h"
+#include "base/source_text.h"
+
+namespace l10n {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void blank(std::string& s, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end && i < s.size(); ++i)
+    if (s[i] != '\n') s[i] = ' ';
+}
+
+// Masks `open … close` pairs, delimiters included.
+void blank_pairs(std::string& s, std::string_view open, std::string_view close) {
+  for (std::size_t p = 0; (p = s.find(open, p)) != std::string::npos;) {
+    std::size_t e = s.find(close, p + open.size());
+    if (e == std::string::npos) break;
+    blank(s, p, e + close.size());
+    p = e + close.size();
+  }
+}
+
+void blank_code_spans(std::string& s) {
+  for (std::size_t p = 0; (p = s.find('`', p)) != std::string::npos;) {
+    std::size_t run = s.find_first_not_of('`', p) - p;
+    std::string fence(run, '`');
+    std::size_t e = s.find(fence, p + run);
+    if (e == std::string::npos) { p += run; continue; }
+    blank(s, p, e + run);
+    p = e + run;
+  }
+}
+
+// "](target)" of inline links and images.
+void blank_link_targets(std::string& s) {
+  for (std::size_t p = 0; (p = s.find("](", p)) != std::string::npos;) {
+    int depth = 0;
+    std::size_t e = p + 1;
+    for (; e < s.size(); ++e) {
+      if (s[e] == '(') ++depth;
+      else if (s[e] == ')' && --depth == 0) break;
+    }
+    if (e == s.size()) break;
+    blank(s, p, e + 1);
+    p = e + 1;
+  }
+}
+
+void blank_html_tags(std::string& s) {
+  for (std::size_t p = 0; (p = s.find('<', p)) != std::string::npos; ++p) {
+    if (p + 1 >= s.size()) break;
+    char c = s[p + 1];
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!')) continue;
+    std::size_t e = s.find('>', p);
+    if (e == std::string::npos) break;
+    blank(s, p, e + 1);
+  }
+}
+
+bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// A whitespace-delimited token that is not prose: URLs, paths, e-mail
+// addresses, domain names, hashtags, identifiers, numbers.
+bool technical_token(std::string_view t) {
+  if (t.empty()) return false;
+  if (t[0] == '#' || t[0] == '@') return true;
+  if (t.find_first_of("/\\@=_{}<>~$%") != std::string_view::npos) return true;
+  if (t.find_first_of("0123456789") != std::string_view::npos) return true;
+  if (t.find("::") != std::string_view::npos) return true;
+  for (std::size_t i = 1; i + 1 < t.size(); ++i)
+    if ((t[i] == '.' || t[i] == ':') && is_ascii_alnum(t[i - 1]) && is_ascii_alnum(t[i + 1])) return true;
+  return false;
+}
+
+void blank_technical_tokens(std::string& s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    std::size_t b = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    std::size_t e = i;
+    // Sentence punctuation and brackets around a token are not part of it.
+    while (b < e && std::string_view("([{\"'*").find(s[b]) != std::string_view::npos) ++b;
+    while (e > b && std::string_view(")]}\"'*.,;:!?").find(s[e - 1]) != std::string_view::npos) --e;
+    if (technical_token(std::string_view(s).substr(b, e - b))) blank(s, b, e);
+  }
+}
+
+// Markdown emphasis and brackets: not words, and "**Note:**" must not hide
+// the colon from the sentence splitter.
+void blank_markers(std::string& s) {
+  for (char& c : s)
+    if (c == '*' || c == '[' || c == ']' || c == '|' || c == '\\') c = ' ';
+}
+
+// --- words ----------------------------------------------------------------
+
+struct Word {
+  std::size_t begin = 0, end = 0;
+  std::string text;   // as written
+  std::string lower;  // lowercased
+  bool capitalised = false;
+  int capitals = 0;
+  bool initial = false;  // first word of its sentence (or clause after ':')
+};
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(buf, n, 4, c, err);
+  if (!err) out.append(buf, static_cast<std::size_t>(n));
+}
+
+bool word_char(UChar32 c) { return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+
+// Letter runs, with internal apostrophes and hyphens ("don't", "e-mail").
+std::vector<Word> words_of(std::string_view s) {
+  std::vector<Word> out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  bool initial = true;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (!u_isalpha(c)) {
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') initial = true;
+      continue;
+    }
+    Word w;
+    w.begin = static_cast<std::size_t>(start);
+    w.initial = initial;
+    initial = false;
+    int32_t j = start;
+    while (j < n) {
+      int32_t k = j;
+      UChar32 d;
+      U8_NEXT(p, k, n, d);
+      if (word_char(d)) {
+        if (u_isupper(d)) ++w.capitals;
+        append_utf8(w.lower, u_tolower(d));
+        j = k;
+        continue;
+      }
+      // An apostrophe or hyphen joins two letter runs.
+      if ((d == '\'' || d == 0x2019 || d == '-') && k < n) {
+        int32_t m = k;
+        UChar32 e;
+        U8_NEXT(p, m, n, e);
+        if (word_char(e)) {
+          append_utf8(w.lower, d == 0x2019 ? '\'' : d);
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    w.end = static_cast<std::size_t>(j);
+    w.text = std::string(s.substr(w.begin, w.end - w.begin));
+    {
+      int32_t q = start;
+      UChar32 first;
+      U8_NEXT(p, q, n, first);
+      w.capitalised = u_isupper(first) || u_istitle(first);
+    }
+    out.push_back(std::move(w));
+    i = j;
+  }
+  return out;
+}
+
+// --- built-in lists ---------------------------------------------------------
+
+// Function words that belong to one of the two languages only: "of", "in",
+// "is", "was", "die", "door", "we", "over" are words in both and left out.
+const std::unordered_set<std::string>& english_function_words() {
+  static const std::unordered_set<std::string> w = {
+      "the", "and", "to", "for", "with", "you", "your", "yours", "this", "that", "these", "those", "it", "its",
+      "be", "been", "by", "from", "on", "at", "as", "an", "or", "not", "can", "cannot", "can't", "will", "would",
+      "should", "could", "have", "has", "do", "does", "did", "don't", "doesn't", "they", "their", "there",
+      "which", "what", "when", "where", "who", "whose", "how", "why", "if", "but", "all", "more", "also", "only",
+      "about", "into", "than", "then", "our", "my", "any", "some", "such", "other", "new", "use", "using", "used",
+      "please", "here", "each", "were", "just", "get", "make", "see", "may", "must", "yes", "up", "out", "one",
+      "first", "after", "before", "between", "through", "while", "because", "without", "within", "us", "them",
+      "she", "his", "her", "i", "me", "am", "are", "it's", "you're", "we're", "they're", "i'm", "let", "now",
+      "very", "most", "many", "much", "every", "both", "few", "own", "same", "again", "once", "under", "until",
+      "whether", "though", "although", "however", "via", "via", "read", "learn", "find", "how", "why",
+      "following", "above", "below", "easiest", "various", "related", "general", "need", "want", "like"};
+  return w;
+}
+
+const std::unordered_set<std::string>& dutch_function_words() {
+  static const std::unordered_set<std::string> w = {
+      "de", "het", "een", "en", "van", "voor", "met", "zijn", "niet", "dat", "deze", "dit", "wordt", "worden",
+      "kunt", "kan", "kunnen", "ook", "naar", "bij", "uit", "aan", "als", "maar", "wat", "wij", "u", "uw", "je",
+      "jouw", "jij", "hij", "zij", "ze", "er", "hier", "daar", "nog", "al", "meer", "om", "te", "op", "tot",
+      "dan", "toe", "zo", "wel", "geen", "moet", "moeten", "heeft", "hebben", "zal", "zullen", "waar",
+      "wanneer", "hoe", "welke", "welk", "onze", "ons", "mijn", "hun", "na", "onder", "tussen", "zonder",
+      "tegen", "omdat", "dus", "ik", "mee", "jullie", "iets", "alle", "veel", "andere", "nieuwe", "eerst",
+      "sinds", "sommige", "elke", "ieder", "iedere", "zoals", "wil", "willen", "gaat", "gaan", "komt", "staat",
+      "vindt", "hebt", "bent", "ben", "waren", "werd", "werden", "heb", "nu", "weer", "echter", "enkele",
+      "binnen", "buiten", "boven", "tijdens", "terwijl", "daarom", "zelf", "waarom", "wie", "daarna", "verder",
+      "alleen", "altijd", "nooit", "misschien", "hiervoor", "hierin", "hierop", "daarvoor", "daarmee",
+      "waarmee", "waarin", "waarop", "zich", "jezelf", "uzelf", "mag", "mogen", "zou", "zouden", "doen", "doet",
+      "laat", "laten", "bijvoorbeeld", "zie", "klik", "hierboven", "hieronder", "volgende", "graag", "heel",
+      "erg", "zeer", "meest", "minder", "beter", "goed", "goede", "eigen", "ander", "anders", "wij", "zowel",
+      "tenzij", "zodat", "indien", "hoewel", "net", "ongeveer", "reeds", "steeds", "opnieuw"};
+  return w;
+}
+
+// English words normal in Dutch IT text: no evidence either way.
+const std::unordered_set<std::string>& loanwords() {
+  static const std::unordered_set<std::string> w = {
+      "download", "downloads", "downloaden", "software", "hardware", "e-mail", "e-mails", "email", "emails",
+      "forum", "forums", "website", "websites", "online", "offline", "browser", "browsers", "login", "account",
+      "accounts", "chat", "chats", "app", "apps", "desktop", "desktops", "laptop", "server", "servers", "cloud",
+      "link", "links", "update", "updates", "upgrade", "upgrades", "bug", "bugs", "feedback", "support",
+      "community", "communities", "team", "teams", "blog", "blogs", "web", "internet", "wiki", "tutorial",
+      "tutorials", "plugin", "plugins", "plug-in", "plug-ins", "post", "posts", "posten", "interface", "data",
+      "database", "databases", "script", "scripts", "tool", "tools", "homepage", "mail", "mails",
+      "mailinglist", "mailinglists", "release", "releases", "stream", "streams", "game", "games",
+      "multiplayer", "singleplayer", "source", "open", "code", "computer", "computers", "smartphone", "tablet",
+      "backup", "backups", "reset", "cookie", "cookies", "spam", "hashtag", "live", "upload", "uploads",
+      "uploaden", "podcast", "video", "videos", "audio", "dashboard", "template", "templates", "layout",
+      "layouts", "theme", "themes", "content", "shortcode", "shortcodes", "markdown", "icon", "icons", "header",
+      "footer", "menu", "menu's", "tag", "tags", "distro", "distro's", "chatten", "gamer", "gamers", "mod",
+      "mods", "client", "clients", "workshop", "workshops", "meetup", "meetups", "newsletter", "screenshot",
+      "screenshots", "tip", "tips", "site", "sites", "developer", "developers", "design", "framework",
+      "frameworks", "toolkit", "toolbar", "widget", "widgets", "snap", "snaps", "repository", "repositories",
+      "commit", "commits", "pull", "request", "requests", "issue", "issues", "release-notes", "campaign",
+      "gaming", "patch", "patches", "desktopomgeving", "bookmarks", "bookmark", "feed", "feeds", "startpagina",
+      "ok", "cd", "dvd", "computing", "partials", "usb", "pc", "wifi", "wi-fi", "bluetooth", "streaming", "stick", "installer",
+      "terminal", "shell", "root", "sudo", "kernel", "driver", "drivers", "file", "files", "thumbnail",
+      "thumbnails", "token", "tokens", "cache", "storage", "cookiebanner", "lorem", "ipsum", "emoji", "emojis", "analytics"};
+  return w;
+}
+
+// Words of lorem ipsum filler that are neither English nor Dutch.
+const std::unordered_set<std::string>& latin_filler() {
+  static const std::unordered_set<std::string> w = {
+      "lorem", "ipsum", "dolor", "amet", "consectetur", "adipiscing", "adipisicing", "elit", "eiusmod",
+      "tempor", "incididunt", "labore", "dolore", "magna", "aliqua", "enim", "minim", "veniam", "quis",
+      "nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "commodo", "consequat", "duis",
+      "aute", "irure", "reprehenderit", "voluptate", "velit", "esse", "cillum", "fugiat", "nulla", "pariatur",
+      "excepteur", "sint", "occaecat", "cupidatat", "proident", "sunt", "culpa", "officia", "deserunt",
+      "mollit", "anim", "laborum", "sed", "ut", "et", "ea", "ex", "est", "id", "qui", "non", "do", "ad",
+      "sit", "in", "vestibulum", "curabitur", "nunc", "mauris", "vitae", "nec", "eget", "quam", "tellus",
+      "pellentesque", "habitant", "morbi", "tristique", "senectus", "netus", "malesuada", "fames", "ac",
+      "turpis", "egestas", "donec", "integer", "nam", "libero", "justo", "laoreet", "suspendisse", "potenti",
+      "viverra", "maecenas", "accumsan", "lacus", "vel", "facilisis", "volutpat", "aenean", "lectus",
+      "phasellus", "sapien", "vivamus", "diam", "purus", "ligula", "ante", "fusce", "erat", "sagittis"};
+  return w;
+}
+
+// Words of both dictionaries that lean to one language in use: counted in
+// Debian's Dutch program translations (English msgids, Dutch msgstrs) by
+// tools/langid-devset/lean_words.py, which prints this table.
+const char* const kLeaningEnglish =
+    "a accelerator accept administrator affect age agreement all ampersand append are area artwork aspect at "
+    "attachment back background backing bad bar baseline been beep bevel big bin bind blank blink block blue "
+    "body bond boot border box brace break browse building bus but button cancel case cc cent center character "
+    "chart check class click close code column combine combo common component compound condition constant "
+    "construct content copyright corner corrupt cover crypt curve dark data database date descriptor different "
+    "directory disc disk do does dot down download draw drive drop due edit elect elf email embedded end "
+    "environment error escape event exit expanded extension extract family far feature few field file finish "
+    "first fit fix focus folder font force form format franc full future gap get gothic graphic gray green "
+    "grip half halt hard hardware hash have hearing held high home homepage icon image import important "
+    "increment indicator insert integer interest invert issue jargon job join jump junk just keep keyboard "
+    "keyword large last launch least level light like limit limited link list listing load local lock login "
+    "long look loop low made mail mailbox major male manage management manager mark marker master match memory "
+    "metadata middle mime minimum minor mismatch mixed mode module more most move multiple music musical must "
+    "name network never new no non none nor not notebook odd offer office official offset old on open opening "
+    "or order out output overflow pack padding page pager pair paper parallel paranoia parse part pass "
+    "password people perform personal pixel placement play player playlist policy power present pressing "
+    "preview print produce program prompt proper put query queue quote radio random range ratio reading ready "
+    "red remote rendering report respect response right romance room row run running safe save scan scanning "
+    "scratch screen screensaver search second secret security select separator set setting sheet short "
+    "shortcut show single sir skip sleep small socialist song sound source speaker special speed spin split "
+    "spreadsheet square stamp stanza start stat state step stepper stock stop stopping stream stretch string "
+    "style subject suffix support swap switch system tablet take tape target temp template the these thread "
+    "time to token tool top total track traditional trailer transform trash tray tree trigger try turkey turn "
+    "up upgrade upper user username view virtual want western white wide wild win without word wow wrap wrong "
+    "yes zero zoom ";
+const char* const kLeaningDutch =
+    "agenda balk basis breed chili commando dag dank dat datum de defect die district dit door echt elk en "
+    "envelop er haar heft hoe hun intern knop kop kroon lade laden lang let mag map marge masker meld met "
+    "midden mist moment nee nog nu om op oud ounce over pad patroon pictogram pond punt rand recept rood "
+    "rooster stand station taken tel ten tint toe tot trad twee typ van vast veld vol wat zee zit ";
+
+std::unordered_set<std::string> split_words(const char* list) {
+  std::unordered_set<std::string> out;
+  std::string_view s(list);
+  for (std::size_t b = 0; b < s.size();) {
+    std::size_t e = std::min(s.find(' ', b), s.size());
+    if (e > b) out.emplace(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+const std::unordered_set<std::string>& leaning_words(std::string_view language) {
+  static const std::unordered_set<std::string> en = split_words(kLeaningEnglish), nl = split_words(kLeaningDutch), none;
+  return language == "en" ? en : language == "nl" ? nl : none;
+}
+
+const std::unordered_set<std::string>& function_words_for(std::string_view language) {
+  static const std::unordered_set<std::string> none;
+  if (language == "en") return english_function_words();
+  if (language == "nl") return dutch_function_words();
+  return none;
+}
+
+std::string dictionary_file(const std::string& language, const std::string& dict_dir) {
+  namespace fs = std::filesystem;
+  std::string exact = dict_dir + "/" + language + ".dic";
+  if (fs::exists(exact)) return exact;
+  std::error_code ec;
+  std::vector<std::string> candidates;
+  for (const auto& e : fs::directory_iterator(dict_dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.starts_with(language + "_") && name.ends_with(".dic")) candidates.push_back(e.path().string());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  // en_US before en_AU and the like: the first sorted name is arbitrary, so
+  // prefer the country code that repeats the language ("nl_NL") or US.
+  for (const auto& c : candidates)
+    if (c.ends_with("_US.dic") || c.ends_with("_" + std::string(1, static_cast<char>(std::toupper(language[0]))) +
+                                                     static_cast<char>(std::toupper(language[1])) + ".dic"))
+      return c;
+  return candidates.empty() ? "" : candidates.front();
+}
+
+std::string lowercase(std::string_view s) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size()), i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    append_utf8(out, u_tolower(c));
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  return s;
+}
+
+}  // namespace
+
+std::string mask_non_prose(std::string_view text) {
+  std::string s(text);
+  blank_pairs(s, "{{<", ">}}");
+  blank_pairs(s, "{{%", "%}}");
+  blank_code_spans(s);
+  blank_link_targets(s);
+  blank_html_tags(s);
+  blank_technical_tokens(s);
+  blank_markers(s);
+  return s;
+}
+
+void collect_names(std::string_view prose, NameSet& names) {
+  for (const Word& w : words_of(prose))
+    if (w.capitalised && !w.initial) names.words.insert(w.text);
+}
+
+void collect_vocabulary(std::string_view prose, NameSet& names) {
+  for (const Word& w : words_of(prose)) names.vocabulary.insert(w.lower);
+}
+
+bool WordList::has(std::string_view word) const {
+  std::string w(word);
+  if (words.count(w)) return true;
+  static const std::array<std::string_view, 8> en = {"'s", "s", "es", "ed", "d", "ing", "ly", "ies"};
+  static const std::array<std::string_view, 9> nl = {"'s", "s", "en", "e", "te", "ten", "de", "den", "t"};
+  auto try_endings = [&](auto& endings) {
+    for (std::string_view e : endings)
+      if (w.size() > e.size() + 2 && w.ends_with(e) && words.count(w.substr(0, w.size() - e.size()))) return true;
+    return false;
+  };
+  if (language == "en") {
+    if (try_endings(en)) return true;
+    return w.ends_with("ies") && w.size() > 5 && words.count(w.substr(0, w.size() - 3) + "y");
+  }
+  if (language == "nl") {
+    if (try_endings(nl)) return true;
+    // "vragen" -> "vraag", "herbruikbare" -> "herbruikbaar": a doubled vowel
+    // is written single before -e, -en, -er; "lijsten" -> "lijst" too.
+    for (std::string_view ending : {"en", "e", "er", "ere"}) {
+      if (!w.ends_with(ending) || w.size() < ending.size() + 4) continue;
+      std::string stem = w.substr(0, w.size() - ending.size());
+      char v = stem[stem.size() - 2];
+      if (std::string_view("aeou").find(v) != std::string_view::npos) {
+        std::string doubled = stem.substr(0, stem.size() - 1) + v + stem.back();
+        if (words.count(doubled)) return true;
+      }
+      if (stem.back() == stem[stem.size() - 2] && words.count(stem.substr(0, stem.size() - 1))) return true;
+    }
+    return false;
+  }
+  return try_endings(en) || try_endings(nl);
+}
+
+bool WordList::compound(std::string_view word) const {
+  if (word.size() < 8) return false;
+  for (std::size_t i = 4; i + 4 <= word.size(); ++i) {
+    std::string head(word.substr(0, i));
+    bool head_ok = words.count(head) || (head.size() > 4 && (head.back() == 's' || head.back() == 'e') &&
+                                         words.count(head.substr(0, head.size() - 1)));
+    if (head_ok && has(word.substr(i))) return true;
+  }
+  return false;
+}
+
+bool WordList::leans(std::string_view word) const {
+  if (!leaning || leaning->empty()) return false;
+  std::string w(word);
+  if (leaning->count(w)) return true;
+  for (std::string_view e : {"s", "es", "en", "'s"})
+    if (w.size() > e.size() + 2 && w.ends_with(e) && leaning->count(w.substr(0, w.size() - e.size()))) return true;
+  return false;
+}
+
+namespace {
+
+// The words of a hunspell .dic file: the first line is the count, then one
+// word a line with "/FLAGS" after it. Read in one go and lowercased in
+// place: this runs at every start and the Dutch file has 180,000 lines.
+void read_dictionary(const std::string& path, WordList& list) {
+  std::string text = read_file(path, path);
+  std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  list.words.reserve(lines);
+  std::size_t at = text.find('\n');
+  while (at != std::string::npos && at < text.size()) {
+    std::size_t begin = at + 1;
+    at = text.find('\n', begin);
+    std::size_t end = std::min(at, text.size());
+    std::string_view word(text.data() + begin, end - begin);
+    word = word.substr(0, word.find_first_of("/\t\r"));
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    if (word.empty() || word.back() == '-') continue;
+    // Proper nouns ("Taal", "Google") are names, not words of the language.
+    if (std::isupper(static_cast<unsigned char>(word[0]))) continue;
+    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+      std::string w(word);
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      list.words.insert(std::move(w));
+    } else {
+      // The Dutch dictionary spells "ij" as the ligature U+0133.
+      list.words.insert(replace_all(lowercase(word), "\xC4\xB3", "ij"));
+    }
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir) {
+  // Every identifier of a run shares the lists; the first caller reads one,
+  // later callers wait for it, and two languages load at the same time.
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_future<std::shared_ptr<const WordList>>> cache;
+  std::promise<std::shared_ptr<const WordList>> promise;
+  std::shared_future<std::shared_ptr<const WordList>> future;
+  bool mine = false;
+  {
+    std::lock_guard lock(mutex);
+    auto [it, inserted] = cache.try_emplace(dict_dir + "\n" + language);
+    if (inserted) it->second = promise.get_future().share();
+    future = it->second;
+    mine = inserted;
+  }
+  if (mine) {
+    try {
+      std::shared_ptr<WordList> list;
+      if (std::string path = dictionary_file(language, dict_dir); !path.empty()) {
+        list = std::make_shared<WordList>();
+        list->language = language;
+        read_dictionary(path, *list);
+        list->function_words = function_words_for(language);
+        list->leaning = &leaning_words(language);
+      }
+      promise.set_value(std::move(list));
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  }
+  return future.get();
+}
+
+LanguageIdentifier::LanguageIdentifier(std::string target, std::string source, const std::string& dict_dir)
+    : target_(std::move(target)), source_(std::move(source)) {
+  auto source_words = std::async(std::launch::async, [&] { return load_word_list(source_, dict_dir); });
+  target_words_ = load_word_list(target_, dict_dir);
+  source_words_ = source_words.get();
+}
+
+namespace {
+
+// Spelling that, in a word neither dictionary knows, leans one way.
+double orthography(std::string_view w, std::string_view language) {
+  auto has = [&](std::string_view s) { return w.find(s) != std::string_view::npos; };
+  if (language == "nl")
+    return (has("ij") || has("aa") || has("uu") || has("oe") || w.ends_with("heid") || w.ends_with("lijk") ||
+            w.ends_with("tje") || w.ends_with("isch") || has("sch"))
+               ? 0.5
+               : 0;
+  if (language == "en")
+    return (has("th") || has("ck") || w.ends_with("tion") || w.ends_with("ness") || w.ends_with("ly") ||
+            has("wh") || w.ends_with("ough"))
+               ? 0.5
+               : 0;
+  return 0;
+}
+
+struct Cld2Result {
+  std::string language;
+  int percent = 0;
+  bool reliable = false;
+};
+
+Cld2Result cld2_identify(const std::string& text) {
+  CLD2::Language lang3[3];
+  int percent3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::Language lang = CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, lang3,
+                                                    percent3, &text_bytes, &reliable);
+  Cld2Result r;
+  if (lang == CLD2::UNKNOWN_LANGUAGE) return r;
+  r.language = CLD2::LanguageCode(lang);
+  r.percent = percent3[0];
+  r.reliable = reliable;
+  return r;
+}
+
+// Languages CLD2 confuses Dutch with on short text; not "another language".
+bool close_to(std::string_view a, std::string_view b) {
+  auto pair = [&](std::string_view x, std::string_view y) { return (a == x && b == y) || (a == y && b == x); };
+  return a == b || pair("nl", "af") || pair("nl", "fy") || pair("nl", "li") || pair("de", "lb");
+}
+
+}  // namespace
+
+Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names) const {
+  std::string text(prose);
+  if (!names.phrases.empty()) {
+    std::string lower = lowercase(text);
+    // Byte lengths can differ after lowercasing only outside ASCII; glossary
+    // phrases are matched where they do not.
+    if (lower.size() == text.size())
+      for (const std::string& p : names.phrases)
+        for (std::size_t at = 0; (at = lower.find(p, at)) != std::string::npos; at += p.size()) {
+          bool starts = at == 0 || !is_ascii_alnum(lower[at - 1]);
+          bool ends = at + p.size() == lower.size() || !is_ascii_alnum(lower[at + p.size()]);
+          if (starts && ends) blank(text, at, at + p.size());
+        }
+  }
+  std::vector<Word> words = words_of(text);
+  int latin = 0;
+  for (const Word& w : words)
+    latin += latin_filler().count(w.lower) && w.lower.size() > 3 && !loanwords().count(w.lower);
+  Identification id;
+  if (latin >= 2) return id;  // lorem ipsum
+
+  const WordList* tw = target_words_.get();
+  const WordList* sw = source_words_.get();
+  // In running text a capital inside a sentence marks a name; in a Title
+  // Case heading it marks nothing.
+  static const std::unordered_set<std::string> title_small = {"a", "an", "the", "of", "and", "or", "for", "to",
+                                                              "in", "on", "at", "with", "by", "de", "het", "een",
+                                                              "en", "van", "voor", "met", "op"};
+  int lower_words = 0;
+  for (const Word& w : words) lower_words += !w.capitalised && !title_small.count(w.lower);
+  bool title_case = lower_words == 0;
+  double t_score = 0, s_score = 0;
+  int target_function_words = 0;
+  // Products every IT text names; a page's own names come from the glossary
+  // and from its running text.
+  static const std::unordered_set<std::string> products = {
+      "Windows", "Linux", "Android", "Chrome", "Chromium", "Firefox", "Safari", "Edge", "Explorer", "Opera",
+      "Steam", "Discord", "Telegram", "Facebook", "Twitter", "YouTube", "Mastodon", "Reddit", "Ubuntu", "Debian",
+      "Matrix", "Element", "Signal", "Office", "Outlook", "Teams"};
+  std::string clean;
+  for (const Word& w : words) {
+    if (loanwords().count(w.lower)) continue;
+    bool known_t = tw && tw->has(w.lower), known_s = sw && sw->has(w.lower);
+    if (names.contains(w.text) || w.capitals >= 2 || (w.capitalised && products.count(w.text)) ||
+        (w.capitalised && !w.initial && (!title_case || (!known_t && !known_s)))) {
+      ++id.names;
+      continue;
+    }
+    // After the names: "OpenGL" in the page's Dutch sentences is still a
+    // name. The page's own words stay evidence for its language.
+    bool target_word = known_t || (tw && tw->function_words.count(w.lower));
+    if (names.vocabulary.count(w.lower) && !target_word) continue;
+    ++id.words;
+    if (!clean.empty()) clean += ' ';
+    clean += w.text;
+    bool ft = tw && tw->function_words.count(w.lower), fs = sw && sw->function_words.count(w.lower);
+    target_function_words += ft;
+    if (ft && !fs) t_score += 2;
+    else if (fs && !ft) s_score += 2;
+    else if (known_t && !known_s) t_score += 1;
+    else if (known_s && !known_t) s_score += 1;
+    else if (known_t && known_s) {
+      if (tw->leans(w.lower)) t_score += 1;
+      else if (sw->leans(w.lower)) s_score += 1;
+    } else {
+      bool ct = tw && tw->compound(w.lower), cs = sw && sw->compound(w.lower);
+      if (ct != cs) (ct ? t_score : s_score) += 1;
+      t_score += orthography(w.lower, target_);
+      s_score += orthography(w.lower, source_);
+    }
+  }
+  if (id.words == 0) return id;
+
+  // Word lists: in (-1, 1), positive for the source language.
+  double score = (s_score - t_score) / (s_score + t_score + 1.0);
+  Cld2Result cld;
+  {
+    // CLD2 marks short text it recognises as reliable; below four words its
+    // unreliable guesses are noise.
+    cld = cld2_identify(clean);
+    // Function words outweigh CLD2 when both are at hand: Dutch IT text
+    // full of English terms still has Dutch grammar words.
+    double weight = cld.percent / 100.0 * (has_word_lists() ? 0.6 : 1.0);
+    if (id.words < 4 && has_word_lists()) weight *= cld.reliable ? 0.5 : 0.0;
+    else if (!cld.reliable) weight *= 0.5;
+    if (cld.language == source_) score += weight;
+    else if (close_to(cld.language, target_)) score -= weight;
+  }
+  constexpr double kThreshold = 0.35;
+  if (score > kThreshold) {
+    id.language = source_;
+    id.confidence = std::min(1.0, 0.5 + score / 2);
+  } else if (score < -kThreshold) {
+    id.language = target_;
+    id.confidence = std::min(1.0, 0.5 - score / 2);
+  }
+  // A third language: CLD2 is sure, and the target's grammar words, a third
+  // or more of the words of real target text, are nearly absent.
+  if (!cld.language.empty() && !close_to(cld.language, target_) && cld.language != source_ && cld.reliable &&
+      cld.percent >= 80 && id.words >= 6 && target_function_words * 5 < id.words) {
+    id.language = cld.language;
+    id.confidence = cld.percent / 100.0 * 0.8;
+  }
+  return id;
+}
+
+// --- sentences ---------------------------------------------------------------
+
+struct SentenceSplitter::Impl {
+  std::unique_ptr<icu::BreakIterator> it;
+};
+
+SentenceSplitter::SentenceSplitter(const std::string& language) : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(language.c_str()), status));
+  if (U_FAILURE(status)) throw Error("", 0, 0, std::string("ICU sentence break iterator: ") + u_errorName(status));
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<Span> SentenceSplitter::split(std::string_view text) {
+  std::vector<Span> out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return {{0, text.size()}};
+  impl_->it->setText(ut, status);
+  int32_t begin = impl_->it->first();
+  for (int32_t end = impl_->it->next(); end != icu::BreakIterator::DONE; begin = end, end = impl_->it->next()) {
+    std::size_t b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    if (b < e) out.push_back({b, e});
+  }
+  utext_close(ut);
+  return out;
+}
+
+}  // namespace l10n

@@ -1,0 +1,104 @@
+// Which language a piece of page text is in: CLD2's character statistics,
+// which are good on sentences, combined with word lists (function words and
+// Debian's hunspell dictionaries), which carry headings and labels of one to
+// three words where CLD2 has too little to go on. docs/check-report.md gives the
+// measured precision and recall on the labelled development set.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "base/source_text.h"
+
+namespace l10n {
+
+// What is set aside before identifying: code spans, shortcode calls, URLs,
+// e-mail addresses, HTML tags, link targets and Markdown markers become
+// spaces, so offsets into the result are offsets into `text`.
+std::string mask_non_prose(std::string_view text);
+
+// Words that are never evidence of a language: product and proper names
+// (glossary terms, names seen elsewhere on the page or in the source unit).
+struct NameSet {
+  std::set<std::string, std::less<>> words;     // exact, case-sensitive: "Discourse"
+  std::vector<std::string> phrases;             // lowercased glossary terms, maybe several words
+  // Lowercased words the page uses inside sentences of its own language
+  // ("internationale mailing lists"): not evidence elsewhere on the page.
+  std::set<std::string, std::less<>> vocabulary;
+  bool contains(std::string_view word) const { return words.count(word) > 0; }
+};
+
+// Capitalised words that stand in the middle of a sentence of `prose`
+// (already masked): in running text those are names.
+void collect_names(std::string_view prose, NameSet& names);
+// The words of `prose` (lowercased) into names.vocabulary.
+void collect_vocabulary(std::string_view prose, NameSet& names);
+
+struct Identification {
+  std::string language;   // "en", "nl", …; empty when the text gives no evidence
+  double confidence = 0;  // in [0, 1]
+  int words = 0;          // words that counted (names, loanwords, numbers left out)
+  int names = 0;          // words set aside as names
+};
+
+// The word list of one language: lowercased dictionary words and its
+// function words.
+struct WordList {
+  std::string language;
+  std::unordered_set<std::string> words;
+  std::unordered_set<std::string> function_words;
+  // Words the other language's dictionary has too, but which are far more
+  // often this language's.
+  const std::unordered_set<std::string>* leaning = nullptr;
+  bool has(std::string_view word) const;    // tries a few inflection endings too
+  bool leans(std::string_view word) const;  // the same for `leaning`
+  // Two words of the list written as one ("communicatiekanalen"), as Dutch
+  // and German write compounds.
+  bool compound(std::string_view word) const;
+};
+
+class LanguageIdentifier {
+ public:
+  // `target` is the language the text should be in, `source` the one it was
+  // translated from. Word lists come from <dict_dir>/<lang>.dic or
+  // <lang>_*.dic when there is one.
+  LanguageIdentifier(std::string target, std::string source, const std::string& dict_dir = "/usr/share/hunspell");
+
+  const std::string& target() const { return target_; }
+  const std::string& source() const { return source_; }
+  bool has_word_lists() const { return target_words_ && source_words_; }
+
+  // Identifies masked prose (mask_non_prose) with `names` set aside.
+  // Thread-safe.
+  Identification identify(std::string_view prose, const NameSet& names) const;
+
+ private:
+  std::string target_, source_;
+  std::shared_ptr<const WordList> target_words_, source_words_;
+};
+
+// Sentence boundaries (ICU), as byte ranges of `text`. Not thread-safe: one
+// per thread.
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const std::string& language);
+  ~SentenceSplitter();
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+  std::vector<Span> split(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Word lists read from a hunspell .dic file (affix flags stripped), with
+// built-in function words for English and Dutch. nullptr when no dictionary
+// exists for `language`.
+std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir);
+
+}  // namespace l10n

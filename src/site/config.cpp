@@ -1,0 +1,231 @@
+#include "site/config.h"
+
+#include <filesystem>
+#include <set>
+#include <toml++/toml.h>
+
+#include "base/error.h"
+#include "base/tr.h"
+#include "base/source_text.h"
+
+namespace fs = std::filesystem;
+
+namespace l10n {
+
+const std::vector<std::string>& default_front_matter_keys() {
+  static const std::vector<std::string> keys = {"title", "linkTitle", "subtitle", "description",
+                                                "summary", "menu.*.name"};
+  return keys;
+}
+
+const std::vector<ParamSpec>* Config::shortcode_params(std::string_view shortcode) const {
+  auto it = shortcodes.find(shortcode);
+  return it == shortcodes.end() ? nullptr : &it->second;
+}
+
+std::string Config::target_dir_for(std::string_view lang) const {
+  std::string out = target_dir;
+  for (auto pos = out.find("{lang}"); pos != std::string::npos; pos = out.find("{lang}", pos))
+    out.replace(pos, 6, lang), pos += lang.size();
+  return out;
+}
+
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {}
+
+  [[noreturn]] void fail(const toml::node& node, const std::string& msg) const {
+    const auto& src = node.source();
+    throw Error(path_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), msg);
+  }
+
+  std::string string(const toml::node& node, std::string_view key) const {
+    if (auto v = node.value<std::string>(); v && node.is_string()) return *v;
+    fail(node, format(tr("'%s' must be a string"), std::string(key).c_str()));
+  }
+
+  std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
+    const toml::array* arr = node.as_array();
+    if (!arr) fail(node, format(tr("'%s' must be an array of strings"), std::string(key).c_str()));
+    std::vector<std::string> out;
+    for (const toml::node& item : *arr) out.push_back(string(item, key));
+    return out;
+  }
+
+  const toml::table& table(const toml::node& node, std::string_view key) const {
+    if (const toml::table* t = node.as_table()) return *t;
+    fail(node, format(tr("'%s' must be a table"), std::string(key).c_str()));
+  }
+
+  int integer(const toml::node& node, std::string_view key, int lo, int hi) const {
+    auto v = node.value<int64_t>();
+    if (!node.is_integer() || !v || *v < lo || *v > hi)
+      fail(node, format(tr("'%s' must be a whole number from %d to %d"), std::string(key).c_str(), lo, hi));
+    return static_cast<int>(*v);
+  }
+
+  [[noreturn]] void unknown(const toml::key& key, std::string_view section) const {
+    std::string name(key.str());
+    const auto& src = key.source();
+    throw Error(path_, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+                section.empty() ? format(tr("unknown key '%s'"), name.c_str())
+                                : format(tr("unknown key '%s' in [%s]"), name.c_str(), std::string(section).c_str()));
+  }
+
+ private:
+  std::string path_;
+};
+
+void read_front_matter(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    if (k.str() == "keys") cfg.front_matter_keys = r.strings(v, "frontMatter.keys");
+    else r.unknown(k, "frontMatter");
+  }
+}
+
+void read_shortcodes(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    const toml::array* arr = v.as_array();
+    if (!arr)
+      r.fail(v, format(tr("shortcode '%s' needs an array of parameter names or positions"), std::string(k.str()).c_str()));
+    std::vector<ParamSpec> specs;
+    for (const toml::node& item : *arr) {
+      if (item.is_string()) specs.push_back({*item.value<std::string>(), -1});
+      else if (item.is_integer()) specs.push_back({"", r.integer(item, k.str(), 0, 1000)});
+      else r.fail(item, tr("shortcode parameters are names (strings) or positions (whole numbers)"));
+    }
+    cfg.shortcodes[std::string(k.str())] = std::move(specs);
+  }
+}
+
+void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    std::string_view key = k.str();
+    if (key == "dir") cfg.catalog_dir = r.string(v, key);
+    else if (key == "domain") cfg.domain = r.string(v, key);
+    else if (key == "split") {
+      std::string split = r.string(v, key);
+      if (split != "site" && split != "section") r.fail(v, tr("'split' must be \"site\" or \"section\""));
+      cfg.split_sections = split == "section";
+    } else r.unknown(k, "catalogs");
+  }
+}
+
+void read_merge(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    if (k.str() == "keep") cfg.keep = r.integer(v, "merge.keep", 0, 100);
+    else r.unknown(k, "merge");
+  }
+}
+
+void read_check(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    if (k.str() == "glossary") cfg.glossary = r.strings(v, "check.glossary");
+    else r.unknown(k, "check");
+  }
+}
+
+bool is_language_code(std::string_view s) {
+  if (s.size() < 2 || s.size() > 16) return false;
+  for (char c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  return true;
+}
+
+void apply_site_defaults(Config& cfg, bool source_dir_given, bool layout_given) {
+  if (cfg.front_matter_keys.empty()) cfg.front_matter_keys = default_front_matter_keys();
+  if (cfg.project.empty()) cfg.project = fs::path(cfg.root).lexically_normal().filename().string();
+  if (cfg.project.empty() || cfg.project == ".")
+    cfg.project = fs::absolute(cfg.root).lexically_normal().parent_path().filename().string();
+  if (source_dir_given) return;
+  // No sourceDir: Hugo's two common layouts, content/<lang>/ or one tree with page.<lang>.md.
+  if (fs::is_directory(fs::path(cfg.root) / "content" / cfg.source)) {
+    cfg.source_dir = "content/" + cfg.source;
+    if (!layout_given) cfg.layout = Layout::Directory;
+  } else {
+    cfg.source_dir = "content";
+    if (!layout_given) cfg.layout = Layout::Filename;
+  }
+}
+
+}  // namespace
+
+Config parse_config(std::string_view text, const std::string& display_path, const std::string& root) {
+  Config cfg;
+  cfg.root = root;
+  cfg.config_path = display_path;
+  toml::table doc;
+  try {
+    doc = toml::parse(text, std::string_view(display_path));
+  } catch (const toml::parse_error& e) {
+    throw Error(display_path, static_cast<int>(e.source().begin.line),
+                static_cast<int>(e.source().begin.column), std::string(e.description()));
+  }
+  Reader r(display_path);
+  bool source_dir_given = false, layout_given = false, target_dir_given = false;
+  for (auto&& [k, v] : doc) {
+    std::string_view key = k.str();
+    if (key == "source") {
+      cfg.source = r.string(v, key);
+      if (!is_language_code(cfg.source)) r.fail(v, tr("'source' must be a language code such as \"en\""));
+    } else if (key == "languages") {
+      cfg.languages = r.strings(v, key);
+      std::set<std::string> seen;
+      for (const auto& lang : cfg.languages)
+        if (!is_language_code(lang) || !seen.insert(lang).second)
+          r.fail(v, tr("'languages' must list distinct language codes such as \"nl\""));
+    } else if (key == "layout") {
+      std::string layout = r.string(v, key);
+      if (layout != "directory" && layout != "filename")
+        r.fail(v, tr("'layout' must be \"directory\" or \"filename\""));
+      cfg.layout = layout == "directory" ? Layout::Directory : Layout::Filename;
+      layout_given = true;
+    } else if (key == "sourceDir") {
+      cfg.source_dir = r.string(v, key);
+      source_dir_given = true;
+    } else if (key == "targetDir") {
+      cfg.target_dir = r.string(v, key);
+      target_dir_given = true;
+    } else if (key == "include") cfg.include = r.strings(v, key);
+    else if (key == "exclude") cfg.exclude = r.strings(v, key);
+    else if (key == "project") cfg.project = r.string(v, key);
+    else if (key == "frontMatter") read_front_matter(r, r.table(v, key), cfg);
+    else if (key == "shortcodes") read_shortcodes(r, r.table(v, key), cfg);
+    else if (key == "catalogs") read_catalogs(r, r.table(v, key), cfg);
+    else if (key == "merge") read_merge(r, r.table(v, key), cfg);
+    else if (key == "check") read_check(r, r.table(v, key), cfg);
+    else r.unknown(k, "");
+  }
+  for (const auto& lang : cfg.languages)
+    if (lang == cfg.source)
+      throw Error(display_path, 0, 0, format(tr("'languages' must not contain the source language '%s'"), lang.c_str()));
+  if (cfg.layout == Layout::Directory && cfg.target_dir.find("{lang}") == std::string::npos)
+    throw Error(display_path, 0, 0, tr("'targetDir' must contain {lang} with the directory layout"));
+  apply_site_defaults(cfg, source_dir_given, layout_given);
+  if (cfg.layout == Layout::Filename && !target_dir_given) cfg.target_dir = cfg.source_dir;
+  return cfg;
+}
+
+Config load_config(const std::string& root) {
+  fs::path path = fs::path(root) / "l10n.toml";
+  if (!fs::exists(path)) {
+    Config cfg;
+    cfg.root = root;
+    apply_site_defaults(cfg, false, false);
+    if (cfg.layout == Layout::Filename) cfg.target_dir = cfg.source_dir;
+    return cfg;
+  }
+  return load_config(root, path.string());
+}
+
+Config load_config(const std::string& root, const std::string& config_file) {
+  fs::path path(config_file);
+  std::string display = path.lexically_relative(root).generic_string();
+  if (display.empty() || display.starts_with("..")) display = config_file;
+  SourceText text(display, read_file(path.string(), display));
+  return parse_config(text.bytes().substr(text.content_begin()), display, root);
+}
+
+}  // namespace l10n

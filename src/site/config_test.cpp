@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "site/config.h"
+#include "base/error.h"
+
+using namespace l10n;
+
+TEST_CASE("the documented l10n.toml parses", "[config]") {
+  Config c = parse_config(R"(source = "en"
+languages = ["nl", "de"]
+layout = "directory"
+sourceDir = "content/en"
+targetDir = "content/{lang}"
+include = ["**/*.md"]
+exclude = ["drafts/**"]
+[frontMatter]
+keys = ["title", "menu.*.name"]
+[shortcodes]
+button = ["text"]
+steps-bar = [0, 1]
+[catalogs]
+split = "section"
+[merge]
+keep = 60
+[check]
+glossary = ["QGIS"]
+)", "l10n.toml", "/nonexistent");
+  CHECK(c.languages == std::vector<std::string>{"nl", "de"});
+  CHECK(c.exclude == std::vector<std::string>{"drafts/**"});
+  CHECK(c.front_matter_keys == std::vector<std::string>{"title", "menu.*.name"});
+  REQUIRE(c.shortcode_params("steps-bar"));
+  CHECK(c.shortcode_params("steps-bar")->at(1).matches("", 1));
+  CHECK(c.shortcode_params("button")->at(0).matches("text", -1));
+  CHECK(c.shortcode_params("nope") == nullptr);
+  CHECK(c.split_sections);
+  CHECK(c.keep == 60);
+  CHECK(c.glossary == std::vector<std::string>{"QGIS"});
+  CHECK(c.target_dir_for("nl") == "content/nl");
+}
+
+TEST_CASE("defaults for a site without config", "[config]") {
+  Config c = parse_config("", "l10n.toml", "/nonexistent/site");
+  CHECK(c.source == "en");
+  CHECK(c.front_matter_keys == default_front_matter_keys());
+  CHECK(c.layout == Layout::Filename);  // no content/en directory there
+  CHECK(c.source_dir == "content");
+  CHECK(c.target_dir == "content");
+  CHECK(c.project == "site");
+}
+
+TEST_CASE("config errors name file:line:col", "[config]") {
+  auto error_of = [](const char* text) {
+    try {
+      parse_config(text, "l10n.toml", "/x");
+    } catch (const Error& e) {
+      return e.diagnostic().str();
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("source = \"en\"\nlanguagez = [\"nl\"]\n") == "l10n.toml:2:1: error: unknown key 'languagez'");
+  CHECK(error_of("languages = \"nl\"\n") == "l10n.toml:1:13: error: 'languages' must be an array of strings");
+  CHECK(error_of("[merge]\nkeep = 120\n") == "l10n.toml:2:8: error: 'merge.keep' must be a whole number from 0 to 100");
+  CHECK(error_of("[shortcodes]\nbutton = [true]\n").find("l10n.toml:2:11: error:") == 0);
+  CHECK(error_of("layout = \"flat\"\n").find("l10n.toml:1:10: error: 'layout'") == 0);
+  CHECK(error_of("source = [\n").find("l10n.toml:") == 0);
+  CHECK(error_of("languages = [\"en\"]\n").find("must not contain the source language") != std::string::npos);
+}

@@ -1,0 +1,111 @@
+#include "units/page.h"
+
+#include <algorithm>
+
+#include "units/markdown.h"
+
+namespace l10n {
+
+const char* unit_kind_name(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::FrontMatter: return "front matter";
+    case UnitKind::Heading: return "heading";
+    case UnitKind::Paragraph: return "paragraph";
+    case UnitKind::ListItem: return "list item";
+    case UnitKind::BlockQuote: return "block quote";
+    case UnitKind::TableCell: return "table cell";
+    case UnitKind::ImageAlt: return "image alt text";
+    case UnitKind::ImageTitle: return "image title";
+    case UnitKind::ShortcodeParam: return "shortcode parameter";
+    case UnitKind::StringTable: return "string table";
+    case UnitKind::SiteConfig: return "site config";
+  }
+  return "unit";
+}
+
+namespace {
+
+// "menu.main[0].name" -> "menu.main.name": the comment names the key, not the index.
+std::string key_name(const DataLeaf& leaf) {
+  std::string out;
+  for (const auto& seg : leaf.path) {
+    if (seg == "[]") { out += "[]"; continue; }
+    if (!out.empty()) out += '.';
+    out += seg;
+  }
+  return out;
+}
+
+void front_matter_units(const FrontMatter& fm, const Config& cfg, std::vector<Unit>& out) {
+  for (const DataLeaf& leaf : fm.leaves) {
+    if (!leaf.is_string || leaf.no_translate || !has_translatable_text(leaf.value)) continue;
+    bool selected = std::any_of(cfg.front_matter_keys.begin(), cfg.front_matter_keys.end(),
+                                [&](const std::string& p) { return path_matches(p, leaf.path); });
+    if (!selected) continue;
+    Unit u;
+    u.kind = UnitKind::FrontMatter;
+    u.text = leaf.value;
+    u.span = leaf.span;
+    u.line = leaf.line;
+    u.comment = "front matter: " + key_name(leaf);
+    u.format = fm.format;
+    u.style = leaf.style;
+    u.indent = leaf.indent;
+  u.in_flow = leaf.in_flow;
+    out.push_back(std::move(u));
+  }
+}
+
+bool looks_like_url(std::string_view v) {
+  return v.find("://") != std::string_view::npos || v.starts_with("mailto:") || v.starts_with("/") ||
+         v.starts_with("#");
+}
+
+// Text parameters of calls that are not already inside a Markdown unit: a
+// call inside a paragraph is translated as part of that paragraph's msgid.
+void shortcode_units(const SourceText& src, const Page& page, const Config& cfg, std::vector<Unit>& out) {
+  const std::vector<Unit>& blocks = page.units;
+  auto inside_block = [&](Span s) {
+    auto it = std::upper_bound(blocks.begin(), blocks.end(), s.begin,
+                               [](std::size_t o, const Unit& u) { return o < u.span.begin; });
+    return it != blocks.begin() && s.begin < std::prev(it)->span.end;
+  };
+  for (const Shortcode& call : page.shortcodes.calls) {
+    if (call.closing) continue;
+    const std::vector<ParamSpec>* specs = cfg.shortcode_params(call.name);
+    if (!specs || inside_block(call.span)) continue;
+    for (const ShortcodeParam& p : call.params) {
+      bool wanted = std::any_of(specs->begin(), specs->end(),
+                                [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
+      if (!wanted || looks_like_url(p.value) || !has_translatable_text(p.value)) continue;
+      Unit u;
+      u.kind = UnitKind::ShortcodeParam;
+      u.text = p.value;
+      u.span = p.value_span;
+      u.line = src.lines().line(p.value_span.begin);
+      u.comment = "shortcode " + call.name + ": " + (p.name.empty() ? std::to_string(p.position) : p.name);
+      u.style = p.quote == '"' ? ScalarStyle::DoubleQuoted : p.quote == '`' ? ScalarStyle::Literal : ScalarStyle::Plain;
+      out.push_back(std::move(u));
+    }
+  }
+}
+
+}  // namespace
+
+Page read_page(const SourceText& src, const Config& cfg) {
+  Page page;
+  page.front_matter = parse_front_matter(src);
+  std::size_t body_begin = page.front_matter ? page.front_matter->block.end : src.content_begin();
+  page.body = {body_begin, src.bytes().size()};
+  page.shortcodes = scan_shortcodes(src, page.body.begin, page.body.end);
+  page.units = markdown_units(src, page.body, page.shortcodes);
+  std::vector<Unit> extra;
+  if (page.front_matter) front_matter_units(*page.front_matter, cfg, extra);
+  shortcode_units(src, page, cfg, extra);
+  page.units.insert(page.units.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
+  std::stable_sort(page.units.begin(), page.units.end(),
+                   [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; });
+  return page;
+}
+
+}  // namespace l10n
