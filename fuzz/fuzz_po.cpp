@@ -4,6 +4,9 @@
 
 #include "po/catalog.h"
 #include "fuzz.h"
+#include "base/files.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

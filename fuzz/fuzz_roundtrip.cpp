@@ -16,6 +16,9 @@
 #include "commands/merge.h"
 #include "units/page.h"
 #include "units/translation_guard.h"
+#include "base/files.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::fuzz;

@@ -11,6 +11,8 @@
 #include "base/source_text.h"
 #include "data/structured.h"
 #include "testing.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::testing;

@@ -10,6 +10,7 @@
 
 #include "po/catalog.h"
 #include "testing.h"
+#include "po/reader.h"
 
 using namespace l10n;
 using namespace l10n::testing;

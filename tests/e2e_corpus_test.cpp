@@ -11,6 +11,8 @@
 #include "commands/merge.h"
 #include "site/layout.h"
 #include "testing.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::testing;

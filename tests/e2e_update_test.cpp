@@ -6,6 +6,8 @@
 
 #include "po/catalog.h"
 #include "testing.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::testing;

@@ -12,6 +12,8 @@
 #include "units/page.h"
 #include "testing.h"
 #include "units/translation_guard.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 using namespace l10n;
 using namespace l10n::testing;

@@ -12,6 +12,8 @@
 #include "commands/merge.h"
 #include "units/page.h"
 #include "testing.h"
+#include "po/reader.h"
+#include "site/layout.h"
 
 using namespace l10n;
 using namespace l10n::testing;

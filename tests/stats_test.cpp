@@ -8,11 +8,13 @@
 
 #include "site/config.h"
 #include "commands/extract.h"
+#include "site/sources.h"
 #include "commands/init.h"
 #include "base/source_text.h"
 #include "commands/stats.h"
 #include "data/structured.h"
 #include "testing.h"
+#include "site/layout.h"
 
 using namespace l10n;
 using namespace l10n::testing;
@@ -60,12 +62,12 @@ void check_against_msgfmt(const Config& cfg, const StatsReport& report) {
 // Every unit of every page is counted once in its page's row.
 void check_pages(const Config& cfg, const StatsReport& report) {
   std::vector<Diagnostic> errors;
-  std::vector<SourceUnits> sources = read_sources(cfg, 0, errors);
+  std::vector<SourceUnits> sources = read_sources(cfg, source_files(cfg), 0, errors);
   REQUIRE(errors.empty());
   for (const LanguageStats& lang : report.languages) {
     REQUIRE(lang.pages.size() == sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) {
-      CHECK(lang.pages[i].path == sources[i].path);
+      CHECK(lang.pages[i].path == sources[i].file.path);
       CHECK(lang.pages[i].coverage.total() == sources[i].units.size());
     }
   }

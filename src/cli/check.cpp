@@ -6,6 +6,7 @@
 #include "base/progress.h"
 #include "report/report.h"
 #include "base/source_text.h"
+#include "base/files.h"
 
 namespace l10n::cli {
 
@@ -16,22 +17,22 @@ int check_command(int argc, char** argv) {
   int max_findings = 0;
   CheckOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
-      ("config", po::value<std::string>()->value_name(_("FILE")),
+      ("root", opt::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", opt::value<std::string>()->value_name(_("FILE")),
        _("the config file (default: l10n.toml in the site root)"))
-      ("lang,l", po::value(&options.languages)->value_name(_("LANG")),
+      ("lang,l", opt::value(&options.languages)->value_name(_("LANG")),
        _("only this language (repeatable); with FILE|DIR: the pages' language"))
-      ("source", po::value<std::string>()->default_value("en")->value_name(_("LANG")),
+      ("source", opt::value<std::string>()->default_value("en")->value_name(_("LANG")),
        _("with FILE|DIR: the source language"))
-      ("format,f", po::value(&format)->default_value("text")->value_name(_("FORMAT")), _("text, json, sarif or html"))
-      ("output,o", po::value(&output)->value_name(_("FILE")), _("write the report here (default: standard output)"))
-      ("max-findings", po::value(&max_findings)->default_value(0)->value_name(_("N")),
+      ("format,f", opt::value(&format)->default_value("text")->value_name(_("FORMAT")), _("text, json, sarif or html"))
+      ("output,o", opt::value(&output)->value_name(_("FILE")), _("write the report here (default: standard output)"))
+      ("max-findings", opt::value(&max_findings)->default_value(0)->value_name(_("N")),
        _("exit 1 when there are more findings than this"))
-      ("baseline", po::value(&baseline)->value_name(_("FILE")),
+      ("baseline", opt::value(&baseline)->value_name(_("FILE")),
        _("a JSON report of accepted findings, not counted again"))
-      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("jobs,j", opt::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("quiet,q", _("print nothing but the report and errors"))
-      ("path", po::value(&paths)->value_name(_("FILE|DIR")), _("pages to check without a site config"));
+      ("path", opt::value(&paths)->value_name(_("FILE|DIR")), _("pages to check without a site config"));
   c.positional.add("path", -1);
   if (!c.parse(argc, argv,
                "l10n check\nl10n check --format html --output report.html\n"

@@ -12,7 +12,7 @@
 
 namespace l10n::cli {
 
-namespace po = boost::program_options;
+namespace opt = boost::program_options;
 
 constexpr int kOk = 0, kFindings = 1, kErrors = 2;
 
@@ -45,9 +45,9 @@ inline constexpr CommandInfo kCommands[] = {
 struct Command {
   std::string name;   // "extract"
   std::string usage;  // "l10n extract [options]", translated
-  po::options_description options;
-  po::positional_options_description positional;
-  po::variables_map vm;
+  opt::options_description options;
+  opt::positional_options_description positional;
+  opt::variables_map vm;
   // TRANSLATORS: the heading of a command's option list; a colon follows.
   Command(const char* name, std::string usage) : name(name), usage(std::move(usage)), options(_("options")) {
     options.add_options()
@@ -57,7 +57,7 @@ struct Command {
   // Parses argv after the command name; false when --help or --version was
   // shown. `examples` are command lines, one per line.
   bool parse(int argc, char** argv, const char* examples) {
-    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), vm);
+    opt::store(opt::command_line_parser(argc, argv).options(options).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << format(_("usage: %s"), usage.c_str()) << "\n" << summary() << "\n\n"
                 << options << "\n" << _("examples:") << "\n";
@@ -72,7 +72,7 @@ struct Command {
       std::cout << "l10n " L10N_VERSION "\n";
       return false;
     }
-    po::notify(vm);
+    opt::notify(vm);
     return true;
   }
   bool flag(const char* name) const { return vm.count(name) > 0; }

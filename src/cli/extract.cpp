@@ -10,10 +10,10 @@ int extract_command(int argc, char** argv) {
   std::string root;
   int jobs = 0;
   c.options.add_options()
-      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
-      ("config", po::value<std::string>()->value_name(_("FILE")),
+      ("root", opt::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", opt::value<std::string>()->value_name(_("FILE")),
        _("the config file (default: l10n.toml in the site root)"))
-      ("jobs,j", po::value(&jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("jobs,j", opt::value(&jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("no-obsolete", _("drop entries whose text left the source instead of keeping them as #~"))
       ("quiet,q", _("print nothing but errors"))
       ("verbose,v", _("list every catalog file, written or unchanged"));

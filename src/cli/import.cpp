@@ -65,15 +65,15 @@ int import_command(int argc, char** argv) {
   std::string root;
   ImportOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
-      ("config", po::value<std::string>()->value_name(_("FILE")),
+      ("root", opt::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", opt::value<std::string>()->value_name(_("FILE")),
        _("the config file (default: l10n.toml in the site root)"))
-      ("lang,l", po::value(&options.language)->required()->value_name(_("LANG")),
+      ("lang,l", opt::value(&options.language)->required()->value_name(_("LANG")),
        _("the language whose pages to import"))
       ("overwrite", _("replace translations the PO already has"))
       ("dry-run,n", _("align and report; write nothing"))
       ("verbose,v", _("list aligned units too"))
-      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("jobs,j", opt::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("quiet,q", _("print nothing but errors and the totals"));
   if (!c.parse(argc, argv, "l10n import --lang nl --dry-run\nl10n import --lang nl --overwrite\n")) return kOk;
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);

@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "commands/init.h"
 #include "base/source_text.h"
+#include "base/files.h"
 
 namespace l10n::cli {
 
@@ -11,7 +12,7 @@ int init_command(int argc, char** argv) {
   Command c("init", _("l10n init [options]"));
   std::string root;
   c.options.add_options()
-      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the Hugo site to scan"))
+      ("root", opt::value(&root)->default_value(".")->value_name(_("DIR")), _("the Hugo site to scan"))
       ("dry-run,n", _("print the proposed l10n.toml instead of writing it"))
       ("quiet,q", _("print nothing but errors"));
   if (!c.parse(argc, argv, "l10n init --dry-run\nl10n init --root my-site\n")) return kOk;

@@ -41,7 +41,7 @@ int run_command(const std::string& cmd, int argc, char** argv) {
     return kErrors;
   } catch (const Error& e) {
     std::cerr << e.diagnostic().str(_("error")) << "\n";
-  } catch (const po::error& e) {
+  } catch (const opt::error& e) {
     // Boost's own text, in English; the hint at least is in the user's language.
     std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), e.what()) << "\n"
               << format(_("Run 'l10n %s --help' for its options."), cmd.c_str()) << "\n";

@@ -26,18 +26,18 @@ int merge_command(int argc, char** argv) {
   std::string root;
   MergeOptions options;
   c.options.add_options()
-      ("root", po::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
-      ("config", po::value<std::string>()->value_name(_("FILE")),
+      ("root", opt::value(&root)->default_value(".")->value_name(_("DIR")), _("the site root (where l10n.toml is)"))
+      ("config", opt::value<std::string>()->value_name(_("FILE")),
        _("the config file (default: l10n.toml in the site root)"))
-      ("lang,l", po::value(&options.languages)->value_name(_("LANG")), _("only this language (repeatable)"))
-      ("keep,k", po::value(&options.keep)->value_name(_("PERCENT")),
+      ("lang,l", opt::value(&options.languages)->value_name(_("LANG")), _("only this language (repeatable)"))
+      ("keep,k", opt::value(&options.keep)->value_name(_("PERCENT")),
        _("write a page only when at least this percentage of its units is translated (default: the config's, "
          "80)"))
       ("fuzzy", _("use fuzzy translations too"))
       ("check", _("write nothing; exit 1 when any output is out of date"))
       ("dry-run,n", _("write nothing; list what would change"))
       ("strict", _("exit 1 when any translation was refused"))
-      ("jobs,j", po::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
+      ("jobs,j", opt::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("quiet,q", _("print nothing but errors and refusals"))
       ("verbose,v", _("list unchanged files too"));
   if (!c.parse(argc, argv,

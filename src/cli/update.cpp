@@ -1,6 +1,8 @@
 #include "po/catalog.h"
 #include "cli/command.h"
 #include "po/update.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 namespace l10n::cli {
 
@@ -27,11 +29,11 @@ int update_command(int argc, char** argv) {
   Command c("update", _("l10n update OLD.po NEW.pot -o OUT.po [options]"));
   std::string old_path, pot_path, out_path, lang;
   c.options.add_options()
-      ("old", po::value(&old_path)->required()->value_name(_("FILE")), _("the PO file with the translations"))
-      ("pot", po::value(&pot_path)->required()->value_name(_("FILE")), _("the new template"))
-      ("output,o", po::value(&out_path)->required()->value_name(_("FILE")),
+      ("old", opt::value(&old_path)->required()->value_name(_("FILE")), _("the PO file with the translations"))
+      ("pot", opt::value(&pot_path)->required()->value_name(_("FILE")), _("the new template"))
+      ("output,o", opt::value(&out_path)->required()->value_name(_("FILE")),
        _("where to write the updated PO (may be OLD.po)"))
-      ("lang,l", po::value(&lang)->value_name(_("LANG")), _("the language, when the PO's header does not say"))
+      ("lang,l", opt::value(&lang)->value_name(_("LANG")), _("the language, when the PO's header does not say"))
       ("no-obsolete", _("drop entries no longer in the template"))
       ("verbose,v", _("print how many messages are translated, fuzzy and untranslated"));
   c.positional.add("old", 1).add("pot", 1);

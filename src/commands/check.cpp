@@ -11,13 +11,14 @@
 
 #include "units/align.h"
 #include "po/catalog.h"
-#include "language/language_id.h"
-#include "commands/merge.h"
+#include "language/text_check.h"
 #include "base/tr.h"
 #include "units/page.h"
 #include "base/parallel.h"
 #include "site/layout.h"
 #include "data/structured.h"
+#include "base/files.h"
+#include "po/reader.h"
 
 namespace l10n {
 
@@ -62,17 +63,6 @@ bool is_running_text(UnitKind k) {
          k == UnitKind::TableCell;
 }
 
-NameSet glossary_names(const std::vector<std::string>& glossary) {
-  NameSet names;
-  for (const std::string& term : glossary) {
-    std::string lower;
-    for (char c : term) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    names.phrases.push_back(lower);
-    names.words.insert(term);
-  }
-  return names;
-}
-
 std::string letters_of(std::string_view text) {
   std::string out;
   for (char c : text)
@@ -100,43 +90,6 @@ bool short_title(std::string_view text) {
   for (std::string w; in >> w; ++words)
     if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
   return words > 0 && words <= 3;
-}
-
-bool is_target(const Identification& id, const LanguageIdentifier& ider) {
-  return id.language.empty() || id.language == ider.target();
-}
-
-// A short sentence inside a longer unit is only reported on strong evidence:
-// "Zie ook: Getting Started." names a page, it does not leave text untranslated.
-bool reportable_sentence(const Identification& id) { return id.words >= 4 || id.confidence >= 0.9; }
-
-// One word of evidence among more names is too little: "OpenGL 3.3+ or
-// Vulkan 1.1+" lists products, while "Download for Linux" is a heading.
-bool enough_evidence(const Identification& id) { return id.words >= 2 || id.words >= id.names; }
-
-std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
-                                      const NameSet& names) {
-  std::string prose = mask_non_prose(text);
-  Identification whole = ider.identify(prose, names);
-  std::vector<Span> sentences = splitter.split(prose);
-  std::vector<TextFinding> out;
-  bool any_target = false;
-  if (sentences.size() > 1) {
-    for (const Span& s : sentences) {
-      Identification id = ider.identify(std::string_view(prose).substr(s.begin, s.size()), names);
-      if (id.language == ider.target()) any_target = true;
-      if (!is_target(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
-    }
-  }
-  if (!is_target(whole, ider) && !any_target && enough_evidence(whole)) {
-    // The whole unit: one finding, whatever its sentences said.
-    std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
-    if (b == std::string::npos) return {};
-    b = std::min(b, text.find_first_not_of(" \t\n"));
-    e = std::max(e + 1, text.find_last_not_of(" \t\n") + 1);
-    return {{b, e, whole.language, whole.confidence, true}};
-  }
-  return out;
 }
 
 // Where the fragment starts in the page: searched for within the unit's
@@ -175,7 +128,7 @@ struct PageTask {
   const PoIndex* po = nullptr;
 };
 
-struct PageOutcome {
+struct PageCheck {
   PageResult result;
   std::vector<Finding> findings;
   std::optional<Diagnostic> error;
@@ -209,8 +162,8 @@ std::vector<std::string> counterparts(const PageTask& task, const Page& page, co
   return out;
 }
 
-PageOutcome check_page(const PageTask& task, const Config& cfg, bool site, const LanguageIdentifier& ider) {
-  PageOutcome out;
+PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const LanguageIdentifier& ider) {
+  PageCheck out;
   out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
   try {
     SourceText src = SourceText::load(task.fs_path, task.path);
@@ -241,7 +194,7 @@ PageOutcome check_page(const PageTask& task, const Config& cfg, bool site, const
     // Words the page's own-language sentences use are the page's vocabulary.
     NameSet vocabulary;
     for (const std::string& sentence : target_sentences)
-      if (is_target(ider.identify(sentence, page_names), ider)) collect_vocabulary(sentence, vocabulary);
+      if (in_target_language(ider.identify(sentence, page_names), ider)) collect_vocabulary(sentence, vocabulary);
     NameSet without_vocabulary = page_names;
     page_names.vocabulary = std::move(vocabulary.vocabulary);
     std::string urls = url_letters(src.bytes());
@@ -326,7 +279,7 @@ void check_message(const Message& m, const std::string& language, const std::str
     FindingKind kind = FindingKind::PoMsgstr;
     if (msgstr == m.msgid) {
       Identification id = ider.identify(mask_non_prose(msgstr), names);
-      bool translatable = id.language == ider.source() || (id.words >= 2 && !is_target(id, ider));
+      bool translatable = id.language == ider.source() || (id.words >= 2 && !in_target_language(id, ider));
       if (translatable) found.push_back({0, msgstr.size(), id.language, id.confidence, true});
       kind = FindingKind::PoIdentical;
     } else {
@@ -387,39 +340,11 @@ CatalogOutcome check_catalog(const std::string& language, const std::string& pat
   return out;
 }
 
-std::vector<std::string> po_files(const Config& cfg, const std::string& lang) {
-  std::vector<std::string> out;
-  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ".po")
-      out.push_back(fs::path(it->path()).lexically_relative(cfg.root).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::set<std::string> manifest_entries(const Config& cfg, const std::string& lang) {
-  std::string rel = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) + "/.l10n-manifest"
-                                                    : cfg.target_dir + "/.l10n-manifest." + lang;
-  std::set<std::string> out;
-  fs::path p = fs::path(cfg.root) / rel;
-  if (!fs::exists(p)) return out;
-  std::string text = read_file(p.string(), rel);
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line[0] != '#') out.insert(line);
-    start = end + 1;
-  }
-  return out;
-}
-
 PoIndex index_catalogs(const Config& cfg, const std::vector<std::string>& files, std::vector<Diagnostic>& errors) {
   PoIndex index;
   for (const std::string& rel : files) {
     try {
-      Catalog cat = read_po((fs::path(cfg.root) / rel).string(), rel, PoContent::Translations);
+      Catalog cat = read_po(on_disk(cfg, rel), rel, PoContent::Translations);
       for (const Message& m : cat.messages) {
         if (m.obsolete || m.msgid.empty()) continue;
         PoEntry e{rel, m.line, m.msgid};
@@ -448,7 +373,7 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
   for (const std::string& lang : languages)
     identifiers[lang] = std::make_unique<LanguageIdentifier>(lang, cfg.source, options.dict_dir);
 
-  std::vector<PageOutcome> outcomes(tasks.size());
+  std::vector<PageCheck> outcomes(tasks.size());
   ProgressCounter progress(options.progress);
   progress.set_items(tasks.size());
   parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
@@ -463,11 +388,11 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
   if (site) {
     std::vector<std::pair<std::string, std::string>> catalogs;  // language, path
     for (const std::string& lang : languages)
-      for (const std::string& p : po_files(cfg, lang)) catalogs.emplace_back(lang, p);
+      for (const std::string& p : language_catalogs(cfg, lang)) catalogs.emplace_back(lang, p);
     std::vector<CatalogOutcome> cats(catalogs.size());
     parallel_for(catalogs.size(), options.jobs, [&](std::size_t i) {
       const auto& [lang, p] = catalogs[i];
-      cats[i] = check_catalog(lang, p, (fs::path(cfg.root) / p).string(), cfg, *identifiers.at(lang), options.jobs);
+      cats[i] = check_catalog(lang, p, on_disk(cfg, p), cfg, *identifiers.at(lang), options.jobs);
     });
     for (auto& c : cats) {
       if (c.error) report.errors.push_back(*c.error);
@@ -514,28 +439,25 @@ int CheckReport::units() const {
 }
 
 CheckReport check_site(const Config& cfg, const CheckOptions& options) {
-  std::vector<std::string> languages = options.languages.empty() ? cfg.languages : options.languages;
-  for (const std::string& l : languages)
-    if (std::find(cfg.languages.begin(), cfg.languages.end(), l) == cfg.languages.end())
-      throw Error(cfg.config_path, 0, 0, format(tr("language '%s' is not configured"), l.c_str()));
+  std::vector<std::string> languages = chosen_languages(cfg, options.languages);
   std::vector<std::string> sources = source_pages(cfg);
   std::vector<PageTask> tasks;
   std::vector<Diagnostic> errors;
   std::map<std::string, std::unique_ptr<PoIndex>> indexes;
   for (const std::string& lang : languages) {
-    indexes[lang] = std::make_unique<PoIndex>(index_catalogs(cfg, po_files(cfg, lang), errors));
-    std::set<std::string> manifest = manifest_entries(cfg, lang);
+    indexes[lang] = std::make_unique<PoIndex>(index_catalogs(cfg, language_catalogs(cfg, lang), errors));
+    std::set<std::string> manifest = read_manifest(cfg, lang);
     std::set<std::string> seen;
     for (const std::string& s : sources) {
       std::string t = target_path(cfg, s, lang);
-      if (!fs::exists(fs::path(cfg.root) / t)) continue;
+      if (!fs::exists(on_disk(cfg, t))) continue;
       seen.insert(t);
-      tasks.push_back({lang, t, (fs::path(cfg.root) / t).string(), s, (fs::path(cfg.root) / s).string(),
+      tasks.push_back({lang, t, on_disk(cfg, t), s, on_disk(cfg, s),
                        manifest.count(t) > 0, indexes[lang].get()});
     }
     // Pages written by hand with no source page.
     if (cfg.layout == Layout::Directory) {
-      fs::path dir = fs::path(cfg.root) / cfg.target_dir_for(lang);
+      fs::path dir = on_disk(cfg, cfg.target_dir_for(lang));
       std::error_code ec;
       std::vector<std::string> extra;
       if (fs::is_directory(dir, ec))
@@ -546,7 +468,7 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
         }
       std::sort(extra.begin(), extra.end());
       for (const std::string& rel : extra)
-        tasks.push_back({lang, rel, (fs::path(cfg.root) / rel).string(), "", "", manifest.count(rel) > 0,
+        tasks.push_back({lang, rel, on_disk(cfg, rel), "", "", manifest.count(rel) > 0,
                          indexes[lang].get()});
     }
   }
@@ -577,18 +499,6 @@ CheckReport check_pages(const std::string& language, const std::vector<std::stri
   CheckReport report = run_tasks(tasks, cfg, false, options, {language});
   report.errors.insert(report.errors.begin(), missing.errors.begin(), missing.errors.end());
   return report;
-}
-
-std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
-                                    const std::string& source_language, const std::vector<std::string>& glossary) {
-  LanguageIdentifier ider(language, source_language);
-  return check_text(text, ider, glossary);
-}
-
-std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
-                                    const std::vector<std::string>& glossary) {
-  SentenceSplitter splitter(ider.target());
-  return find_in_text(text, ider, splitter, glossary_names(glossary));
 }
 
 std::vector<Finding> subtract_baseline(const std::vector<Finding>& findings, const std::string& baseline_json_path) {

@@ -10,7 +10,6 @@
 
 #include "site/config.h"
 #include "base/error.h"
-#include "language/language_id.h"
 #include "base/progress.h"
 
 namespace l10n {
@@ -89,22 +88,6 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options);
 // usual text parameters of shortcodes (text, title, …).
 CheckReport check_pages(const std::string& language, const std::vector<std::string>& paths, const CheckOptions& options,
                         const std::string& source_language = "en");
-
-// Findings within one text in `language` (a unit's or a msgstr's), without
-// location: what `check` reports for it. For tests and the language ID tool.
-struct TextFinding {
-  std::size_t begin = 0, end = 0;  // byte range of the fragment in the text
-  std::string found;
-  double confidence = 0;
-  bool whole = false;              // the whole text, not one sentence
-};
-std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
-                                    const std::string& source_language = "en",
-                                    const std::vector<std::string>& glossary = {});
-// The same with an identifier built once, for callers that test many texts
-// (import); thread-safe.
-std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
-                                    const std::vector<std::string>& glossary = {});
 
 // Findings accepted in a baseline (a JSON report written earlier): the same
 // path, fragment and language are not counted again.

@@ -12,12 +12,13 @@
 
 #include "base/interrupt.h"
 #include "base/tr.h"
-#include "units/page.h"
 #include "base/parallel.h"
 #include "po/update.h"
 #include "site/layout.h"
-#include "units/site_strings.h"
 #include "base/source_text.h"
+#include "base/files.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 namespace fs = std::filesystem;
 
@@ -40,58 +41,7 @@ const char* const kShortcodeComment =
     "This text contains Hugo shortcode calls ({{< … >}} or {{% … %}}): copy each call exactly, "
     "translating only the text in its quoted parameters.";
 
-std::string abs_path(const Config& cfg, const std::string& rel) { return (fs::path(cfg.root) / rel).string(); }
-
-SourceUnits read_one(const Config& cfg, const std::string& rel, bool is_page, const SiteFile* data) {
-  SourceText src = SourceText::load(abs_path(cfg, rel), rel);
-  SourceUnits out{rel, {}};
-  if (is_page) out.units = read_page(src, cfg).units;
-  else if (rel.starts_with("i18n/")) out.units = string_table_units(src, data->format);
-  else out.units = site_config_units(src, data->format, cfg);
-  return out;
-}
-
 }  // namespace
-
-SourceFiles list_sources(const Config& cfg) {
-  SourceFiles files;
-  files.pages = source_pages(cfg);
-  if (auto table = string_table_file(cfg, cfg.source)) files.data.push_back(*table);
-  for (auto& f : site_config_files(cfg)) files.data.push_back(f);
-  return files;
-}
-
-std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
-                                      std::vector<Diagnostic>& errors, const ProgressFn& progress) {
-  const auto& pages = files.pages;
-  const auto& data = files.data;
-  std::size_t n = pages.size() + data.size();
-  std::vector<SourceUnits> results(n);
-  std::vector<std::optional<Diagnostic>> failures(n);
-  ProgressCounter counter(progress);
-  counter.set_items(n);
-  parallel_for(n, jobs, [&](std::size_t i) {
-    bool is_page = i < pages.size();
-    const std::string& rel = is_page ? pages[i] : data[i - pages.size()].path;
-    if (interrupted()) return;
-    try {
-      results[i] = read_one(cfg, rel, is_page, is_page ? nullptr : &data[i - pages.size()]);
-    } catch (const Error& e) {
-      failures[i] = e.diagnostic();
-    } catch (const std::exception& e) {
-      failures[i] = Diagnostic{rel, 0, 0, e.what()};
-    }
-    counter.tick();
-  });
-  check_interrupt();
-  for (auto& f : failures)
-    if (f) errors.push_back(std::move(*f));
-  return results;
-}
-
-std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors) {
-  return read_sources(cfg, list_sources(cfg), jobs, errors);
-}
 
 Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
                        const std::string& creation_date) {
@@ -133,8 +83,8 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
       add_comment(m, u.comment);
       if (u.has_shortcodes) add_comment(m, kShortcodeComment);
       // Sources come in order, so a repeat of file:line can only be the last reference.
-      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->path)
-        m.references.push_back({source->path, u.line});
+      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->file.path)
+        m.references.push_back({source->file.path, u.line});
     }
   }
   return pot;
@@ -158,8 +108,8 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
   for (const auto& lang : cfg.languages)
     for (const auto& domain : domains) {
       check_interrupt();
-      std::string rel = cfg.catalog_dir + "/" + lang + "/" + domain + ".po";
-      std::string path = abs_path(cfg, rel);
+      std::string rel = catalog_path(cfg, lang, domain);
+      std::string path = on_disk(cfg, rel);
       if (!fs::exists(path)) continue;
       Catalog po = read_po(path, rel, PoContent::NoSourceComments);
       check_language(po, path, rel, lang);
@@ -170,7 +120,7 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
 
 // The bytes of an output file as they are on disk, or nullopt.
 std::optional<std::string> current_bytes(const Config& cfg, const std::string& rel) {
-  std::string path = abs_path(cfg, rel);
+  std::string path = on_disk(cfg, rel);
   if (!fs::exists(path)) return std::nullopt;
   return read_file(path, rel);
 }
@@ -221,21 +171,28 @@ Catalog new_po(const Catalog& pot, const std::string& lang) {
 
 ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   ExtractReport report;
-  SourceFiles files = list_sources(cfg);
-  report.pages = files.pages.size();
+  std::vector<SourceFile> files;
+  try {
+    files = source_files(cfg);
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+    return report;
+  }
   // Domain -> its sources, in source order.
   std::map<std::string, std::vector<const SourceUnits*>> domains;
   std::set<std::string> domain_names;
-  for (const auto& page : files.pages) domain_names.insert(page_domain(cfg, page));
-  if (!files.data.empty() || domain_names.empty()) domain_names.insert(cfg.domain);
+  for (const SourceFile& f : files) {
+    domain_names.insert(catalog_domain(cfg, f));
+    report.pages += f.kind == SourceFile::Kind::Page;
+  }
+  if (domain_names.empty()) domain_names.insert(cfg.domain);
   std::future<OldCatalogs> old_future = std::async(std::launch::async, read_old_catalogs, std::cref(cfg), std::cref(domain_names));
 
   std::vector<SourceUnits> sources = read_sources(cfg, files, options.jobs, report.errors, options.progress);
   if (!report.errors.empty()) return report;
   for (const SourceUnits& s : sources) {
     report.units += s.units.size();
-    bool is_page = s.path.starts_with(cfg.source_dir + "/");
-    domains[is_page ? page_domain(cfg, s.path) : cfg.domain].push_back(&s);
+    domains[catalog_domain(cfg, s.file)].push_back(&s);
   }
   for (const auto& name : domain_names) domains[name];
 
@@ -243,7 +200,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   std::map<std::string, Catalog> pots;
   // Each template is written out while the PO files are brought up to date.
   std::map<std::string, std::future<std::string>> pot_texts;
-  auto pot_rel = [&](const std::string& domain) { return cfg.catalog_dir + "/" + domain + ".pot"; };
+  auto pot_rel = [&](const std::string& domain) { return template_path(cfg, domain); };
   try {
     for (auto& [domain, srcs] : domains) {
       check_interrupt();
@@ -292,7 +249,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       }
       olds.clear();
       for (auto& [domain, po] : updated) {
-        po_writes.push_back({cfg.catalog_dir + "/" + lang + "/" + domain + ".po", format_po(po)});
+        po_writes.push_back({catalog_path(cfg, lang, domain), format_po(po)});
         po = Catalog{};
       }
     }
@@ -310,7 +267,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   try {
     std::vector<const PendingWrite*> changed;
     for (const auto& w : writes) {
-      std::string path = abs_path(cfg, w.rel);
+      std::string path = on_disk(cfg, w.rel);
       std::error_code ec;
       if (w.known_unchanged || current_bytes(cfg, w.rel) == w.bytes) {
         report.unchanged.push_back(w.rel);
@@ -322,7 +279,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     }
     std::vector<std::string> paths;
     std::vector<std::pair<std::string, std::string_view>> files;
-    for (const PendingWrite* w : changed) paths.push_back(abs_path(cfg, w->rel));
+    for (const PendingWrite* w : changed) paths.push_back(on_disk(cfg, w->rel));
     for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
     write_files_atomic(files);
     for (const PendingWrite* w : changed) report.written.push_back(w->rel);

@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "po/catalog.h"
-#include "site/config.h"
 #include "base/error.h"
 #include "base/progress.h"
-#include "site/layout.h"
-#include "units/unit.h"
+#include "po/catalog.h"
+#include "site/config.h"
+#include "site/sources.h"
 
 namespace l10n {
 
@@ -35,27 +34,6 @@ struct ExtractReport {
   std::vector<std::string> unchanged;  // files already up to date
   std::vector<Diagnostic> errors;      // when not empty, nothing was written
 };
-
-// One source file's units with the path the references name.
-struct SourceUnits {
-  std::string path;  // relative to the root
-  std::vector<Unit> units;
-};
-
-// The files extract reads: the source pages, then the string table and site
-// config files that hold translatable strings.
-struct SourceFiles {
-  std::vector<std::string> pages;  // relative to the root
-  std::vector<SiteFile> data;
-};
-SourceFiles list_sources(const Config& cfg);
-
-// Reads every file of `files` (in parallel) into units, in the order of
-// `files`. Errors are collected per file.
-std::vector<SourceUnits> read_sources(const Config& cfg, const SourceFiles& files, int jobs,
-                                      std::vector<Diagnostic>& errors, const ProgressFn& progress = {});
-// The same for every source file of the site.
-std::vector<SourceUnits> read_sources(const Config& cfg, int jobs, std::vector<Diagnostic>& errors);
 
 // Builds the POT of one domain from units, in source order; identical
 // (msgctxt, msgid) pairs become one entry with all their references.

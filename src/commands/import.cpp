@@ -7,15 +7,16 @@
 #include <memory>
 #include <optional>
 
+#include "language/text_check.h"
 #include "units/align.h"
 #include "po/catalog.h"
-#include "commands/check.h"
 #include "commands/extract.h"
-#include "commands/merge.h"
 #include "units/page.h"
 #include "base/parallel.h"
 #include "site/layout.h"
 #include "units/translation_guard.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 namespace fs = std::filesystem;
 
@@ -152,24 +153,13 @@ void settle_duplicates(std::vector<PageImport>& pages, const std::map<std::strin
     }
 }
 
-std::vector<std::string> existing_catalogs(const Config& cfg, const std::string& lang) {
-  std::vector<std::string> out;
-  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
-  if (fs::is_directory(dir))
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file() && entry.path().extension() == ".po")
-        out.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // The catalogs after `l10n extract`, with the imports put in. A dry run
 // looks at the catalogs as they are and writes nothing.
 void write_catalogs(const Config& cfg, const ImportOptions& options, ImportReport& report) {
   auto chosen = choose_imports(report.pages);
   std::vector<std::string> catalogs;
   if (options.dry_run) {
-    catalogs = existing_catalogs(cfg, options.language);
+    catalogs = language_catalogs(cfg, options.language);
   } else {
     ExtractOptions eo;
     eo.jobs = options.jobs;
@@ -180,10 +170,10 @@ void write_catalogs(const Config& cfg, const ImportOptions& options, ImportRepor
     }
     report.written = extracted.written;
     for (const CatalogSummary& c : extracted.catalogs)
-      catalogs.push_back(cfg.catalog_dir + "/" + options.language + "/" + c.domain + ".po");
+      catalogs.push_back(catalog_path(cfg, options.language, c.domain));
   }
   for (const std::string& rel : catalogs) {
-    std::string path = (fs::path(cfg.root) / rel).string();
+    std::string path = on_disk(cfg, rel);
     Catalog cat = read_po(path, rel);
     if (!apply_imports(cat, chosen, options.overwrite) || options.dry_run) continue;
     write_po(path, cat);
@@ -227,8 +217,10 @@ SourceLanguageTest source_language_test(const Config& cfg, const std::string& la
 
 ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   ImportReport report;
-  if (std::find(cfg.languages.begin(), cfg.languages.end(), options.language) == cfg.languages.end()) {
-    report.errors.push_back({cfg.config_path, 0, 0, "language '" + options.language + "' is not in 'languages'"});
+  try {
+    chosen_languages(cfg, {options.language});
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
     return report;
   }
   SourceLanguageTest still_source =
@@ -240,13 +232,13 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   progress.set_items(sources.size());
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     std::string target = target_path(cfg, sources[i], options.language);
-    fs::path target_abs = fs::path(cfg.root) / target;
+    fs::path target_abs = on_disk(cfg, target);
     if (!fs::exists(target_abs)) {
       progress.tick();
       return;
     }
     try {
-      SourceText src = SourceText::load((fs::path(cfg.root) / sources[i]).string(), sources[i]);
+      SourceText src = SourceText::load(on_disk(cfg, sources[i]), sources[i]);
       SourceText tgt = SourceText::load(target_abs.string(), target);
       pages[i] = import_page(src, tgt, cfg, still_source);
     } catch (const Error& e) {

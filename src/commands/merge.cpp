@@ -9,12 +9,13 @@
 
 #include "base/interrupt.h"
 #include "base/tr.h"
-#include "units/page.h"
 #include "base/parallel.h"
 #include "site/layout.h"
-#include "units/site_strings.h"
+#include "site/sources.h"
 #include "base/source_text.h"
 #include "units/translation_guard.h"
+#include "base/files.h"
+#include "po/reader.h"
 
 namespace fs = std::filesystem;
 
@@ -32,19 +33,14 @@ const TranslationTable::Entry* TranslationTable::find(std::string_view context, 
 }
 
 TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
-  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir / lang;
   TranslationTable table;
-  if (fs::is_directory(dir))
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file() && entry.path().extension() == ".po")
-        table.po_paths.push_back((fs::path(cfg.catalog_dir) / lang / entry.path().filename()).generic_string());
+  table.po_paths = language_catalogs(cfg, lang);
   if (table.po_paths.empty())
-    throw Error(cfg.catalog_dir + "/" + lang + "/" + cfg.domain + ".po", 0, 0,
+    throw Error(catalog_path(cfg, lang, cfg.domain), 0, 0,
                 format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
-  std::sort(table.po_paths.begin(), table.po_paths.end());
   table.catalogs.reserve(table.po_paths.size());
   for (const auto& rel : table.po_paths) {
-    SourceText src = SourceText::load((fs::path(cfg.root) / rel).string(), rel);
+    SourceText src = SourceText::load(on_disk(cfg, rel), rel);
     const Catalog& cat = table.catalogs.emplace_back(parse_po(src, PoContent::Translations));
     auto language = cat.header_field("Language");
     if (language && !language->empty() && *language != lang)
@@ -60,30 +56,7 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
   return table;
 }
 
-std::string target_path(const Config& cfg, const std::string& source, const std::string& lang) {
-  fs::path rel = fs::path(source).lexically_relative(cfg.source_dir);
-  std::string name = rel.filename().string();
-  std::string dir = rel.parent_path().generic_string();
-  // "_index.en.md" names its language; a translation names the target's.
-  std::string tagged = "." + cfg.source + ".";
-  if (auto pos = name.rfind(tagged); pos != std::string::npos && name.find('.', pos + tagged.size()) == std::string::npos)
-    name.replace(pos, tagged.size(), "." + lang + ".");
-  else if (cfg.layout == Layout::Filename) {
-    auto dot = name.rfind('.');
-    name.insert(dot == std::string::npos ? name.size() : dot, "." + lang);
-  }
-  fs::path out = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir) / dir / name;
-  return out.lexically_normal().generic_string();
-}
-
 namespace {
-
-struct SourceFile {
-  std::string path;
-  enum Kind { PageFile, StringTable, SiteConfig } kind = PageFile;
-  // Data files (string tables, language-specific config) are always written.
-  bool is_data() const { return kind != PageFile; }
-};
 
 struct Rendered {
   std::string bytes;
@@ -116,56 +89,6 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
   return r;
 }
 
-std::string manifest_path(const Config& cfg, const std::string& lang) {
-  if (cfg.layout == Layout::Directory) return cfg.target_dir_for(lang) + "/.l10n-manifest";
-  return cfg.target_dir + "/.l10n-manifest." + lang;
-}
-
-std::set<std::string> read_manifest(const Config& cfg, const std::string& rel) {
-  std::set<std::string> out;
-  fs::path path = fs::path(cfg.root) / rel;
-  if (!fs::exists(path)) return out;
-  std::string text = read_file(path.string(), rel);
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line[0] != '#') out.insert(line);
-    start = end + 1;
-  }
-  return out;
-}
-
-std::vector<SourceFile> list_sources_for_merge(const Config& cfg) {
-  std::vector<SourceFile> files;
-  for (auto& p : source_pages(cfg)) files.push_back({p, SourceFile::PageFile});
-  if (auto table = string_table_file(cfg, cfg.source)) files.push_back({table->path, SourceFile::StringTable});
-  // menus.en.toml, params.en.yaml: the language's own config files get a twin.
-  for (const SiteFile& f : site_config_files(cfg))
-    if (fs::path(f.path).filename().string().find("." + cfg.source + ".") != std::string::npos)
-      files.push_back({f.path, SourceFile::SiteConfig});
-  return files;
-}
-
-std::vector<Unit> units_of(const SourceFile& f, const SourceText& text, const Config& cfg) {
-  switch (f.kind) {
-    case SourceFile::PageFile: return read_page(text, cfg).units;
-    case SourceFile::StringTable: return string_table_units(text, *data_format_of(f.path));
-    case SourceFile::SiteConfig: return site_config_units(text, *data_format_of(f.path), cfg);
-  }
-  return {};
-}
-
-// i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
-std::string data_target(const Config& cfg, const std::string& source, const std::string& lang) {
-  fs::path p(source);
-  std::string name = p.filename().string();
-  if (p.stem() == cfg.source) name = lang + p.extension().string();
-  else if (auto pos = name.rfind("." + cfg.source + "."); pos != std::string::npos)
-    name.replace(pos + 1, cfg.source.size(), lang);
-  return (p.parent_path() / name).generic_string();
-}
-
 // One target language: its translations and the files merge wrote for it before.
 struct Language {
   std::string code;
@@ -185,19 +108,18 @@ struct Output {
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const SourceText& text, const std::vector<Unit>& units) {
+                  const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units) {
   Rendered r = render(f, text, units, lang.table, cfg);
   Output out;
-  out.outcome = {lang.code, f.path, f.is_data() ? data_target(cfg, f.path, lang.code) : target_path(cfg, f.path, lang.code),
-                 PageAction::Unchanged, units.size(), r.translated};
+  out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
   out.refusals = std::move(r.refusals);
   const std::string& target = out.outcome.target;
-  fs::path abs = fs::path(cfg.root) / target;
+  fs::path abs = on_disk(cfg, target);
   bool exists = fs::exists(abs);
   bool ours = lang.owned.count(target) > 0;
   if (exists && !ours && read_file(abs.string(), target) != r.bytes) {
     out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
-  } else if (!f.is_data() && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
+  } else if (f.kind == SourceFile::Kind::Page && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
     out.outcome.action = PageAction::BelowThreshold;
   } else if (!exists || read_file(abs.string(), target) != r.bytes) {
     out.outcome.action = PageAction::Written;
@@ -229,22 +151,20 @@ void finish_language(const Config& cfg, const Language& lang, std::vector<std::v
     report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
     if (o.produced()) produced.insert(target);
     if (o.outcome.action == PageAction::BelowThreshold && lang.owned.count(target) &&
-        fs::exists(fs::path(cfg.root) / target))
+        fs::exists(on_disk(cfg, target)))
       removals.push_back(target);
-    if (!o.temp.empty()) temps.emplace_back(o.temp, (fs::path(cfg.root) / target).string());
+    if (!o.temp.empty()) temps.emplace_back(o.temp, on_disk(cfg, target));
     report.pages.push_back(std::move(o.outcome));
   }
   // Pages written earlier whose source is gone.
   for (const auto& old : lang.owned) {
-    if (produced.count(old) || !fs::exists(fs::path(cfg.root) / old)) continue;
+    if (produced.count(old) || !fs::exists(on_disk(cfg, old))) continue;
     if (std::find(removals.begin(), removals.end(), old) != removals.end()) continue;
     removals.push_back(old);
     report.pages.push_back({lang.code, "", old, PageAction::Removed, 0, 0});
   }
-  std::string manifest =
-      "# Files written by 'l10n merge' for '" + lang.code + "'; it removes them when their source goes.\n";
-  for (const auto& p : produced) manifest += p + "\n";
-  fs::path abs = fs::path(cfg.root) / lang.manifest_rel;
+  std::string manifest = format_manifest(lang.code, produced);
+  fs::path abs = on_disk(cfg, lang.manifest_rel);
   if (!fs::exists(abs) || read_file(abs.string(), lang.manifest_rel) != manifest)
     manifests.emplace_back(abs.string(), std::move(manifest));
 }
@@ -253,11 +173,13 @@ void finish_language(const Config& cfg, const Language& lang, std::vector<std::v
 
 MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
   MergeReport report;
-  std::vector<std::string> codes = options.languages.empty() ? cfg.languages : options.languages;
-  for (const auto& lang : codes)
-    if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
-      report.errors.push_back({cfg.config_path, 0, 0, "language '" + lang + "' is not in 'languages'"});
-  if (!report.errors.empty()) return report;
+  std::vector<std::string> codes;
+  try {
+    codes = chosen_languages(cfg, options.languages);
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+    return report;
+  }
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
   std::vector<std::vector<Output>> outputs;
   try {
@@ -270,7 +192,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         langs[i].code = codes[i];
         langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
         langs[i].manifest_rel = manifest_path(cfg, codes[i]);
-        langs[i].owned = read_manifest(cfg, langs[i].manifest_rel);
+        langs[i].owned = read_manifest(cfg, codes[i]);
       } catch (const Error& e) {
         load_failures[i] = e;
       }
@@ -278,7 +200,17 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     for (auto& f : load_failures)
       if (f) throw *f;
     check_interrupt();
-    std::vector<SourceFile> files = list_sources_for_merge(cfg);
+    // Every source file that has an output, with the output of each language.
+    std::vector<SourceFile> files;
+    std::vector<std::vector<std::string>> targets;
+    for (SourceFile& f : source_files(cfg)) {
+      std::vector<std::string> per_language;
+      for (const Language& lang : langs)
+        if (auto target = output_path(cfg, f, lang.code)) per_language.push_back(std::move(*target));
+      if (per_language.size() != langs.size()) continue;
+      files.push_back(std::move(f));
+      targets.push_back(std::move(per_language));
+    }
     outputs.resize(files.size());
     std::vector<std::optional<Diagnostic>> failures(files.size());
     ProgressCounter progress(options.progress);
@@ -287,10 +219,10 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
       if (interrupted()) return;
       const SourceFile& f = files[i];
       try {
-        SourceText text = SourceText::load((fs::path(cfg.root) / f.path).string(), f.path);
-        std::vector<Unit> units = units_of(f, text, cfg);
-        for (const Language& lang : langs)
-          outputs[i].push_back(output_for(cfg, lang, keep, options.dry_run, f, text, units));
+        SourceText text = SourceText::load(on_disk(cfg, f.path), f.path);
+        std::vector<Unit> units = units_of(cfg, f, text);
+        for (std::size_t l = 0; l < langs.size(); ++l)
+          outputs[i].push_back(output_for(cfg, langs[l], keep, options.dry_run, f, targets[i][l], text, units));
       } catch (const Error& e) {
         failures[i] = e.diagnostic();
       }
@@ -327,7 +259,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     commit_temp_files(temps);
     for (const auto& rel : removals) {
       std::error_code ec;
-      fs::remove(fs::path(cfg.root) / rel, ec);
+      fs::remove(on_disk(cfg, rel), ec);
       if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
     }
   } catch (const Error& e) {

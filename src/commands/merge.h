@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "po/catalog.h"
-#include "site/config.h"
 #include "base/error.h"
 #include "base/progress.h"
+#include "po/catalog.h"
+#include "site/config.h"
 
 namespace l10n {
 
@@ -50,7 +50,6 @@ struct MergeReport {
   bool changed() const;            // would a write or a removal happen?
 };
 
-// The translations of one language: every domain's PO file.
 // A language's translations by (msgctxt, msgid). Keys and entries view the
 // strings of the catalogs the table owns: merge looks up every unit of every
 // page, and a large site's catalogs hold hundreds of thousands of entries.
@@ -68,9 +67,6 @@ struct TranslationTable {
 };
 
 TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy);
-
-// Output path of a source file for `lang` (directory or filename layout).
-std::string target_path(const Config& cfg, const std::string& source, const std::string& lang);
 
 MergeReport run_merge(const Config& cfg, const MergeOptions& options);
 

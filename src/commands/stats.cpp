@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "po/catalog.h"
-#include "commands/extract.h"
+#include "site/layout.h"
+#include "site/sources.h"
+#include "po/reader.h"
 
 namespace fs = std::filesystem;
 
@@ -73,34 +75,18 @@ void count(Coverage& c, State state, std::string_view msgid) {
 
 std::string key_of(const Message& m) { return m.msgctxt.value_or("") + '\x04' + m.msgid; }
 
-// Catalog domains: every POT, and every PO of the language (a PO may outlive
-// its POT when a section was removed).
-std::set<std::string> domains(const Config& cfg, const std::string& lang) {
-  std::set<std::string> out;
-  auto scan = [&](const fs::path& dir, const char* ext) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ext) out.insert(entry.path().stem().string());
-  };
-  fs::path dir = fs::path(cfg.root) / cfg.catalog_dir;
-  scan(dir, ".pot");
-  scan(dir / lang, ".po");
-  return out;
-}
-
 LanguageStats language_stats(const Config& cfg, const std::string& lang, const std::vector<SourceUnits>& sources,
                              std::vector<Diagnostic>& errors) {
   LanguageStats out;
   out.language = lang;
   std::map<std::string, State, std::less<>> states;  // msgctxt '\4' msgid
-  for (const std::string& domain : domains(cfg, lang)) {
-    CatalogStats cat{domain, cfg.catalog_dir + "/" + lang + "/" + domain + ".po", true, {}};
-    std::string pot_rel = cfg.catalog_dir + "/" + domain + ".pot";
-    std::string rel = cat.exists && fs::exists(fs::path(cfg.root) / cat.path) ? cat.path : pot_rel;
+  for (const std::string& domain : domains_on_disk(cfg, lang)) {
+    CatalogStats cat{domain, catalog_path(cfg, lang, domain), true, {}};
+    std::string pot_rel = template_path(cfg, domain);
+    std::string rel = cat.exists && fs::exists(on_disk(cfg, cat.path)) ? cat.path : pot_rel;
     cat.exists = rel == cat.path;
     try {
-      Catalog po = read_po((fs::path(cfg.root) / rel).string(), rel);
+      Catalog po = read_po(on_disk(cfg, rel), rel);
       for (const Message& m : po.messages) {
         if (m.obsolete || m.msgid.empty()) continue;
         State s = cat.exists ? state_of(m) : State::Untranslated;
@@ -115,7 +101,7 @@ LanguageStats language_stats(const Config& cfg, const std::string& lang, const s
     out.catalogs.push_back(std::move(cat));
   }
   for (const SourceUnits& source : sources) {
-    PageStats page{source.path, {}};
+    PageStats page{source.file.path, {}};
     for (const Unit& u : source.units) {
       auto it = states.find(u.context + '\x04' + u.text);
       count(page.coverage, it == states.end() ? State::Untranslated : it->second, u.text);
@@ -173,14 +159,11 @@ void table(std::ostream& out, const char* heading, const std::vector<std::pair<s
 StatsReport compute_stats(const Config& cfg, const StatsOptions& options) {
   StatsReport report;
   report.source = cfg.source;
-  std::vector<std::string> langs = options.languages.empty() ? cfg.languages : options.languages;
-  for (const auto& lang : langs)
-    if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
-      report.errors.push_back({cfg.config_path, 0, 0, "language '" + lang + "' is not in 'languages'"});
-  if (!report.errors.empty()) return report;
+  std::vector<std::string> langs;
   std::vector<SourceUnits> sources;
   try {
-    sources = read_sources(cfg, options.jobs, report.errors);
+    langs = chosen_languages(cfg, options.languages);
+    sources = read_sources(cfg, source_files(cfg), options.jobs, report.errors);
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
   }

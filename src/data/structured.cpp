@@ -7,6 +7,18 @@
 #include "data/structured_detail.h"
 
 namespace l10n {
+
+std::optional<DataFormat> data_format_of(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  std::string_view name = path.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  std::size_t dot = name.rfind('.');
+  std::string_view ext = dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
+  if (ext == ".toml") return DataFormat::Toml;
+  if (ext == ".yaml" || ext == ".yml") return DataFormat::Yaml;
+  if (ext == ".json") return DataFormat::Json;
+  return std::nullopt;
+}
+
 namespace detail {
 
 DataLeaf make_leaf(const SourceText& src, const std::vector<PathStep>& path, Span span) {

@@ -14,6 +14,9 @@ namespace l10n {
 
 enum class DataFormat { Yaml, Toml, Json };
 
+// What a data file's extension (.toml, .yaml/.yml, .json) says its format is.
+std::optional<DataFormat> data_format_of(std::string_view path);
+
 // How a scalar is written in the source; merge keeps the style when the
 // translation can still be written in it.
 enum class ScalarStyle {

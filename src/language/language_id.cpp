@@ -18,6 +18,7 @@
 
 #include "base/error.h"
 #include "base/source_text.h"
+#include "base/files.h"
 
 namespace l10n {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "commands/check.h"
+#include "language/text_check.h"
 #include "language/language_id.h"
 #include "testing.h"
 

@@ -1,6 +1,5 @@
-// The gettext catalog model and its file I/O. Reading and writing go through
-// GNU gettext's own libgettextpo where it can, so the bytes are those that
-// gettext tools (msgcat, msgmerge) and Weblate write.
+// The gettext catalog model: entries, their identity, the header. Reading
+// and writing PO text are po/reader.h and po/writer.h.
 #pragma once
 
 #include <optional>
@@ -9,8 +8,6 @@
 #include <vector>
 
 namespace l10n {
-
-class SourceText;
 
 struct Reference {
   std::string file;  // an explicit "file:0" read from a PO file keeps its ":0" here
@@ -66,26 +63,6 @@ struct Catalog {
   std::optional<std::string> header_field(std::string_view name) const;
   void set_header_field(std::string_view name, std::string_view value);
 };
-
-// What a reader keeps of each entry after the header: everything; all but
-// the extracted comments and references, which describe the sources and which
-// an update takes from the template anyway; or only what merging
-// translations needs (msgctxt, msgid, msgstr, flags, the line). The comments
-// and references are much of a large catalog.
-enum class PoContent { Everything, NoSourceComments, Translations };
-// Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
-// duplicate entries, a charset other than UTF-8.
-Catalog read_po(const std::string& fs_path, const std::string& display_path,
-                PoContent keep = PoContent::Everything);
-// The same for text already read.
-Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
-// The PO text gettext's msgcat would write for `cat`.
-std::string format_po(const Catalog& cat);
-// The same text from libgettextpo's own writer: format_po uses it for what
-// its in-process writer does not cover (format flags, other charsets).
-std::string format_po_gettext(const Catalog& cat);
-// format_po, written atomically (temp file + rename).
-void write_po(const std::string& fs_path, const Catalog& cat);
 
 // Plural-Forms header value for a language code ("nl", "pt_BR"), gettext's table.
 std::string plural_forms_for(std::string_view lang);

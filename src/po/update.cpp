@@ -12,6 +12,7 @@
 #include "base/tr.h"
 #include "base/parallel.h"
 #include "base/source_text.h"
+#include "base/files.h"
 
 namespace l10n {
 

@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "po/update.h"
 #include "testing.h"
+#include "po/reader.h"
+#include "po/writer.h"
 
 namespace fs = std::filesystem;
 using namespace l10n;

@@ -1,5 +1,6 @@
 #include "site/config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <toml++/toml.h>
@@ -7,27 +8,24 @@
 #include "base/error.h"
 #include "base/tr.h"
 #include "base/source_text.h"
+#include "base/files.h"
 
 namespace fs = std::filesystem;
 
 namespace l10n {
-
-const std::vector<std::string>& default_front_matter_keys() {
-  static const std::vector<std::string> keys = {"title", "linkTitle", "subtitle", "description",
-                                                "summary", "menu.*.name"};
-  return keys;
-}
-
-const std::vector<ParamSpec>* Config::shortcode_params(std::string_view shortcode) const {
-  auto it = shortcodes.find(shortcode);
-  return it == shortcodes.end() ? nullptr : &it->second;
-}
 
 std::string Config::target_dir_for(std::string_view lang) const {
   std::string out = target_dir;
   for (auto pos = out.find("{lang}"); pos != std::string::npos; pos = out.find("{lang}", pos))
     out.replace(pos, 6, lang), pos += lang.size();
   return out;
+}
+
+std::vector<std::string> chosen_languages(const Config& cfg, const std::vector<std::string>& requested) {
+  for (const std::string& lang : requested)
+    if (std::find(cfg.languages.begin(), cfg.languages.end(), lang) == cfg.languages.end())
+      throw Error(cfg.config_path, 0, 0, format(tr("language '%s' is not configured"), lang.c_str()));
+  return requested.empty() ? cfg.languages : requested;
 }
 
 namespace {

@@ -7,31 +7,25 @@
 #include <string_view>
 #include <vector>
 
-namespace l10n {
+#include "base/error.h"
+#include "units/rules.h"
 
-// A shortcode parameter that holds text: by name, or by 0-based position.
-struct ParamSpec {
-  std::string name;   // empty when positional
-  int position = -1;
-  bool matches(std::string_view param_name, int param_position) const {
-    return name.empty() ? param_position == position : param_name == name;
-  }
-};
+namespace l10n {
 
 enum class Layout { Directory, Filename };
 
-struct Config {
+// The site's settings. Its UnitRules (source language, front matter keys,
+// shortcode parameters) are what reading pages takes; the rest is for the
+// commands.
+struct Config : UnitRules {
   std::string root;                        // the site root on disk
   std::string config_path;                 // root/l10n.toml, empty when absent
-  std::string source = "en";
   std::vector<std::string> languages;      // target languages
   Layout layout = Layout::Directory;
   std::string source_dir = "content/en";   // relative to root
   std::string target_dir = "content/{lang}";
   std::vector<std::string> include = {"**/*.md"};
   std::vector<std::string> exclude;
-  std::vector<std::string> front_matter_keys;
-  std::map<std::string, std::vector<ParamSpec>, std::less<>> shortcodes;
   // Catalogs: <catalog_dir>/<domain>.pot and <catalog_dir>/<lang>/<domain>.po.
   std::string catalog_dir = "po";
   std::string domain = "content";
@@ -40,14 +34,13 @@ struct Config {
   std::vector<std::string> glossary;       // check: terms never translated
   std::string project;                     // Project-Id-Version; defaults to the root's name
 
-  // The text parameters configured for `shortcode`, or nullptr.
-  const std::vector<ParamSpec>* shortcode_params(std::string_view shortcode) const;
   // "content/{lang}" with the language filled in.
   std::string target_dir_for(std::string_view lang) const;
 };
 
-// Front matter keys extracted when the config names none.
-const std::vector<std::string>& default_front_matter_keys();
+// `requested` with every language of the config when it is empty; throws
+// Error naming the config for a language it does not configure.
+std::vector<std::string> chosen_languages(const Config& cfg, const std::vector<std::string>& requested);
 
 // Reads <root>/l10n.toml; a site without one gets the defaults (sourceDir
 // "content/<source>" when that directory exists, else "content" with the

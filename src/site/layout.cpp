@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/error.h"
+#include "base/files.h"
 #include "base/glob.h"
 #include "base/tr.h"
 
@@ -11,24 +12,18 @@ namespace fs = std::filesystem;
 
 namespace l10n {
 
-std::optional<DataFormat> data_format_of(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  if (ext == ".toml") return DataFormat::Toml;
-  if (ext == ".yaml" || ext == ".yml") return DataFormat::Yaml;
-  if (ext == ".json") return DataFormat::Json;
-  return std::nullopt;
-}
-
 namespace {
 
-bool is_translation_name(const Config& cfg, const std::string& name) {
-  // page.nl.md: the language code sits between the stem and the extension.
-  for (const auto& lang : cfg.languages) {
-    std::string mid = "." + lang + ".";
-    auto pos = name.rfind(mid);
-    if (pos != std::string::npos && name.find('.', pos + mid.size()) == std::string::npos) return true;
-  }
-  return false;
+// "page.nl.md": the language code sits between the stem and the extension.
+bool names_language(std::string_view name, std::string_view lang) {
+  std::string mid = "." + std::string(lang) + ".";
+  auto pos = name.rfind(mid);
+  return pos != std::string_view::npos && name.find('.', pos + mid.size()) == std::string_view::npos;
+}
+
+bool is_translation_name(const Config& cfg, std::string_view name) {
+  return std::any_of(cfg.languages.begin(), cfg.languages.end(),
+                     [&](const std::string& lang) { return names_language(name, lang); });
 }
 
 bool selected(const Config& cfg, const std::string& rel) {
@@ -37,10 +32,54 @@ bool selected(const Config& cfg, const std::string& rel) {
   return in && !out;
 }
 
+void add_data_file(const Config& cfg, const std::string& rel, SourceFile::Kind kind, std::vector<SourceFile>& out) {
+  if (auto format = data_format_of(rel); format && fs::is_regular_file(on_disk(cfg, rel)))
+    out.push_back({rel, kind, *format});
+}
+
+// i18n/<source>.toml|yaml|yml|json, the first that exists.
+void add_string_table(const Config& cfg, std::vector<SourceFile>& out) {
+  for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) {
+    std::size_t before = out.size();
+    add_data_file(cfg, "i18n/" + cfg.source + ext, SourceFile::Kind::StringTable, out);
+    if (out.size() > before) return;
+  }
+}
+
+void add_site_config(const Config& cfg, std::vector<SourceFile>& out) {
+  for (const char* base : {"hugo", "config"})
+    for (const char* ext : {".toml", ".yaml", ".yml", ".json"})
+      add_data_file(cfg, std::string(base) + ext, SourceFile::Kind::SiteConfig, out);
+  fs::path dir = on_disk(cfg, "config/_default");
+  if (!fs::is_directory(dir)) return;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    // Keep the source language's menus/params and language-neutral files.
+    bool language_specific = std::count(name.begin(), name.end(), '.') >= 2;
+    if (language_specific && !names_language(name, cfg.source)) continue;
+    add_data_file(cfg, "config/_default/" + name, SourceFile::Kind::SiteConfig, out);
+  }
+}
+
+// i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
+std::string data_twin(const Config& cfg, const std::string& source, std::string_view lang) {
+  fs::path p(source);
+  std::string name = p.filename().string();
+  if (p.stem() == cfg.source) name = std::string(lang) + p.extension().string();
+  else if (auto pos = name.rfind("." + cfg.source + "."); pos != std::string::npos)
+    name.replace(pos + 1, cfg.source.size(), lang);
+  return (p.parent_path() / name).generic_string();
+}
+
 }  // namespace
 
+std::string on_disk(const Config& cfg, std::string_view rel) { return (fs::path(cfg.root) / rel).string(); }
+
 std::vector<std::string> source_pages(const Config& cfg) {
-  fs::path dir = fs::path(cfg.root) / cfg.source_dir;
+  fs::path dir = on_disk(cfg, cfg.source_dir);
   if (!fs::is_directory(dir)) throw Error(cfg.config_path.empty() ? cfg.root : cfg.config_path, 0, 0,
                                           format(tr("source directory '%s' does not exist"), cfg.source_dir.c_str()));
   std::vector<std::string> pages;
@@ -58,43 +97,110 @@ std::vector<std::string> source_pages(const Config& cfg) {
   return pages;
 }
 
-std::string page_domain(const Config& cfg, const std::string& page) {
-  if (!cfg.split_sections) return cfg.domain;
-  std::string rel = fs::path(page).lexically_relative(cfg.source_dir).generic_string();
+std::vector<SourceFile> source_files(const Config& cfg) {
+  std::vector<SourceFile> files;
+  for (std::string& page : source_pages(cfg)) files.push_back({std::move(page), SourceFile::Kind::Page});
+  add_string_table(cfg, files);
+  add_site_config(cfg, files);
+  return files;
+}
+
+std::string catalog_domain(const Config& cfg, const SourceFile& file) {
+  if (!cfg.split_sections || file.kind != SourceFile::Kind::Page) return cfg.domain;
+  std::string rel = fs::path(file.path).lexically_relative(cfg.source_dir).generic_string();
   auto slash = rel.find('/');
   return slash == std::string::npos ? cfg.domain : rel.substr(0, slash);
 }
 
-std::vector<SiteFile> site_config_files(const Config& cfg) {
-  std::vector<SiteFile> out;
-  auto consider = [&](const std::string& rel) {
-    if (auto format = data_format_of(rel); format && fs::is_regular_file(fs::path(cfg.root) / rel))
-      out.push_back({rel, *format});
-  };
-  for (const char* base : {"hugo", "config"})
-    for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) consider(std::string(base) + ext);
-  fs::path dir = fs::path(cfg.root) / "config" / "_default";
-  if (fs::is_directory(dir)) {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
-      // Keep the source language's menus/params and language-neutral files.
-      bool language_specific = std::count(name.begin(), name.end(), '.') >= 2;
-      if (language_specific && name.find("." + cfg.source + ".") == std::string::npos) continue;
-      consider("config/_default/" + name);
-    }
+std::string template_path(const Config& cfg, std::string_view domain) {
+  return cfg.catalog_dir + "/" + std::string(domain) + ".pot";
+}
+
+std::string catalog_path(const Config& cfg, std::string_view lang, std::string_view domain) {
+  return cfg.catalog_dir + "/" + std::string(lang) + "/" + std::string(domain) + ".po";
+}
+
+namespace {
+
+// The files directly in the directory `dir_rel` whose extension is `ext`, sorted.
+std::vector<std::string> files_with_extension(const Config& cfg, const std::string& dir_rel, std::string_view ext) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::path dir = on_disk(cfg, dir_rel);
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ext)
+      out.push_back(dir_rel + "/" + it->path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> language_catalogs(const Config& cfg, std::string_view lang) {
+  return files_with_extension(cfg, cfg.catalog_dir + "/" + std::string(lang), ".po");
+}
+
+std::set<std::string> domains_on_disk(const Config& cfg, std::string_view lang) {
+  std::set<std::string> out;
+  for (const auto& rel : files_with_extension(cfg, cfg.catalog_dir, ".pot")) out.insert(fs::path(rel).stem().string());
+  for (const auto& rel : language_catalogs(cfg, lang)) out.insert(fs::path(rel).stem().string());
+  return out;
+}
+
+std::string target_path(const Config& cfg, std::string_view page, std::string_view lang) {
+  fs::path rel = fs::path(page).lexically_relative(cfg.source_dir);
+  std::string name = rel.filename().string();
+  std::string dir = rel.parent_path().generic_string();
+  // "_index.en.md" names its language; a translation names the target's.
+  std::string tagged = "." + cfg.source + ".";
+  if (names_language(name, cfg.source))
+    name.replace(name.rfind(tagged), tagged.size(), "." + std::string(lang) + ".");
+  else if (cfg.layout == Layout::Filename) {
+    auto dot = name.rfind('.');
+    name.insert(dot == std::string::npos ? name.size() : dot, "." + std::string(lang));
+  }
+  fs::path out = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir) / dir / name;
+  return out.lexically_normal().generic_string();
+}
+
+std::optional<std::string> output_path(const Config& cfg, const SourceFile& file, std::string_view lang) {
+  switch (file.kind) {
+    case SourceFile::Kind::Page: return target_path(cfg, file.path, lang);
+    case SourceFile::Kind::StringTable: return data_twin(cfg, file.path, lang);
+    case SourceFile::Kind::SiteConfig:
+      // menus.en.toml, params.en.yaml: the language's own config files get a twin.
+      if (names_language(fs::path(file.path).filename().string(), cfg.source)) return data_twin(cfg, file.path, lang);
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string manifest_path(const Config& cfg, std::string_view lang) {
+  if (cfg.layout == Layout::Directory) return cfg.target_dir_for(lang) + "/.l10n-manifest";
+  return cfg.target_dir + "/.l10n-manifest." + std::string(lang);
+}
+
+std::set<std::string> read_manifest(const Config& cfg, std::string_view lang) {
+  std::set<std::string> out;
+  std::string rel = manifest_path(cfg, lang);
+  std::string path = on_disk(cfg, rel);
+  if (!fs::exists(path)) return out;
+  std::string text = read_file(path, rel);
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line[0] != '#') out.insert(line);
+    start = end + 1;
   }
   return out;
 }
 
-std::optional<SiteFile> string_table_file(const Config& cfg, const std::string& lang) {
-  for (const char* ext : {".toml", ".yaml", ".yml", ".json"}) {
-    std::string rel = "i18n/" + lang + ext;
-    if (fs::is_regular_file(fs::path(cfg.root) / rel)) return SiteFile{rel, *data_format_of(rel)};
-  }
-  return std::nullopt;
+std::string format_manifest(std::string_view lang, const std::set<std::string>& files) {
+  std::string text =
+      "# Files written by 'l10n merge' for '" + std::string(lang) + "'; it removes them when their source goes.\n";
+  for (const auto& p : files) text += p + "\n";
+  return text;
 }
 
 }  // namespace l10n

@@ -1,35 +1,78 @@
-// Which files of a Hugo site the tool reads: source pages, the site config and
-// Hugo's string tables.
+// Where a site's files are: the one owner of every path the tool reads or
+// writes. Source files and their kinds, the catalogs (template, a language's
+// PO files), each output's path per language, and the manifest that lists
+// what merge wrote. Paths are relative to the site root and '/'-separated;
+// `on_disk` turns one into the path to open.
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "site/config.h"
 #include "data/structured.h"
+#include "site/config.h"
 
 namespace l10n {
 
-struct SiteFile {
-  std::string path;  // relative to the site root, '/'-separated
-  DataFormat format = DataFormat::Toml;
+// A file the site's translatable text comes from.
+struct SourceFile {
+  enum class Kind {
+    Page,         // a content page under sourceDir
+    StringTable,  // Hugo's i18n/<source>.*
+    SiteConfig,   // hugo.toml, config.yaml, config/_default/*
+  };
+  std::string path;
+  Kind kind = Kind::Page;
+  DataFormat format = DataFormat::Yaml;  // string tables and site config only
 };
+
+// The path to open for a path relative to the root.
+std::string on_disk(const Config& cfg, std::string_view rel);
 
 // Source-language pages under cfg.source_dir that match include/exclude,
 // sorted. With the filename layout, translations (page.nl.md) are left out.
+// Throws Error when sourceDir is not a directory.
 std::vector<std::string> source_pages(const Config& cfg);
 
-// The catalog domain a page belongs to: cfg.domain, or with split = "section"
-// the page's top-level section under sourceDir.
-std::string page_domain(const Config& cfg, const std::string& page);
+// Every source file: the pages, then the source language's string table,
+// then the site config files that exist (hugo.*, config.*, and in
+// config/_default/ the language-neutral files and the source language's).
+std::vector<SourceFile> source_files(const Config& cfg);
 
-// Site config files that exist: hugo.toml / config.yaml / config/_default/*.
-std::vector<SiteFile> site_config_files(const Config& cfg);
-// i18n/<lang>.toml|yaml|yml|json, if there is one.
-std::optional<SiteFile> string_table_file(const Config& cfg, const std::string& lang);
+// ---- Catalogs: <dir>/<domain>.pot, and <dir>/<lang>/<domain>.po --------
 
-// What a data file's extension says its format is.
-std::optional<DataFormat> data_format_of(const std::string& path);
+// The catalog domain a source file's units go to: cfg.domain, or with
+// split = "section" a page's top-level section under sourceDir.
+std::string catalog_domain(const Config& cfg, const SourceFile& file);
+std::string template_path(const Config& cfg, std::string_view domain);
+std::string catalog_path(const Config& cfg, std::string_view lang, std::string_view domain);
+// A language's PO files as they are on disk: every *.po directly in
+// <dir>/<lang>/ (the ones extract writes, and any a site adds there), sorted.
+std::vector<std::string> language_catalogs(const Config& cfg, std::string_view lang);
+// The domains that have a template or a PO file of `lang` on disk (a PO
+// may outlive its template when a section was removed).
+std::set<std::string> domains_on_disk(const Config& cfg, std::string_view lang);
+
+// ---- Outputs -------------------------------------------------------------
+
+// The translated page of a source page for `lang`: in the directory layout
+// under targetDir with {lang} filled in, in the filename layout
+// page.<lang>.md beside it; "_index.en.md" becomes "_index.nl.md".
+std::string target_path(const Config& cfg, std::string_view page, std::string_view lang);
+// What merge writes for a source file: its target page, the language's
+// string table (i18n/nl.toml), the twin of a language's config file
+// (menus.en.toml -> menus.nl.toml); nullopt for files that have none.
+std::optional<std::string> output_path(const Config& cfg, const SourceFile& file, std::string_view lang);
+
+// The manifest of the files merge wrote for `lang`: <targetDir>/.l10n-manifest
+// in the directory layout, <targetDir>/.l10n-manifest.<lang> in the filename
+// layout. One path a line; lines starting with '#' are comments.
+std::string manifest_path(const Config& cfg, std::string_view lang);
+// The paths it lists; empty when there is none. Throws Error when unreadable.
+std::set<std::string> read_manifest(const Config& cfg, std::string_view lang);
+// Its text for `files`.
+std::string format_manifest(std::string_view lang, const std::set<std::string>& files);
 
 }  // namespace l10n

@@ -182,9 +182,9 @@ class TextScan {
 
 // "call:block class=is-primary1": a call with the parameters translators
 // leave alone (its text parameters are translated, so they are left out).
-std::string call_anchor(const Shortcode& call, const Config& cfg) {
+std::string call_anchor(const Shortcode& call, const UnitRules& rules) {
   std::string a = "call:" + std::string(call.closing ? "/" : "") + call.name;
-  const std::vector<ParamSpec>* specs = cfg.shortcode_params(call.name);
+  const std::vector<ParamSpec>* specs = rules.shortcode_params(call.name);
   for (const ShortcodeParam& p : call.params) {
     bool text = specs && std::any_of(specs->begin(), specs->end(),
                                      [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
@@ -193,18 +193,18 @@ std::string call_anchor(const Shortcode& call, const Config& cfg) {
   return a;
 }
 
-void add_call_anchors(const Unit& u, const Page& page, const Config& cfg, UnitShape& shape) {
+void add_call_anchors(const Unit& u, const Page& page, const UnitRules& rules, UnitShape& shape) {
   const auto& calls = page.shortcodes.calls;
   if (u.kind == UnitKind::ShortcodeParam) {
     auto it = std::upper_bound(calls.begin(), calls.end(), u.span.begin,
                                [](std::size_t o, const Shortcode& c) { return o < c.span.begin; });
-    if (it != calls.begin() && std::prev(it)->span.end >= u.span.end) shape.anchors.push_back(call_anchor(*std::prev(it), cfg));
+    if (it != calls.begin() && std::prev(it)->span.end >= u.span.end) shape.anchors.push_back(call_anchor(*std::prev(it), rules));
     return;
   }
   auto it = std::lower_bound(calls.begin(), calls.end(), u.span.begin,
                              [](const Shortcode& c, std::size_t o) { return c.span.begin < o; });
   for (; it != calls.end() && it->span.end <= u.span.end; ++it) {
-    shape.anchors.push_back(call_anchor(*it, cfg));
+    shape.anchors.push_back(call_anchor(*it, rules));
     ++shape.markup[4];
   }
 }
@@ -533,7 +533,7 @@ std::vector<Link> align_front_matter(const std::vector<UnitShape>& source, const
 
 }  // namespace
 
-std::vector<UnitShape> unit_shapes(const Page& page, const SourceText& src, const Config& cfg) {
+std::vector<UnitShape> unit_shapes(const Page& page, const SourceText& src, const UnitRules& rules) {
   std::vector<UnitShape> shapes;
   std::string_view bytes = src.bytes();
   int table = -1;
@@ -546,7 +546,7 @@ std::vector<UnitShape> unit_shapes(const Page& page, const SourceText& src, cons
     s.text = u.text;
     s.position = static_cast<double>(shapes.size()) / count;
     TextScan(u.text, s).run();
-    add_call_anchors(u, page, cfg, s);
+    add_call_anchors(u, page, rules, s);
     if (u.kind == UnitKind::TableCell) {
       bool same_table = previous && previous->kind == UnitKind::TableCell &&
                         !blank_line_between(bytes, previous->span.end, u.span.begin);

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "site/config.h"
+#include "units/rules.h"
 #include "units/page.h"
 #include "base/source_text.h"
 #include "units/unit.h"
@@ -39,7 +39,7 @@ struct UnitShape {
 };
 
 // The shapes of a page's units, in order.
-std::vector<UnitShape> unit_shapes(const Page& page, const SourceText& src, const Config& cfg);
+std::vector<UnitShape> unit_shapes(const Page& page, const SourceText& src, const UnitRules& rules);
 
 // How well `t` fits as a translation of `s`, in [0, 1]; 0 when their roles
 // rule it out (a shortcode's title never translates a paragraph).

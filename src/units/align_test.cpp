@@ -6,16 +6,18 @@
 #include <map>
 
 #include "units/align.h"
-#include "site/config.h"
+#include "units/rules.h"
 #include "units/page.h"
 
 using namespace l10n;
 
 namespace {
 
-Config test_config() {
-  return parse_config("[frontMatter]\nkeys = [\"title\", \"description\"]\n[shortcodes]\nblock = [\"title\"]\n",
-                      "l10n.toml", "/nonexistent");
+UnitRules test_config() {
+  UnitRules rules;
+  rules.front_matter_keys = {"title", "description"};
+  rules.shortcodes["block"] = {ParamSpec{"title", -1}};
+  return rules;
 }
 
 struct Aligned {
@@ -51,7 +53,7 @@ struct Aligned {
 };
 
 Aligned align(const std::string& source_page, const std::string& target_page) {
-  Config cfg = test_config();
+  UnitRules cfg = test_config();
   SourceText s("en.md", source_page), t("nl.md", target_page);
   Page sp = read_page(s, cfg), tp = read_page(t, cfg);
   Aligned a{sp.units, tp.units, align_units(unit_shapes(sp, s, cfg), unit_shapes(tp, t, cfg))};
@@ -197,7 +199,7 @@ TEST_CASE("shortcode parameters pair by their call", "[import]") {
 }
 
 TEST_CASE("pair scores", "[import]") {
-  Config cfg = test_config();
+  UnitRules cfg = test_config();
   auto shapes = [&](const std::string& text) {
     SourceText src("p.md", text);
     return unit_shapes(read_page(src, cfg), src, cfg);

@@ -36,10 +36,10 @@ std::string key_name(const DataLeaf& leaf) {
   return out;
 }
 
-void front_matter_units(const FrontMatter& fm, const Config& cfg, std::vector<Unit>& out) {
+void front_matter_units(const FrontMatter& fm, const UnitRules& rules, std::vector<Unit>& out) {
   for (const DataLeaf& leaf : fm.leaves) {
     if (!leaf.is_string || leaf.no_translate || !has_translatable_text(leaf.value)) continue;
-    bool selected = std::any_of(cfg.front_matter_keys.begin(), cfg.front_matter_keys.end(),
+    bool selected = std::any_of(rules.front_matter_keys.begin(), rules.front_matter_keys.end(),
                                 [&](const std::string& p) { return path_matches(p, leaf.path); });
     if (!selected) continue;
     Unit u;
@@ -63,7 +63,7 @@ bool looks_like_url(std::string_view v) {
 
 // Text parameters of calls that are not already inside a Markdown unit: a
 // call inside a paragraph is translated as part of that paragraph's msgid.
-void shortcode_units(const SourceText& src, const Page& page, const Config& cfg, std::vector<Unit>& out) {
+void shortcode_units(const SourceText& src, const Page& page, const UnitRules& rules, std::vector<Unit>& out) {
   const std::vector<Unit>& blocks = page.units;
   auto inside_block = [&](Span s) {
     auto it = std::upper_bound(blocks.begin(), blocks.end(), s.begin,
@@ -72,7 +72,7 @@ void shortcode_units(const SourceText& src, const Page& page, const Config& cfg,
   };
   for (const Shortcode& call : page.shortcodes.calls) {
     if (call.closing) continue;
-    const std::vector<ParamSpec>* specs = cfg.shortcode_params(call.name);
+    const std::vector<ParamSpec>* specs = rules.shortcode_params(call.name);
     if (!specs || inside_block(call.span)) continue;
     for (const ShortcodeParam& p : call.params) {
       bool wanted = std::any_of(specs->begin(), specs->end(),
@@ -92,7 +92,7 @@ void shortcode_units(const SourceText& src, const Page& page, const Config& cfg,
 
 }  // namespace
 
-Page read_page(const SourceText& src, const Config& cfg) {
+Page read_page(const SourceText& src, const UnitRules& rules) {
   Page page;
   page.front_matter = parse_front_matter(src);
   std::size_t body_begin = page.front_matter ? page.front_matter->block.end : src.content_begin();
@@ -100,8 +100,8 @@ Page read_page(const SourceText& src, const Config& cfg) {
   page.shortcodes = scan_shortcodes(src, page.body.begin, page.body.end);
   page.units = markdown_units(src, page.body, page.shortcodes);
   std::vector<Unit> extra;
-  if (page.front_matter) front_matter_units(*page.front_matter, cfg, extra);
-  shortcode_units(src, page, cfg, extra);
+  if (page.front_matter) front_matter_units(*page.front_matter, rules, extra);
+  shortcode_units(src, page, rules, extra);
   page.units.insert(page.units.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
   std::stable_sort(page.units.begin(), page.units.end(),
                    [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; });

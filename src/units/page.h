@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "site/config.h"
+#include "units/rules.h"
 #include "units/shortcode.h"
 #include "base/source_text.h"
 #include "data/structured.h"
@@ -21,6 +21,6 @@ struct Page {
 };
 
 // Throws Error(file:line:col) for broken front matter or shortcodes.
-Page read_page(const SourceText& src, const Config& cfg);
+Page read_page(const SourceText& src, const UnitRules& rules);
 
 }  // namespace l10n

@@ -65,8 +65,8 @@ std::vector<Unit> string_table_units(const SourceText& src, DataFormat format) {
   return out;
 }
 
-std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const Config& cfg) {
-  const std::string lang = "languages." + cfg.source + ".";
+std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const UnitRules& rules) {
+  const std::string lang = "languages." + rules.source + ".";
   const std::vector<std::string> patterns = {
       "title", "params.description", "menu.*[].name", "menus.*[].name", "*[].name",
       lang + "title", lang + "params.description", lang + "menu.*[].name", lang + "menus.*[].name",

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "site/config.h"
+#include "units/rules.h"
 #include "base/source_text.h"
 #include "data/structured.h"
 #include "units/unit.h"
@@ -18,6 +18,6 @@ std::vector<Unit> string_table_units(const SourceText& src, DataFormat format);
 
 // Units of a site config file: title, params.description, menu entry names,
 // also under languages.<source>.
-std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const Config& cfg);
+std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const UnitRules& rules);
 
 }  // namespace l10n

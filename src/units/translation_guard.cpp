@@ -18,7 +18,7 @@ bool is_markdown_block(UnitKind k) {
 
 // Each call reduced to what a translation must keep: its name, form, and
 // every parameter except the configured text ones, whose values may change.
-std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, const Config& cfg) {
+std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, const UnitRules& rules) {
   SourceText src("translation", std::string(text));
   ShortcodeScan scan;
   try {
@@ -31,7 +31,7 @@ std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, co
     std::string key(c.markdown ? "%" : "<");
     if (c.closing) key += '/';
     key += c.name;
-    const auto* specs = cfg.shortcode_params(c.name);
+    const auto* specs = rules.shortcode_params(c.name);
     for (const auto& p : c.params) {
       bool text_param = specs && std::any_of(specs->begin(), specs->end(),
                                              [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
@@ -138,7 +138,7 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
 
 }  // namespace
 
-std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const Config& cfg) {
+std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const UnitRules& rules) {
   std::string_view msgid = unit.text;
   if (unit.kind == UnitKind::ShortcodeParam) {
     if (msgstr.find("{{") != std::string_view::npos || msgstr.find("}}") != std::string_view::npos)
@@ -148,7 +148,7 @@ std::optional<std::string> refuse_translation(const Unit& unit, std::string_view
     return std::nullopt;
   }
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
-  auto want = shortcode_keys(msgid, cfg), got = shortcode_keys(msgstr, cfg);
+  auto want = shortcode_keys(msgid, rules), got = shortcode_keys(msgstr, rules);
   if (!got) return std::string("a shortcode call in the translation is broken");
   if (want && *want != *got) return std::string("a shortcode call was dropped, added or altered");
   if (link_targets(msgid) != link_targets(msgstr)) return std::string("a link target was changed, dropped or added");

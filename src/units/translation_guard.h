@@ -8,13 +8,13 @@
 #include <string>
 #include <string_view>
 
-#include "site/config.h"
+#include "units/rules.h"
 #include "units/unit.h"
 
 namespace l10n {
 
 // Why `msgstr` cannot replace `unit`, or nullopt when it can.
-std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const Config& cfg);
+std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const UnitRules& rules);
 
 // The bytes that replace unit.span: continuation lines get the container's
 // prefix, structured values are quoted and escaped for their format,

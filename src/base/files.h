@@ -1,0 +1,34 @@
+// The file system at the edge: reading a whole file, and writing outputs so
+// that a failed or interrupted run leaves the previous ones.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace l10n {
+
+// Reads a whole file; throws Error(display_path) when it cannot.
+std::string read_file(const std::string& fs_path, const std::string& display_path);
+
+// Writes `data` to `fs_path` atomically: a temp file beside it, then rename.
+// On failure the previous file is intact and no temp file is left behind.
+void write_file_atomic(const std::string& fs_path, std::string_view data);
+
+// The two halves of that, for callers that write many files as they go:
+// writes `data` to a temp file beside `fs_path` and returns the temp's name
+// (on failure removes it and throws) ...
+std::string write_temp_file(const std::string& fs_path, std::string_view data);
+// ... and renames each temp over its target (temp, target), in order. On a
+// failure the temps not yet renamed are removed and it throws.
+void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps);
+// Removes the temps from index `from` on (an empty name is none).
+void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from = 0);
+
+// Writes each (path, bytes) as write_file_atomic does, but every temp file
+// before the first rename: a full disk or another write error changes none
+// of the files.
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files);
+
+}  // namespace l10n

@@ -1,0 +1,72 @@
+#include "language/text_check.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace l10n {
+
+namespace {
+
+// A short sentence inside a longer unit is only reported on strong evidence:
+// "Zie ook: Getting Started." names a page, it does not leave text untranslated.
+bool reportable_sentence(const Identification& id) { return id.words >= 4 || id.confidence >= 0.9; }
+
+// One word of evidence among more names is too little: "OpenGL 3.3+ or
+// Vulkan 1.1+" lists products, while "Download for Linux" is a heading.
+bool enough_evidence(const Identification& id) { return id.words >= 2 || id.words >= id.names; }
+
+}  // namespace
+
+NameSet glossary_names(const std::vector<std::string>& glossary) {
+  NameSet names;
+  for (const std::string& term : glossary) {
+    std::string lower;
+    for (char c : term) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    names.phrases.push_back(lower);
+    names.words.insert(term);
+  }
+  return names;
+}
+
+bool in_target_language(const Identification& id, const LanguageIdentifier& ider) {
+  return id.language.empty() || id.language == ider.target();
+}
+
+std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
+                                      const NameSet& names) {
+  std::string prose = mask_non_prose(text);
+  Identification whole = ider.identify(prose, names);
+  std::vector<Span> sentences = splitter.split(prose);
+  std::vector<TextFinding> out;
+  bool any_target = false;
+  if (sentences.size() > 1) {
+    for (const Span& s : sentences) {
+      Identification id = ider.identify(std::string_view(prose).substr(s.begin, s.size()), names);
+      if (id.language == ider.target()) any_target = true;
+      if (!in_target_language(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
+    }
+  }
+  if (!in_target_language(whole, ider) && !any_target && enough_evidence(whole)) {
+    // The whole unit: one finding, whatever its sentences said.
+    std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
+    if (b == std::string::npos) return {};
+    b = std::min(b, text.find_first_not_of(" \t\n"));
+    e = std::max(e + 1, text.find_last_not_of(" \t\n") + 1);
+    return {{b, e, whole.language, whole.confidence, true}};
+  }
+  return out;
+}
+
+std::vector<TextFinding> check_text(const std::string& text, const std::string& language,
+                                    const std::string& source_language, const std::vector<std::string>& glossary) {
+  LanguageIdentifier ider(language, source_language);
+  return check_text(text, ider, glossary);
+}
+
+std::vector<TextFinding> check_text(const std::string& text, const LanguageIdentifier& ider,
+                                    const std::vector<std::string>& glossary) {
+  SentenceSplitter splitter(ider.target());
+  return find_in_text(text, ider, splitter, glossary_names(glossary));
+}
+
+}  // namespace l10n

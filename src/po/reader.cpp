@@ -1,0 +1,416 @@
+#include "po/reader.h"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "base/error.h"
+#include "base/source_text.h"
+#include "base/tr.h"
+
+namespace l10n {
+
+// ---------------------------------------------------------------------------
+// Reading. A strict parser of our own rather than libgettextpo's: it keeps the
+// line of every entry (for diagnostics downstream) and is several times faster.
+
+namespace {
+
+class PoParser {
+ public:
+  PoParser(const SourceText& src, Catalog& cat, PoContent keep) : src_(src), cat_(cat), keep_(keep) {}
+
+  void parse() {
+    std::string_view text = src_.bytes().substr(src_.content_begin());
+    std::size_t pos = 0;
+    int line = 0;
+    auto next_line = [&] {
+      std::size_t eol = text.find('\n', pos);
+      std::string_view l = text.substr(pos, (eol == std::string_view::npos ? text.size() : eol) - pos);
+      pos = eol == std::string_view::npos ? text.size() : eol + 1;
+      ++line;
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      return l;
+    };
+    std::string joined;
+    while (pos < text.size()) {
+      line_ = line + 1;
+      std::string_view l = next_line();
+      // gettext's lexer drops every backslash-newline, as C does.
+      if (!l.empty() && l.back() == '\\' && pos < text.size()) {
+        joined.assign(l.substr(0, l.size() - 1));
+        for (;;) {
+          std::string_view more = next_line();
+          if (more.empty() || more.back() != '\\' || pos >= text.size()) {
+            joined += more;
+            break;
+          }
+          joined += more.substr(0, more.size() - 1);
+        }
+        l = joined;
+      }
+      parse_line(l);
+    }
+    finish_entry();
+    check_charset();
+  }
+
+ private:
+  // Which string the next continuation line ("…") appends to.
+  enum class Field { none, msgctxt, msgid, msgid_plural, msgstr, prev_msgctxt, prev_msgid, prev_msgid_plural };
+  enum class Stage { comments, msgctxt, msgid, msgid_plural, msgstr };
+
+  [[noreturn]] void fail(const std::string& msg) const { throw Error(src_.path(), line_, 0, msg); }
+
+  static std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  }
+
+  void parse_line(std::string_view l) {
+    std::string_view t = trim(l);
+    if (t.empty()) {
+      // A blank line ends a complete entry; inside one it is only whitespace.
+      if (stage_ == Stage::msgstr) finish_entry();
+      return;
+    }
+    if (t.substr(0, 2) == "#~") {
+      std::string_view rest = t.substr(2);
+      bool prev = !rest.empty() && rest.front() == '|';
+      if (prev) rest.remove_prefix(1);
+      rest = trim(rest);
+      if (rest.empty()) return;  // an empty "#~" line carries nothing
+      if (prev) {
+        if (stage_ != Stage::comments) finish_entry();
+        mark_obsolete(true);
+        parse_previous(rest);
+      } else {
+        parse_keyword(rest, true);
+      }
+      return;
+    }
+    if (t.front() == '#') {
+      if (stage_ != Stage::comments) finish_entry();
+      // Trailing blanks are part of a comment.
+      parse_comment(l.substr(l.find('#')));
+      return;
+    }
+    parse_keyword(t, false);
+  }
+
+  void mark_obsolete(bool obsolete) {
+    if (!has_keyword_) {
+      cur_.obsolete = obsolete;
+      has_keyword_ = true;
+    } else if (cur_.obsolete != obsolete) {
+      fail(tr("inconsistent use of #~"));
+    }
+  }
+
+  void parse_comment(std::string_view t) {
+    if (cur_.line == 0) cur_.line = line_;
+    char kind = t.size() > 1 ? t[1] : '\0';
+    if (kind != '|') field_ = Field::none;
+    std::string_view body = t.size() > 1 ? t.substr(2) : std::string_view{};
+    // The header's comments are kept whatever `keep_` says: they are few.
+    if (keep_ != PoContent::Everything && (seen_header_ || !cat_.messages.empty())) {
+      bool source_comment = kind == '.' || kind == ':';
+      if (keep_ == PoContent::Translations ? kind != ',' && kind != '|' : source_comment) return;
+    }
+    switch (kind) {
+      case '.':
+        if (!body.empty() && body.front() == ' ') body.remove_prefix(1);
+        cur_.extracted_comments.emplace_back(body);
+        return;
+      case ':':
+        parse_references(body);
+        return;
+      case ',':
+        parse_flags(body);
+        return;
+      case '|':
+        mark_obsolete(false);
+        parse_previous(trim(body));
+        return;
+      default: {
+        std::string_view c = t.substr(1);
+        if (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+        cur_.translator_comments.emplace_back(c);
+      }
+    }
+  }
+
+  void parse_references(std::string_view body) {
+    std::size_t i = 0;
+    while (i < body.size()) {
+      while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
+      std::size_t start = i;
+      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
+      if (start == i) break;
+      std::string_view tok = body.substr(start, i - start);
+      Reference ref;
+      std::size_t colon = tok.rfind(':');
+      if (colon != std::string_view::npos && colon + 1 < tok.size() &&
+          std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
+                      [](char c) { return c >= '0' && c <= '9'; }) &&
+          tok.size() - colon - 1 < 10) {
+        ref.file = std::string(tok.substr(0, colon));
+        ref.line = std::stoi(std::string(tok.substr(colon + 1)));
+        // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
+        // writes them) stays in the file name so that it is written back.
+        if (ref.line == 0) ref.file = std::string(tok);
+      } else {
+        ref.file = std::string(tok);
+      }
+      // gettext keeps one of repeated references.
+      if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
+        cur_.references.push_back(std::move(ref));
+    }
+  }
+
+  void parse_flags(std::string_view body) {
+    // gettext's reader lets the last "#," line win; so do we.
+    cur_.fuzzy = false;
+    cur_.flags.clear();
+    std::size_t pos = 0;
+    while (pos <= body.size()) {
+      std::size_t comma = body.find(',', pos);
+      if (comma == std::string_view::npos) comma = body.size();
+      std::string_view flag = trim(body.substr(pos, comma - pos));
+      pos = comma + 1;
+      if (flag.empty()) continue;
+      if (flag == "fuzzy") {
+        cur_.fuzzy = true;
+      } else if (std::find(cur_.flags.begin(), cur_.flags.end(), flag) == cur_.flags.end()) {
+        cur_.flags.emplace_back(flag);
+      }
+    }
+  }
+
+  void parse_previous(std::string_view t) {
+    if (t.front() == '"') {
+      if (field_ < Field::prev_msgctxt) fail(tr("continuation string in '#|' without a previous field"));
+      append_string(t);
+      return;
+    }
+    std::string_view kw = t.substr(0, t.find_first_of(" \t"));
+    std::string_view rest = trim(t.substr(kw.size()));
+    if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
+    else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
+    else if (kw == "msgid_plural") start_field(Field::prev_msgid_plural, cur_.prev_msgid_plural.emplace(), rest);
+    else fail(format(tr("unknown keyword '%s' in '#|' comment"), std::string(kw).c_str()));
+  }
+
+  void parse_keyword(std::string_view t, bool obsolete) {
+    if (t.front() == '"') {
+      if (field_ == Field::none || field_ >= Field::prev_msgctxt || obsolete != cur_.obsolete)
+        fail(tr("string without a keyword"));
+      append_string(t);
+      return;
+    }
+    std::string_view kw = t.substr(0, t.find_first_of(" \t["));
+    std::string_view rest = t.substr(kw.size());
+    if (kw == "msgctxt" || kw == "msgid") {
+      if (stage_ == Stage::msgstr) finish_entry();
+      if (stage_ >= (kw == "msgid" ? Stage::msgid : Stage::msgctxt))
+        fail(format(tr("unexpected '%s'"), std::string(kw).c_str()));
+      mark_obsolete(obsolete);
+      if (cur_.line == 0) cur_.line = line_;
+      if (kw == "msgctxt") {
+        stage_ = Stage::msgctxt;
+        start_field(Field::msgctxt, cur_.msgctxt.emplace(), trim(rest));
+      } else {
+        stage_ = Stage::msgid;
+        start_field(Field::msgid, cur_.msgid, trim(rest));
+      }
+      return;
+    }
+    if (kw == "msgid_plural") {
+      if (stage_ != Stage::msgid) fail(tr("'msgid_plural' without 'msgid'"));
+      mark_obsolete(obsolete);
+      stage_ = Stage::msgid_plural;
+      start_field(Field::msgid_plural, cur_.msgid_plural.emplace(), trim(rest));
+      return;
+    }
+    if (kw == "msgstr") {
+      mark_obsolete(obsolete);
+      rest = trim(rest);
+      bool indexed = !rest.empty() && rest.front() == '[';
+      if (indexed) {
+        std::size_t close = rest.find(']');
+        if (close == std::string_view::npos) fail(tr("missing ']' after 'msgstr['"));
+        std::string_view num = trim(rest.substr(1, close - 1));
+        std::size_t expected = stage_ == Stage::msgstr ? cur_.msgstr.size() : 0;
+        if (num.empty() || !std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            num.size() > 3 || std::stoul(std::string(num)) != expected)
+          fail(format(tr("expected 'msgstr[%zu]'"), expected));
+        if (stage_ != Stage::msgid_plural && stage_ != Stage::msgstr) fail(tr("'msgstr[]' without 'msgid_plural'"));
+        if (stage_ == Stage::msgstr && !cur_.msgid_plural) fail(tr("'msgstr[]' without 'msgid_plural'"));
+        rest = trim(rest.substr(close + 1));
+      } else {
+        if (stage_ == Stage::msgid_plural) fail(tr("expected 'msgstr[0]' after 'msgid_plural'"));
+        if (stage_ != Stage::msgid) fail(tr("'msgstr' without 'msgid'"));
+      }
+      stage_ = Stage::msgstr;
+      start_field(Field::msgstr, cur_.msgstr.emplace_back(), rest);
+      return;
+    }
+    fail(format(tr("unknown keyword '%s'"), std::string(kw).c_str()));
+  }
+
+  void start_field(Field f, std::string& target, std::string_view rest) {
+    field_ = f;
+    target_ = &target;
+    if (rest.empty() || rest.front() != '"') fail(tr("expected a string after the keyword"));
+    append_string(rest);
+  }
+
+  // Appends one quoted C string, with gettext's escapes, to the current field.
+  void append_string(std::string_view t) {
+    std::string& out = *target_;
+    if (t.size() < 2 || t.front() != '"') fail(tr("expected a string"));
+    std::size_t i = 1;
+    for (;;) {
+      if (i >= t.size()) fail(tr("end-of-line within string"));
+      // The bytes up to the next quote or backslash go in at once.
+      std::size_t run_end = i;
+      while (run_end < t.size() && t[run_end] != '"' && t[run_end] != '\\') ++run_end;
+      out.append(t, i, run_end - i);
+      i = run_end;
+      if (i >= t.size()) fail(tr("end-of-line within string"));
+      char c = t[i++];
+      if (c == '"') break;
+      if (i >= t.size()) fail(tr("end-of-line within string"));
+      char e = t[i++];
+      switch (e) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'v': out += '\v'; break;
+        case '\\': case '"': case '\'': case '?': out += e; break;
+        case 'x': {
+          int v = 0, n = 0;
+          while (i < t.size() && std::isxdigit(static_cast<unsigned char>(t[i]))) {
+            char h = t[i++];
+            v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+            ++n;
+          }
+          if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
+          out += static_cast<char>(v);
+          break;
+        }
+        default:
+          if (e >= '0' && e <= '7') {
+            int v = e - '0';
+            for (int n = 1; n < 3 && i < t.size() && t[i] >= '0' && t[i] <= '7'; ++n) v = v * 8 + (t[i++] - '0');
+            if (v > 0xFF) fail(tr("invalid octal escape"));
+            out += static_cast<char>(v);
+          } else {
+            fail(format(tr("invalid control sequence '\\%c'"), e));
+          }
+      }
+    }
+    if (!trim(t.substr(i)).empty()) fail(tr("unexpected text after the string"));
+  }
+
+  void finish_entry() {
+    if (stage_ == Stage::comments) {
+      // Comments with no entry after them (end of file) belong to nothing.
+      if (cur_.line != 0 && has_keyword_) fail(tr("incomplete entry"));
+      reset();
+      return;
+    }
+    if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
+    std::size_t hash = MessageKeyHash{}(MessageKey(cur_));
+    for (auto [it, end] = seen_.equal_range(hash); it != end; ++it) {
+      bool header = it->second == kHeaderIndex;
+      const Message& first = header ? cur_ : cat_.messages[it->second];
+      if (header ? !cur_.msgctxt && cur_.msgid.empty() : first.msgctxt == cur_.msgctxt && first.msgid == cur_.msgid)
+        throw Error(src_.path(), cur_.line, 0,
+                    format(tr("duplicate message definition (first defined at line %d)"),
+                           header ? header_line_ : first.line));
+    }
+    bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
+                     cat_.messages.empty();
+    seen_.emplace(hash, is_header ? kHeaderIndex : cat_.messages.size());
+    if (is_header) {
+      seen_header_ = true;
+      header_line_ = cur_.line;
+      cat_.header_comments = std::move(cur_.translator_comments);
+      cat_.header = cur_.msgstr.empty() ? std::string() : std::move(cur_.msgstr[0]);
+      cat_.header_fuzzy = cur_.fuzzy;
+    } else {
+      cat_.messages.push_back(std::move(cur_));
+    }
+    reset();
+  }
+
+  void reset() {
+    cur_ = Message{};
+    stage_ = Stage::comments;
+    field_ = Field::none;
+    target_ = nullptr;
+    has_keyword_ = false;
+  }
+
+  void check_charset() {
+    auto ct = cat_.header_field("Content-Type");
+    if (!ct) return;
+    std::size_t p = ct->find("charset=");
+    if (p == std::string::npos) return;
+    std::string cs = ct->substr(p + 8);
+    cs = cs.substr(0, cs.find_first_of(" ;"));
+    std::string lower;
+    for (char c : cs) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // "CHARSET" is the placeholder of a fresh template (xgettext writes it).
+    if (lower != "utf-8" && cs != "CHARSET")
+      throw Error(src_.path(), header_line_, 0,
+                  format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
+  }
+
+  const SourceText& src_;
+  Catalog& cat_;
+  PoContent keep_;
+  Message cur_;
+  Stage stage_ = Stage::comments;
+  Field field_ = Field::none;
+  std::string* target_ = nullptr;
+  bool has_keyword_ = false;
+  bool seen_header_ = false;
+  int header_line_ = 0;
+  int line_ = 0;
+  // Entries read so far by the hash of their context and msgid, pointing into
+  // cat_.messages: comparing in place saves a copy of every msgid.
+  static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
+  std::unordered_multimap<std::size_t, std::size_t> seen_;
+};
+
+}  // namespace
+
+Catalog read_po(const std::string& fs_path, const std::string& display_path, PoContent keep) {
+  return parse_po(SourceText::load(fs_path, display_path), keep);
+}
+
+Catalog parse_po(const SourceText& src, PoContent keep) {
+  Catalog cat;
+  PoParser(src, cat, keep).parse();
+  // Obsolete entries go last, whatever order the file had them in.
+  auto live = [](const Message& m) { return !m.obsolete; };
+  if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
+    std::stable_partition(cat.messages.begin(), cat.messages.end(), live);
+  return cat;
+}
+
+}  // namespace l10n

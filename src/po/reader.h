@@ -1,0 +1,26 @@
+// Reading PO/POT text into a Catalog: a strict parser of our own that keeps
+// each entry's line for diagnostics downstream.
+#pragma once
+
+#include <string>
+
+#include "po/catalog.h"
+
+namespace l10n {
+
+class SourceText;
+
+// What a reader keeps of each entry after the header: everything; all but
+// the extracted comments and references, which describe the sources and which
+// an update takes from the template anyway; or only what merging
+// translations needs (msgctxt, msgid, msgstr, flags, the line). The comments
+// and references are much of a large catalog.
+enum class PoContent { Everything, NoSourceComments, Translations };
+// Reads a PO/POT file. Throws Error("path:line: …") for syntax errors,
+// duplicate entries, a charset other than UTF-8.
+Catalog read_po(const std::string& fs_path, const std::string& display_path,
+                PoContent keep = PoContent::Everything);
+// The same for text already read.
+Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
+
+}  // namespace l10n

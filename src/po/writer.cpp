@@ -1,0 +1,402 @@
+#include "po/writer.h"
+
+#include <gettext-po.h>
+#include <sys/mman.h>
+#include <unilbrk.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <thread>
+
+#include "base/error.h"
+#include "base/files.h"
+#include "base/parallel.h"
+#include "base/source_text.h"
+#include "base/tr.h"
+
+namespace l10n {
+
+// ---------------------------------------------------------------------------
+// Two writers with the same output. format_po_fast, below, is a port of
+// gettext's write-po.c for the UTF-8 catalogs this tool makes; everything
+// else (format flags, other charsets) goes through libgettextpo's writer,
+// the same code msgcat runs. catalog_test holds both, and msgcat, to the
+// same bytes.
+
+namespace {
+
+struct PoFileDeleter {
+  void operator()(po_file* f) const { po_file_free(f); }
+};
+
+// Warnings (e.g. about "\a" in a msgid) are msgcat's business, not ours; only
+// an I/O failure is fatal, and then the handler must not return.
+struct WriteErrors {
+  static void xerror(int severity, po_message_t, const char*, size_t, size_t, int, const char* text) {
+    if (severity == PO_SEVERITY_FATAL_ERROR) throw Error("", 0, 0, std::string("writing PO text failed: ") + text);
+  }
+  static void xerror2(int severity, po_message_t m1, const char* f1, size_t l1, size_t c1, int ml1, const char* t1,
+                      po_message_t, const char*, size_t, size_t, int, const char*) {
+    xerror(severity, m1, f1, l1, c1, ml1, t1);
+  }
+};
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    out += l;
+    out += '\n';
+  }
+  return out;
+}
+
+// msgcat drops the fuzzy mark of an entry without translation.
+bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0].empty(); }
+
+po_message_t to_po_message(const Message& m) {
+  po_message_t pm = po_message_create();
+  if (m.msgctxt) po_message_set_msgctxt(pm, m.msgctxt->c_str());
+  po_message_set_msgid(pm, m.msgid.c_str());
+  if (m.msgid_plural) {
+    po_message_set_msgid_plural(pm, m.msgid_plural->c_str());
+    for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
+      po_message_set_msgstr_plural(pm, static_cast<int>(i), i < m.msgstr.size() ? m.msgstr[i].c_str() : "");
+  } else {
+    po_message_set_msgstr(pm, m.msgstr.empty() ? "" : m.msgstr[0].c_str());
+  }
+  if (!m.translator_comments.empty()) po_message_set_comments(pm, join_lines(m.translator_comments).c_str());
+  if (!m.extracted_comments.empty())
+    po_message_set_extracted_comments(pm, join_lines(m.extracted_comments).c_str());
+  for (const auto& r : m.references)
+    po_message_add_filepos(pm, r.file.c_str(), r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
+  for (const auto& f : m.flags) {
+    std::string_view flag = f;
+    int lo, hi;
+    if (flag.size() > 7 && flag.substr(flag.size() - 7) == "-format") {
+      bool negated = flag.substr(0, 3) == "no-";
+      po_message_set_format(pm, std::string(flag.substr(negated ? 3 : 0)).c_str(), negated ? 0 : 1);
+    } else if (std::sscanf(f.c_str(), "range: %d..%d", &lo, &hi) == 2) {
+      po_message_set_range(pm, lo, hi);
+    }
+    // Other flags ("no-wrap", custom ones) have no setter in libgettextpo's API.
+  }
+  po_message_set_fuzzy(pm, m.fuzzy && has_translation(m));
+  if (m.prev_msgctxt) po_message_set_prev_msgctxt(pm, m.prev_msgctxt->c_str());
+  if (m.prev_msgid) po_message_set_prev_msgid(pm, m.prev_msgid->c_str());
+  if (m.prev_msgid_plural) po_message_set_prev_msgid_plural(pm, m.prev_msgid_plural->c_str());
+  po_message_set_obsolete(pm, m.obsolete);
+  return pm;
+}
+
+bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_comments.empty() || cat.header_fuzzy; }
+
+
+// The same bytes without libgettextpo, for the catalogs this tool handles:
+// UTF-8, no format or range flags. A straight port of write-po.c (gettext
+// 0.21, default style: no --indent, --escape or --no-wrap, width 79) that
+// asks libunistring for the line breaks, as gettext does; libgettextpo
+// spends most of its time in per-byte iconv and stream calls around that.
+// catalog_test holds the two paths, and msgcat, to the same output.
+
+constexpr int kPageWidth = 79;
+
+bool is_format_or_range_flag(std::string_view flag) {
+  int lo, hi;
+  return (flag.size() > 7 && flag.substr(flag.size() - 7) == "-format") ||
+         std::sscanf(std::string(flag).c_str(), "range: %d..%d", &lo, &hi) == 2;
+}
+
+// The charset gettext writes with: that of the first non-obsolete entry with
+// an empty msgid and no context, "ASCII" when there is none.
+std::string output_charset(const Catalog& cat) {
+  std::string_view header;
+  if (has_header(cat)) {
+    header = cat.header;
+  } else {
+    for (const auto& m : cat.messages)
+      if (!m.obsolete && !m.msgctxt && m.msgid.empty()) {
+        header = m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]);
+        break;
+      }
+  }
+  std::size_t p = header.find("charset=");
+  if (p == std::string_view::npos) return "ASCII";
+  std::string_view cs = header.substr(p + 8);
+  return std::string(cs.substr(0, cs.find_first_of(" \t\n")));
+}
+
+bool plain_utf8(std::string_view s) {
+  return s.find('\0') == std::string_view::npos && find_invalid_utf8(s) == std::string_view::npos;
+}
+
+// True when the fast writer produces libgettextpo's bytes for `cat`.
+bool fast_writable(const Catalog& cat) {
+  std::string cs = output_charset(cat);
+  if (cs.size() != 5 || strncasecmp(cs.c_str(), "UTF-8", 5) != 0) return false;
+  auto all_plain = [](const std::vector<std::string>& v) { return std::all_of(v.begin(), v.end(), plain_utf8); };
+  auto opt_plain = [](const std::optional<std::string>& s) { return !s || plain_utf8(*s); };
+  if (!plain_utf8(cat.header) || !all_plain(cat.header_comments)) return false;
+  for (const auto& m : cat.messages) {
+    if (std::any_of(m.flags.begin(), m.flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
+      return false;
+    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(m.msgid_plural) || !all_plain(m.msgstr) ||
+        !all_plain(m.translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(m.prev_msgctxt) ||
+        !opt_plain(m.prev_msgid) || !opt_plain(m.prev_msgid_plural))
+      return false;
+    for (const auto& r : m.references)
+      if (!plain_utf8(r.file)) return false;
+  }
+  return true;
+}
+
+std::size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+class PoWriter {
+ public:
+  // after_entry: an entry was written before, so the next one starts with a blank line.
+  PoWriter(std::string& out, bool after_entry) : out_(out), blank_line_(after_entry) {}
+
+  void message(const Message& m) {
+    bool fuzzy = m.fuzzy && has_translation(m);
+    if (m.obsolete && !has_translation(m)) return;
+    if (blank_line_) out_ += '\n';
+    blank_line_ = true;
+    comment_lines("#", m.translator_comments);
+    comment_lines("#.", m.extracted_comments);
+    references(m.references);
+    if (fuzzy) out_ += "#, fuzzy\n";
+    std::string_view prev = m.obsolete ? "#~| " : "#| ";
+    if (m.prev_msgctxt) wrap(prev, "msgctxt", *m.prev_msgctxt);
+    if (m.prev_msgid) wrap(prev, "msgid", *m.prev_msgid);
+    if (m.prev_msgid_plural) wrap(prev, "msgid_plural", *m.prev_msgid_plural);
+    std::string_view prefix = m.obsolete ? "#~ " : "";
+    if (m.msgctxt) wrap(prefix, "msgctxt", *m.msgctxt);
+    wrap(prefix, "msgid", m.msgid);
+    if (!m.msgid_plural) {
+      wrap(prefix, "msgstr", m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]));
+      return;
+    }
+    wrap(prefix, "msgid_plural", *m.msgid_plural);
+    for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
+      wrap(prefix, "msgstr[" + std::to_string(i) + "]", i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : "");
+  }
+
+ private:
+  // Each comment may hold several lines; "#" alone for an empty one.
+  void comment_lines(std::string_view mark, const std::vector<std::string>& comments) {
+    for (const auto& c : comments) {
+      std::string_view rest = c;
+      do {
+        std::size_t eol = rest.find('\n');
+        std::string_view line = rest.substr(0, eol);
+        out_ += mark;
+        if (!line.empty()) out_ += ' ';
+        out_ += line;
+        out_ += '\n';
+        rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
+      } while (!rest.empty());
+    }
+  }
+
+  // libgettextpo drops a repeated file:line (message_comment_filepos).
+  void references(const std::vector<Reference>& refs) {
+    if (refs.empty()) return;
+    out_ += "#:";
+    std::size_t column = 2;
+    std::set<std::pair<std::string_view, int>> seen;
+    for (const auto& r : refs) {
+      int line = r.line > 0 ? r.line : -1;
+      if (refs.size() > 1 && !seen.emplace(r.file, line).second) continue;
+      std::string_view file = r.file;
+      while (file.size() >= 2 && file[0] == '.' && file[1] == '/') file.remove_prefix(2);
+      std::string suffix = line > 0 ? ":" + std::to_string(line) : std::string();
+      std::size_t len = file.size() + suffix.size() + 1;
+      if (column > 2 && column + len > static_cast<std::size_t>(kPageWidth)) {
+        out_ += "\n#:";
+        column = 2;
+      }
+      out_ += ' ';
+      out_ += file;
+      out_ += suffix;
+      column += len;
+    }
+    out_ += '\n';
+  }
+
+  // write-po.c's wrap(): each "\n"-terminated portion of the value, escaped,
+  // broken where libunistring allows so that lines fit in the page width.
+  void wrap(std::string_view prefix, std::string_view name, std::string_view value) {
+    const int after_break = static_cast<int>(prefix.size()) + 1;
+    const int width = kPageWidth - 1 - after_break;
+    static const char kEscapes[] = "\a\b\f\n\r\t\v";
+    static const char kNames[] = "abfnrtv";
+    bool first_line = true;
+    std::size_t s = 0;
+    do {
+      std::size_t es = value.find('\n', s);
+      es = es == std::string_view::npos ? value.size() : es + 1;
+      portion_.clear();
+      overrides_.clear();
+      for (std::size_t i = s; i < es;) {
+        char c = value[i];
+        const char* esc = c != '\0' ? std::strchr(kEscapes, c) : nullptr;
+        if (esc || c == '\\' || c == '"') {
+          portion_ += '\\';
+          portion_ += esc ? kNames[esc - kEscapes] : c;
+          overrides_ += static_cast<char>(UC_BREAK_UNDEFINED);
+          overrides_ += static_cast<char>(UC_BREAK_PROHIBITED);
+          ++i;
+        } else {
+          std::size_t n = utf8_length(static_cast<unsigned char>(c));
+          portion_.append(value.substr(i, n));
+          overrides_ += static_cast<char>(UC_BREAK_UNDEFINED);
+          overrides_.append(n - 1, static_cast<char>(UC_BREAK_PROHIBITED));
+          i += n;
+        }
+      }
+      // Don't break immediately before the "\n" at the end.
+      if (es > s && value[es - 1] == '\n') overrides_[portion_.size() - 2] = static_cast<char>(UC_BREAK_PROHIBITED);
+      breaks_.assign(portion_.size(), static_cast<char>(UC_BREAK_UNDEFINED));
+      for (;;) {
+        int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
+                       after_break;
+        // A character is never wider in columns than in UTF-8 bytes, so a
+        // portion that fits in bytes has no break: libunistring is spared it.
+        if (startcol + static_cast<int>(portion_.size()) <= width)
+          std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
+        else
+          ulc_width_linebreaks(portion_.data(), portion_.size(), width, startcol, 0, overrides_.data(), "UTF-8",
+                               breaks_.data());
+        // A value that does not fit on the keyword's line starts on the next one.
+        if (first_line && !portion_.empty() &&
+            (es < value.size() || startcol > width ||
+             std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
+          out_ += prefix;
+          out_ += name;
+          out_ += " \"\"\n";
+          first_line = false;
+          continue;
+        }
+        break;
+      }
+      out_ += prefix;
+      if (first_line) {
+        out_ += name;
+        out_ += ' ';
+        first_line = false;
+      }
+      out_ += '"';
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < portion_.size(); ++i) {
+        if (breaks_[i] != UC_BREAK_POSSIBLE) continue;
+        out_.append(portion_, from, i - from);
+        out_ += "\"\n";
+        out_ += prefix;
+        out_ += '"';
+        from = i;
+      }
+      out_.append(portion_, from, std::string::npos);
+      out_ += "\"\n";
+      s = es;
+    } while (s < value.size());
+  }
+
+  std::string& out_;
+  bool blank_line_;
+  std::string portion_, overrides_, breaks_;
+};
+
+// Entries are written in slices on every core and joined: each slice's
+// writer starts as if an entry came before it, and a blank line at the very
+// start (no header, nothing before) is dropped after.
+std::string format_po_fast(const Catalog& cat) {
+  std::string out;
+  if (has_header(cat)) {
+    Message h;
+    h.translator_comments = cat.header_comments;
+    h.msgstr = {cat.header};
+    h.fuzzy = cat.header_fuzzy;
+    PoWriter(out, false).message(h);
+  }
+  // gettext writes the obsolete entries last, whatever the order.
+  std::vector<const Message*> order;
+  order.reserve(cat.messages.size());
+  for (const auto& m : cat.messages)
+    if (!m.obsolete) order.push_back(&m);
+  for (const auto& m : cat.messages)
+    if (m.obsolete) order.push_back(&m);
+  constexpr std::size_t kSlice = 4096;
+  std::vector<std::string> slices((order.size() + kSlice - 1) / kSlice);
+  parallel_for(slices.size(), 0, [&](std::size_t i) {
+    PoWriter writer(slices[i], true);
+    for (std::size_t j = i * kSlice; j < std::min(order.size(), (i + 1) * kSlice); ++j) writer.message(*order[j]);
+  });
+  std::size_t size = out.size();
+  for (const auto& slice : slices) size += slice.size();
+  out.reserve(size);
+  for (const auto& slice : slices) out += slice;
+  if (!has_header(cat) && out.starts_with('\n')) out.erase(0, 1);
+  return out;
+}
+
+}  // namespace
+
+std::string format_po_gettext(const Catalog& cat) {
+  std::unique_ptr<po_file, PoFileDeleter> file(po_file_create());
+  po_message_iterator_t it = po_message_iterator(file.get(), nullptr);
+  if (has_header(cat)) {
+    Message h;
+    h.translator_comments = cat.header_comments;
+    h.msgstr = {cat.header};
+    h.fuzzy = cat.header_fuzzy;
+    po_message_insert(it, to_po_message(h));
+  }
+  for (const auto& m : cat.messages) {
+    // msgcat leaves out obsolete entries without translation.
+    if (m.obsolete && !has_translation(m)) continue;
+    po_message_insert(it, to_po_message(m));
+  }
+  po_message_iterator_free(it);
+
+  // An anonymous in-memory file: libgettextpo only writes to named files.
+  int fd = memfd_create("l10n-po", MFD_CLOEXEC);
+  if (fd < 0) throw Error("", 0, 0, std::string("memfd_create: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  std::string path = "/proc/self/fd/" + std::to_string(fd);
+  static const po_xerror_handler handler{WriteErrors::xerror, WriteErrors::xerror2};
+  po_file_write(file.get(), path.c_str(), &handler);
+
+  std::string out;
+  char buf[1 << 16];
+  off_t off = 0;
+  for (;;) {
+    ssize_t got = ::pread(fd, buf, sizeof buf, off);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw Error("", 0, 0, std::string("reading formatted PO text: ") + std::strerror(errno));
+    }
+    if (got == 0) break;
+    out.append(buf, static_cast<std::size_t>(got));
+    off += got;
+  }
+  return out;
+}
+
+std::string format_po(const Catalog& cat) { return fast_writable(cat) ? format_po_fast(cat) : format_po_gettext(cat); }
+
+void write_po(const std::string& fs_path, const Catalog& cat) { write_file_atomic(fs_path, format_po(cat)); }
+
+}  // namespace l10n

@@ -1,0 +1,37 @@
+// What reading a file into units needs to know of the site: which front
+// matter keys and which shortcode parameters hold text, and the source
+// language (a site config names its values under languages.<source>).
+// The site config (site/config.h) holds these among much else; the units
+// floor sees only this.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace l10n {
+
+// A shortcode parameter that holds text: by name, or by 0-based position.
+struct ParamSpec {
+  std::string name;   // empty when positional
+  int position = -1;
+  bool matches(std::string_view param_name, int param_position) const {
+    return name.empty() ? param_position == position : param_name == name;
+  }
+};
+
+struct UnitRules {
+  std::string source = "en";
+  std::vector<std::string> front_matter_keys;
+  std::map<std::string, std::vector<ParamSpec>, std::less<>> shortcodes;
+
+  // The text parameters configured for `shortcode`, or nullptr.
+  const std::vector<ParamSpec>* shortcode_params(std::string_view shortcode) const;
+};
+
+// Front matter keys extracted when the config names none.
+const std::vector<std::string>& default_front_matter_keys();
+
+}  // namespace l10n
