@@ -493,7 +493,7 @@ CheckReport check_pages(const std::string& language, const std::vector<std::stri
     } else if (fs::exists(p, ec)) {
       tasks.push_back({language, p, p, "", "", false, nullptr});
     } else {
-      missing.errors.push_back({p, 0, 0, "no such file or directory"});
+      missing.errors.push_back({p, 0, 0, tr("no such file or directory")});
     }
   }
   CheckReport report = run_tasks(tasks, cfg, false, options, {language});

@@ -17,6 +17,7 @@
 #include "units/translation_guard.h"
 #include "po/reader.h"
 #include "po/writer.h"
+#include "base/tr.h"
 
 namespace fs = std::filesystem;
 
@@ -59,11 +60,9 @@ std::string target_text(const Page& target, const std::vector<std::size_t>& unit
 
 std::string fuzzy_note(const Link& link, std::size_t part) {
   if (link.source.size() == 2)
-    return part == 0 ? "merged with the next unit in the translation" : "merged with the previous unit in the translation";
-  if (link.target.size() == 2) return "split into two units in the translation";
-  char score[16];
-  std::snprintf(score, sizeof score, "%.2f", link.score);
-  return std::string("weak alignment (score ") + score + ")";
+    return part == 0 ? tr("merged with the next unit in the translation") : tr("merged with the previous unit in the translation");
+  if (link.target.size() == 2) return tr("split into two units in the translation");
+  return format(tr("weak alignment (score %.2f)"), link.score);
 }
 
 UnitImport classify(const Link& link, std::size_t part, const Page& source, const Page& target, const Config& cfg,
@@ -89,7 +88,7 @@ UnitImport classify(const Link& link, std::size_t part, const Page& source, cons
     u.note = fuzzy_note(link, part);
   } else if (auto why = refuse_translation(unit, u.msgstr, cfg)) {
     u.status = ImportStatus::Fuzzy;  // a translator must fix it before merge can use it
-    u.note = "merge would refuse it: " + *why;
+    u.note = format(tr("merge would refuse it: %s"), why->c_str());
   } else {
     u.status = ImportStatus::Aligned;
   }

@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "data/structured_detail.h"
+#include "base/tr.h"
 
 namespace l10n::detail {
 namespace {
@@ -39,7 +40,7 @@ class JsonReader {
     skip_space();
     value(0, 0);
     skip_space();
-    if (pos_ != end_) fail(pos_, "unexpected text after the JSON value");
+    if (pos_ != end_) fail(pos_, tr("unexpected text after the JSON value"));
     return std::move(leaves_);
   }
 
@@ -62,7 +63,7 @@ class JsonReader {
 
   // A value; object members and array items (depth > 0) that are scalars become leaves.
   void value(int depth, int key_column) {
-    if (depth > kMaxDepth) fail(pos_, "nested too deeply");
+    if (depth > kMaxDepth) fail(pos_, tr("nested too deeply"));
     switch (peek()) {
       case '{': object(depth); break;
       case '[': array(depth, key_column); break;
@@ -79,7 +80,7 @@ class JsonReader {
     }
     for (;;) {
       skip_space();
-      if (peek() != '"') fail(pos_, "expected a string key");
+      if (peek() != '"') fail(pos_, tr("expected a string key"));
       std::size_t key_begin = pos_;
       path_.push_back({string_token(), -1});
       int column = columns_.column(key_begin);
@@ -152,16 +153,16 @@ class JsonReader {
     if (peek() == '0') {
       ++pos_;
     } else if (digits() == 0) {
-      fail(begin, "expected a value");
+      fail(begin, tr("expected a value"));
     }
     if (peek() == '.') {
       ++pos_;
-      if (digits() == 0) fail(pos_, "expected a digit after '.'");
+      if (digits() == 0) fail(pos_, tr("expected a digit after '.'"));
     }
     if (peek() == 'e' || peek() == 'E') {
       ++pos_;
       if (peek() == '+' || peek() == '-') ++pos_;
-      if (digits() == 0) fail(pos_, "expected a digit in the exponent");
+      if (digits() == 0) fail(pos_, tr("expected a digit in the exponent"));
     }
   }
 
@@ -173,7 +174,7 @@ class JsonReader {
                    : (c >= 'a' && c <= 'f') ? c - 'a' + 10
                    : (c >= 'A' && c <= 'F') ? c - 'A' + 10
                                             : 16;
-      if (d == 16) fail(pos_, "expected four hex digits after \\u");
+      if (d == 16) fail(pos_, tr("expected four hex digits after \\u"));
       v = v * 16 + d;
     }
     return v;
@@ -186,13 +187,13 @@ class JsonReader {
       std::size_t run = pos_;
       while (pos_ < end_ && s_[pos_] != '"' && s_[pos_] != '\\' && static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
       out.append(s_, run, pos_ - run);
-      if (pos_ == end_) fail(begin, "unterminated string");
+      if (pos_ == end_) fail(begin, tr("unterminated string"));
       char c = s_[pos_];
       if (c == '"') {
         ++pos_;
         return out;
       }
-      if (c != '\\') fail(pos_, "control character in a string");
+      if (c != '\\') fail(pos_, tr("control character in a string"));
       escape(out);
     }
   }
@@ -211,16 +212,16 @@ class JsonReader {
       case 'r': out += '\r'; return;
       case 't': out += '\t'; return;
       case 'u': break;
-      default: fail(at, "invalid escape");
+      default: fail(at, tr("invalid escape"));
     }
     char32_t cp = hex4();
     if (cp >= 0xD800 && cp <= 0xDBFF && s_.substr(pos_, 2) == "\\u" && pos_ + 6 <= end_) {
       pos_ += 2;
       char32_t low = hex4();
-      if (low < 0xDC00 || low > 0xDFFF) fail(at, "invalid surrogate pair");
+      if (low < 0xDC00 || low > 0xDFFF) fail(at, tr("invalid surrogate pair"));
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-      fail(at, "lone surrogate in \\u escape");
+      fail(at, tr("lone surrogate in \\u escape"));
     }
     append_utf8(out, cp);
   }

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "data/structured_detail.h"
+#include "base/tr.h"
 
 namespace l10n::detail {
 namespace {
@@ -119,7 +120,7 @@ class YamlReader {
         case YAML_SCALAR_EVENT: scalar(e); break;
         case YAML_ALIAS_EVENT:
           // What an alias stands for was read where its anchor is.
-          if (awaiting_key()) fail(e.start_mark, "an alias as a mapping key is not supported");
+          if (awaiting_key()) fail(e.start_mark, tr("an alias as a mapping key is not supported"));
           begin_value(offset(e.start_mark));
           end_value();
           break;
@@ -146,7 +147,7 @@ class YamlReader {
 
   [[noreturn]] void fail_syntax(const yaml_parser_t& p) {
     std::string message = "invalid YAML: ";
-    message += p.problem ? p.problem : "syntax error";
+    message += p.problem ? p.problem : tr("syntax error");
     if (p.context) message += std::string(" (") + p.context + ")";
     // Reader errors (bad characters) report a byte offset, the others a mark.
     std::size_t at = p.error == YAML_READER_ERROR ? range_.begin + p.problem_offset : offset(p.problem_mark);

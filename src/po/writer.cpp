@@ -41,7 +41,7 @@ struct PoFileDeleter {
 // an I/O failure is fatal, and then the handler must not return.
 struct WriteErrors {
   static void xerror(int severity, po_message_t, const char*, size_t, size_t, int, const char* text) {
-    if (severity == PO_SEVERITY_FATAL_ERROR) throw Error("", 0, 0, std::string("writing PO text failed: ") + text);
+    if (severity == PO_SEVERITY_FATAL_ERROR) throw Error("", 0, 0, format(tr("writing PO text failed: %s"), text));
   }
   static void xerror2(int severity, po_message_t m1, const char* f1, size_t l1, size_t c1, int ml1, const char* t1,
                       po_message_t, const char*, size_t, size_t, int, const char*) {
@@ -370,7 +370,7 @@ std::string format_po_gettext(const Catalog& cat) {
 
   // An anonymous in-memory file: libgettextpo only writes to named files.
   int fd = memfd_create("l10n-po", MFD_CLOEXEC);
-  if (fd < 0) throw Error("", 0, 0, std::string("memfd_create: ") + std::strerror(errno));
+  if (fd < 0) throw Error("", 0, 0, format(tr("cannot write PO text to memory: %s"), std::strerror(errno)));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -386,7 +386,7 @@ std::string format_po_gettext(const Catalog& cat) {
     ssize_t got = ::pread(fd, buf, sizeof buf, off);
     if (got < 0) {
       if (errno == EINTR) continue;
-      throw Error("", 0, 0, std::string("reading formatted PO text: ") + std::strerror(errno));
+      throw Error("", 0, 0, format(tr("cannot read formatted PO text: %s"), std::strerror(errno)));
     }
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));

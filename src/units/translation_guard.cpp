@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "units/shortcode.h"
 #include "base/source_text.h"
+#include "base/tr.h"
 
 namespace l10n {
 namespace {
@@ -110,14 +111,14 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
   bool single_line = unit.kind == UnitKind::Heading || unit.kind == UnitKind::TableCell ||
                      unit.kind == UnitKind::ImageAlt || unit.kind == UnitKind::ImageTitle;
   if (single_line && msgstr.find('\n') != std::string_view::npos)
-    return std::string("a line break is not possible in a ") + unit_kind_name(unit.kind);
+    return format(tr("a line break is not possible in a %s"), unit_kind_name(unit.kind));
   if (unit.kind == UnitKind::TableCell) {
     for (std::size_t i = msgstr.find('|'); i != std::string_view::npos; i = msgstr.find('|', i + 1))
-      if (i == 0 || msgstr[i - 1] != '\\') return std::string("an unescaped '|' would split the table cell");
+      if (i == 0 || msgstr[i - 1] != '\\') return std::string(tr("an unescaped '|' would split the table cell"));
   }
   if ((unit.kind == UnitKind::ImageAlt && msgstr.find(']') != std::string_view::npos) ||
       (unit.kind == UnitKind::ImageTitle && msgstr.find('"') != std::string_view::npos))
-    return std::string("the text would end the image syntax early");
+    return std::string(tr("the text would end the image syntax early"));
   std::string_view first_id = msgid.substr(0, msgid.find('\n'));
   std::size_t start = 0;
   for (int line = 0; start <= msgstr.size(); ++line) {
@@ -127,7 +128,7 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
     // The first line may start like the source did ("-" in "- 5 °C" kept as is).
     bool same_as_source = line == 0 && !marker.empty() && block_marker(first_id) == marker;
     if (!marker.empty() && !same_as_source && !(unit.kind == UnitKind::Heading && marker == "heading")) {
-      if (marker == "blank") return std::string("a blank line would split the block in two");
+      if (marker == "blank") return std::string(tr("a blank line would split the block in two"));
       return "a line starting like a " + marker + " would change the page's structure";
     }
     if (end == std::string_view::npos) break;
@@ -142,17 +143,17 @@ std::optional<std::string> refuse_translation(const Unit& unit, std::string_view
   std::string_view msgid = unit.text;
   if (unit.kind == UnitKind::ShortcodeParam) {
     if (msgstr.find("{{") != std::string_view::npos || msgstr.find("}}") != std::string_view::npos)
-      return std::string("a shortcode parameter cannot hold '{{' or '}}'");
+      return std::string(tr("a shortcode parameter cannot hold '{{' or '}}'"));
     if (unit.style == ScalarStyle::Literal && msgstr.find('`') != std::string_view::npos)
-      return std::string("a backtick cannot be written inside a backtick-quoted parameter");
+      return std::string(tr("a backtick cannot be written inside a backtick-quoted parameter"));
     return std::nullopt;
   }
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
   auto want = shortcode_keys(msgid, rules), got = shortcode_keys(msgstr, rules);
-  if (!got) return std::string("a shortcode call in the translation is broken");
-  if (want && *want != *got) return std::string("a shortcode call was dropped, added or altered");
-  if (link_targets(msgid) != link_targets(msgstr)) return std::string("a link target was changed, dropped or added");
-  if (code_spans(msgid) != code_spans(msgstr)) return std::string("a code span was changed, dropped or added");
+  if (!got) return std::string(tr("a shortcode call in the translation is broken"));
+  if (want && *want != *got) return std::string(tr("a shortcode call was dropped, added or altered"));
+  if (link_targets(msgid) != link_targets(msgstr)) return std::string(tr("a link target was changed, dropped or added"));
+  if (code_spans(msgid) != code_spans(msgstr)) return std::string(tr("a code span was changed, dropped or added"));
   return structure_problem(unit, msgid, msgstr);
 }
 
