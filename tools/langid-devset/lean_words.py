@@ -1,7 +1,7 @@
 """Prints the words of both hunspell dictionaries (en_US and nl) that Debian's
 Dutch program translations show to lean to one language: at least 3 uses and
 4 times as many on one side (English msgids, Dutch msgstrs) as on the other.
-The output is the kLeaning table in src/language_id.cpp."""
+The output is the kLeaning table in src/language/language_id.cpp."""
 import collections
 import re
 import sys
