@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <thread>
@@ -43,15 +44,59 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
   return data;
 }
 
+namespace {
+
+// The mode a new file gets from open(…, 0666): mkostemp makes temps 0600, and
+// an output must be as readable as any file the user makes. Read from
+// /proc rather than with umask(), which would change it for every thread.
+mode_t new_file_mode() {
+  static const mode_t mode = [] {
+    mode_t mask = 022;
+    if (std::FILE* f = std::fopen("/proc/self/status", "re")) {
+      char line[256];
+      while (std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, "Umask:", 6) == 0) mask = static_cast<mode_t>(std::strtoul(line + 6, nullptr, 8));
+      std::fclose(f);
+    }
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  return mode;
+}
+
+// "dir/.name.l10n-tmp.XXXXXX": hidden (Hugo and most tools skip dot files),
+// beside its target so that the rename stays on one file system.
+std::string temp_template(const std::string& fs_path) {
+  std::size_t slash = fs_path.rfind('/');
+  std::size_t name = slash == std::string::npos ? 0 : slash + 1;
+  return fs_path.substr(0, name) + "." + fs_path.substr(name) + ".l10n-tmp.XXXXXX";
+}
+
+}  // namespace
+
+void require_replaceable(const std::string& fs_path) {
+  struct stat st;
+  if (::lstat(fs_path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return;
+    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+  }
+  if (!S_ISREG(st.st_mode))
+    throw Error(fs_path, 0, 0, tr("cannot write: not a regular file (l10n replaces only regular files; "
+                                  "remove it or choose another output)"));
+}
+
 std::string write_temp_file(const std::string& fs_path, std::string_view data) {
-  std::string tmp = fs_path + ".l10n-tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  require_replaceable(fs_path);
+  // An unpredictable name, created exclusively: a committed symlink or a
+  // file planted under a guessable name cannot redirect the write.
+  std::string tmp = temp_template(fs_path);
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
     throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
   };
+  if (::fchmod(fd, new_file_mode()) != 0) fail(errno);
   std::size_t done = 0;
   while (done < data.size()) {
     ssize_t put = ::write(fd, data.data() + done, data.size() - done);
@@ -76,6 +121,14 @@ void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& 
 
 void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps) {
   for (std::size_t i = 0; i < temps.size(); ++i) {
+    try {
+      // Checked again: the target may have become a symlink or a device
+      // since its temp was written.
+      require_replaceable(temps[i].second);
+    } catch (const Error&) {
+      discard_temp_files(temps, i);
+      throw;
+    }
     if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
       int err = errno;
       discard_temp_files(temps, i);

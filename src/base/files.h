@@ -16,6 +16,10 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
 // On failure the previous file is intact and no temp file is left behind.
 void write_file_atomic(const std::string& fs_path, std::string_view data);
 
+// Throws Error unless `fs_path` is a regular file or does not exist: an
+// output never replaces a symlink, a device, a FIFO or a directory.
+void require_replaceable(const std::string& fs_path);
+
 // The two halves of that, for callers that write many files as they go:
 // writes `data` to a temp file beside `fs_path` and returns the temp's name
 // (on failure removes it and throws) ...

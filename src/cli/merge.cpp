@@ -55,6 +55,7 @@ int merge_command(int argc, char** argv) {
     if (bar) options.progress = bar->callback();
     report = run_merge(cfg, options);
   }
+  for (const auto& w : report.warnings) std::cerr << w.str(_("warning")) << "\n";
   if (!report.errors.empty()) return print_errors(report.errors);
   for (const auto& r : report.refusals) {
     Diagnostic d{r.po_path, r.po_line, 0,

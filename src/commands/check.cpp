@@ -446,7 +446,7 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
   std::map<std::string, std::unique_ptr<PoIndex>> indexes;
   for (const std::string& lang : languages) {
     indexes[lang] = std::make_unique<PoIndex>(index_catalogs(cfg, language_catalogs(cfg, lang), errors));
-    std::set<std::string> manifest = read_manifest(cfg, lang);
+    std::set<std::string> manifest = read_manifest(cfg, lang).files;
     std::set<std::string> seen;
     for (const std::string& s : sources) {
       std::string t = target_path(cfg, s, lang);

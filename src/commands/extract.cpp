@@ -111,6 +111,8 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
       std::string rel = catalog_path(cfg, lang, domain);
       std::string path = on_disk(cfg, rel);
       if (!fs::exists(path)) continue;
+      if (!inside_site(cfg, rel) || !fs::is_regular_file(fs::symlink_status(path)))
+        throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
       Catalog po = read_po(path, rel, PoContent::NoSourceComments);
       check_language(po, path, rel, lang);
       old[lang][domain] = std::move(po);
@@ -269,6 +271,8 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     for (const auto& w : writes) {
       std::string path = on_disk(cfg, w.rel);
       std::error_code ec;
+      if (!inside_site(cfg, w.rel))
+        throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
       if (w.known_unchanged || current_bytes(cfg, w.rel) == w.bytes) {
         report.unchanged.push_back(w.rel);
         continue;

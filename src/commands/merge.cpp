@@ -95,6 +95,7 @@ struct Language {
   TranslationTable table;
   std::string manifest_rel;
   std::set<std::string> owned;
+  std::vector<Diagnostic> manifest_warnings;
 };
 
 // What one source file gives one language. A file to write is written to a
@@ -123,6 +124,8 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
     out.outcome.action = PageAction::BelowThreshold;
   } else if (!exists || read_file(abs.string(), target) != r.bytes) {
     out.outcome.action = PageAction::Written;
+    if (!inside_site(cfg, target))
+      throw Error(target, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (!dry_run) {
       std::error_code ec;
       fs::create_directories(abs.parent_path(), ec);
@@ -163,6 +166,8 @@ void finish_language(const Config& cfg, const Language& lang, std::vector<std::v
     removals.push_back(old);
     report.pages.push_back({lang.code, "", old, PageAction::Removed, 0, 0});
   }
+  if (!inside_site(cfg, lang.manifest_rel))
+    throw Error(lang.manifest_rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
   std::string manifest = format_manifest(lang.code, produced);
   fs::path abs = on_disk(cfg, lang.manifest_rel);
   if (!fs::exists(abs) || read_file(abs.string(), lang.manifest_rel) != manifest)
@@ -192,13 +197,17 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         langs[i].code = codes[i];
         langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
         langs[i].manifest_rel = manifest_path(cfg, codes[i]);
-        langs[i].owned = read_manifest(cfg, codes[i]);
+        Manifest manifest = read_manifest(cfg, codes[i]);
+        langs[i].owned = std::move(manifest.files);
+        langs[i].manifest_warnings = std::move(manifest.rejected);
       } catch (const Error& e) {
         load_failures[i] = e;
       }
     });
     for (auto& f : load_failures)
       if (f) throw *f;
+    for (const Language& lang : langs)
+      report.warnings.insert(report.warnings.end(), lang.manifest_warnings.begin(), lang.manifest_warnings.end());
     check_interrupt();
     // Every source file that has an output, with the output of each language.
     std::vector<SourceFile> files;
@@ -259,6 +268,11 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     commit_temp_files(temps);
     for (const auto& rel : removals) {
       std::error_code ec;
+      // Only a regular file that is still one of the language's outputs.
+      if (fs::symlink_status(on_disk(cfg, rel), ec).type() != fs::file_type::regular) {
+        report.warnings.push_back({rel, 0, 0, tr("not removed: not a regular file")});
+        continue;
+      }
       fs::remove(on_disk(cfg, rel), ec);
       if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
     }

@@ -46,7 +46,8 @@ struct PageOutcome {
 struct MergeReport {
   std::vector<PageOutcome> pages;
   std::vector<Refusal> refusals;
-  std::vector<Diagnostic> errors;  // when not empty, nothing was written
+  std::vector<Diagnostic> warnings;  // manifest lines ignored, files not removed
+  std::vector<Diagnostic> errors;    // when not empty, nothing was written
   bool changed() const;            // would a write or a removal happen?
 };
 

@@ -30,9 +30,16 @@ std::vector<std::string> chosen_languages(const Config& cfg, const std::vector<s
 
 namespace {
 
+// One of the two folders holds the other (or they are the same).
+bool nested(const std::string& a, const std::string& b) {
+  std::string x = fs::path(a).lexically_normal().generic_string(), y = fs::path(b).lexically_normal().generic_string();
+  auto under = [](const std::string& p, const std::string& dir) { return dir == "." || p == dir || p.starts_with(dir + "/"); };
+  return under(x, y) || under(y, x);
+}
+
 class Reader {
  public:
-  explicit Reader(const std::string& path) : path_(path) {}
+  Reader(const std::string& path, bool paths_outside_root) : path_(path), paths_outside_root_(paths_outside_root) {}
 
   [[noreturn]] void fail(const toml::node& node, const std::string& msg) const {
     const auto& src = node.source();
@@ -42,6 +49,29 @@ class Reader {
   std::string string(const toml::node& node, std::string_view key) const {
     if (auto v = node.value<std::string>(); v && node.is_string()) return *v;
     fail(node, format(tr("'%s' must be a string"), std::string(key).c_str()));
+  }
+
+  // A folder of the site: committed config must not make the tool read or
+  // write outside the root, so absolute paths and ".." steps are refused.
+  std::string site_dir(const toml::node& node, std::string_view key) const {
+    std::string dir = string(node, key);
+    bool climbs = false;
+    for (const auto& step : fs::path(dir)) climbs |= step == "..";
+    if (dir.empty() || dir.find('\0') != std::string::npos ||
+        (!paths_outside_root_ && (fs::path(dir).is_absolute() || climbs)))
+      fail(node, format(tr("'%s' must be a folder inside the site: a relative path without '..' "
+                           "(to work on another tree, point --root at it)"),
+                        std::string(key).c_str()));
+    return dir;
+  }
+
+  // A file name without folders, for names that become paths (the domain).
+  std::string file_name(const toml::node& node, std::string_view key) const {
+    std::string name = string(node, key);
+    if (name.empty() || name.find_first_of("/\\") != std::string::npos || name.front() == '.' ||
+        name.find('\0') != std::string::npos)
+      fail(node, format(tr("'%s' must be a plain name: no '/', not starting with '.'"), std::string(key).c_str()));
+    return name;
   }
 
   std::vector<std::string> strings(const toml::node& node, std::string_view key) const {
@@ -74,6 +104,7 @@ class Reader {
 
  private:
   std::string path_;
+  bool paths_outside_root_ = false;
 };
 
 void read_front_matter(const Reader& r, const toml::table& t, Config& cfg) {
@@ -101,8 +132,8 @@ void read_shortcodes(const Reader& r, const toml::table& t, Config& cfg) {
 void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     std::string_view key = k.str();
-    if (key == "dir") cfg.catalog_dir = r.string(v, key);
-    else if (key == "domain") cfg.domain = r.string(v, key);
+    if (key == "dir") cfg.catalog_dir = r.site_dir(v, key);
+    else if (key == "domain") cfg.domain = r.file_name(v, key);
     else if (key == "split") {
       std::string split = r.string(v, key);
       if (split != "site" && split != "section") r.fail(v, tr("'split' must be \"site\" or \"section\""));
@@ -150,10 +181,12 @@ void apply_site_defaults(Config& cfg, bool source_dir_given, bool layout_given) 
 
 }  // namespace
 
-Config parse_config(std::string_view text, const std::string& display_path, const std::string& root) {
+Config parse_config(std::string_view text, const std::string& display_path, const std::string& root,
+                    ConfigOrigin origin) {
   Config cfg;
   cfg.root = root;
   cfg.config_path = display_path;
+  cfg.paths_outside_root = origin == ConfigOrigin::NamedByUser;
   toml::table doc;
   try {
     doc = toml::parse(text, std::string_view(display_path));
@@ -161,7 +194,7 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     throw Error(display_path, static_cast<int>(e.source().begin.line),
                 static_cast<int>(e.source().begin.column), std::string(e.description()));
   }
-  Reader r(display_path);
+  Reader r(display_path, cfg.paths_outside_root);
   bool source_dir_given = false, layout_given = false, target_dir_given = false;
   for (auto&& [k, v] : doc) {
     std::string_view key = k.str();
@@ -181,10 +214,10 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
       cfg.layout = layout == "directory" ? Layout::Directory : Layout::Filename;
       layout_given = true;
     } else if (key == "sourceDir") {
-      cfg.source_dir = r.string(v, key);
+      cfg.source_dir = r.site_dir(v, key);
       source_dir_given = true;
     } else if (key == "targetDir") {
-      cfg.target_dir = r.string(v, key);
+      cfg.target_dir = r.site_dir(v, key);
       target_dir_given = true;
     } else if (key == "include") cfg.include = r.strings(v, key);
     else if (key == "exclude") cfg.exclude = r.strings(v, key);
@@ -203,8 +236,26 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     throw Error(display_path, 0, 0, tr("'targetDir' must contain {lang} with the directory layout"));
   apply_site_defaults(cfg, source_dir_given, layout_given);
   if (cfg.layout == Layout::Filename && !target_dir_given) cfg.target_dir = cfg.source_dir;
+  if (cfg.layout == Layout::Directory)
+    for (const auto& lang : cfg.languages)
+      if (nested(cfg.target_dir_for(lang), cfg.source_dir))
+        throw Error(display_path, 0, 0,
+                    format(tr("'targetDir' for '%s' and 'sourceDir' overlap: translated pages would be read as sources"),
+                           lang.c_str()));
   return cfg;
 }
+
+namespace {
+
+Config read_config(const std::string& root, const std::string& config_file, ConfigOrigin origin) {
+  fs::path path(config_file);
+  std::string display = path.lexically_relative(root).generic_string();
+  if (display.empty() || display.starts_with("..")) display = config_file;
+  SourceText text(display, read_file(path.string(), display));
+  return parse_config(text.bytes().substr(text.content_begin()), display, root, origin);
+}
+
+}  // namespace
 
 Config load_config(const std::string& root) {
   fs::path path = fs::path(root) / "l10n.toml";
@@ -215,15 +266,11 @@ Config load_config(const std::string& root) {
     if (cfg.layout == Layout::Filename) cfg.target_dir = cfg.source_dir;
     return cfg;
   }
-  return load_config(root, path.string());
+  return read_config(root, path.string(), ConfigOrigin::Site);
 }
 
 Config load_config(const std::string& root, const std::string& config_file) {
-  fs::path path(config_file);
-  std::string display = path.lexically_relative(root).generic_string();
-  if (display.empty() || display.starts_with("..")) display = config_file;
-  SourceText text(display, read_file(path.string(), display));
-  return parse_config(text.bytes().substr(text.content_begin()), display, root);
+  return read_config(root, config_file, ConfigOrigin::NamedByUser);
 }
 
 }  // namespace l10n

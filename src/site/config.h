@@ -33,6 +33,9 @@ struct Config : UnitRules {
   int keep = 80;                           // merge: minimum % translated to write a page
   std::vector<std::string> glossary;       // check: terms never translated
   std::string project;                     // Project-Id-Version; defaults to the root's name
+  // The folders may lie outside the root: only when the user named the
+  // config on the command line. A committed l10n.toml is untrusted input.
+  bool paths_outside_root = false;
 
   // "content/{lang}" with the language filled in.
   std::string target_dir_for(std::string_view lang) const;
@@ -42,14 +45,20 @@ struct Config : UnitRules {
 // Error naming the config for a language it does not configure.
 std::vector<std::string> chosen_languages(const Config& cfg, const std::vector<std::string>& requested);
 
+// Where a config comes from: the site's own l10n.toml (committed, so as
+// untrusted as the pages), or a file the user named with --config.
+enum class ConfigOrigin { Site, NamedByUser };
+
 // Reads <root>/l10n.toml; a site without one gets the defaults (sourceDir
 // "content/<source>" when that directory exists, else "content" with the
 // filename layout). Unknown keys and wrong types throw Error(file:line:col).
 Config load_config(const std::string& root);
 // The same with the config file named explicitly (`--config`), which may
-// live outside the site, e.g. for a site that is not yours to write into.
+// live outside the site, e.g. for a site that is not yours to write into;
+// its sourceDir, targetDir and catalog dir may then lie outside the root.
 Config load_config(const std::string& root, const std::string& config_file);
 // Parses config text; `display_path` names it in errors.
-Config parse_config(std::string_view text, const std::string& display_path, const std::string& root);
+Config parse_config(std::string_view text, const std::string& display_path, const std::string& root,
+                    ConfigOrigin origin = ConfigOrigin::Site);
 
 }  // namespace l10n

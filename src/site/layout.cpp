@@ -33,7 +33,9 @@ bool selected(const Config& cfg, const std::string& rel) {
 }
 
 void add_data_file(const Config& cfg, const std::string& rel, SourceFile::Kind kind, std::vector<SourceFile>& out) {
-  if (auto format = data_format_of(rel); format && fs::is_regular_file(on_disk(cfg, rel)))
+  std::error_code ec;
+  if (auto format = data_format_of(rel);
+      format && fs::symlink_status(on_disk(cfg, rel), ec).type() == fs::file_type::regular && inside_site(cfg, rel))
     out.push_back({rel, kind, *format});
 }
 
@@ -54,7 +56,7 @@ void add_site_config(const Config& cfg, std::vector<SourceFile>& out) {
   if (!fs::is_directory(dir)) return;
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
+    if (!entry.is_symlink() && entry.is_regular_file()) names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   for (const auto& name : names) {
     // Keep the source language's menus/params and language-neutral files.
@@ -78,8 +80,50 @@ std::string data_twin(const Config& cfg, const std::string& source, std::string_
 
 std::string on_disk(const Config& cfg, std::string_view rel) { return (fs::path(cfg.root) / rel).string(); }
 
+bool inside_site(const Config& cfg, std::string_view rel) {
+  fs::path path(rel);
+  if (rel.empty() || rel.find('\0') != std::string_view::npos) return false;
+  // Folders the user named on the command line (--config) are theirs to choose.
+  if (cfg.paths_outside_root && (path.is_absolute() || path.lexically_normal().generic_string().starts_with("..")))
+    return true;
+  if (path.is_absolute()) return false;
+  fs::path walked = cfg.root.empty() ? fs::path(".") : fs::path(cfg.root);
+  for (const fs::path& step : path) {
+    if (step == ".." ) return false;
+    if (step == "." || step.empty()) continue;
+    walked /= step;
+    std::error_code ec;
+    auto status = fs::symlink_status(walked, ec);
+    if (ec || status.type() == fs::file_type::not_found) return true;  // nothing below exists yet
+    if (status.type() == fs::file_type::symlink) return false;
+  }
+  return true;
+}
+
+bool owned_output(const Config& cfg, std::string_view rel, std::string_view lang) {
+  if (!inside_site(cfg, rel)) return false;
+  std::string path = fs::path(rel).lexically_normal().generic_string();
+  if (path != rel) return false;  // "a/./b", "a//b": not a path merge writes
+  std::string name = fs::path(path).filename().string();
+  std::string dir = fs::path(path).parent_path().generic_string();
+  auto format = data_format_of(path);
+  if (dir == "i18n" && format && fs::path(name).stem() == lang) return true;
+  if (dir == "config/_default" && format && names_language(name, lang)) return true;
+  std::string tree = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir)
+                         .lexically_normal().generic_string();
+  bool in_tree = tree == "." || path.starts_with(tree + "/");
+  if (!in_tree) return false;
+  if (cfg.layout == Layout::Filename) return names_language(name, lang);
+  // A target tree that holds the sources (targetDir = sourceDir) owns nothing.
+  std::string sources = fs::path(cfg.source_dir).lexically_normal().generic_string();
+  return !(sources == "." || path.starts_with(sources + "/"));
+}
+
 std::vector<std::string> source_pages(const Config& cfg) {
   fs::path dir = on_disk(cfg, cfg.source_dir);
+  if (!inside_site(cfg, cfg.source_dir))
+    throw Error(cfg.config_path.empty() ? cfg.root : cfg.config_path, 0, 0,
+                format(tr("source directory '%s' leaves the site (a symlink on the way)"), cfg.source_dir.c_str()));
   if (!fs::is_directory(dir)) throw Error(cfg.config_path.empty() ? cfg.root : cfg.config_path, 0, 0,
                                           format(tr("source directory '%s' does not exist"), cfg.source_dir.c_str()));
   std::vector<std::string> pages;
@@ -87,7 +131,9 @@ std::vector<std::string> source_pages(const Config& cfg) {
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) throw Error(cfg.source_dir, 0, 0, format(tr("cannot list: %s"), ec.message().c_str()));
-    if (!it->is_regular_file()) continue;
+    // A symlink is never followed, to a file or a directory: it may lead
+    // out of the site, and a committed one is not to be trusted.
+    if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string rel = it->path().lexically_relative(dir).generic_string();
     if (!selected(cfg, rel)) continue;
     if (cfg.layout == Layout::Filename && is_translation_name(cfg, it->path().filename().string())) continue;
@@ -129,7 +175,7 @@ std::vector<std::string> files_with_extension(const Config& cfg, const std::stri
   fs::path dir = on_disk(cfg, dir_rel);
   if (!fs::is_directory(dir, ec)) return out;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && it->path().extension() == ext)
+    if (!it->is_symlink() && it->is_regular_file() && it->path().extension() == ext)
       out.push_back(dir_rel + "/" + it->path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
@@ -181,17 +227,27 @@ std::string manifest_path(const Config& cfg, std::string_view lang) {
   return cfg.target_dir + "/.l10n-manifest." + std::string(lang);
 }
 
-std::set<std::string> read_manifest(const Config& cfg, std::string_view lang) {
-  std::set<std::string> out;
+Manifest read_manifest(const Config& cfg, std::string_view lang) {
+  Manifest out;
   std::string rel = manifest_path(cfg, lang);
-  std::string path = on_disk(cfg, rel);
-  if (!fs::exists(path)) return out;
-  std::string text = read_file(path, rel);
+  std::error_code ec;
+  auto status = fs::symlink_status(on_disk(cfg, rel), ec);
+  if (ec || status.type() == fs::file_type::not_found) return out;
+  if (status.type() != fs::file_type::regular || !inside_site(cfg, rel)) {
+    out.rejected.push_back({rel, 0, 0, tr("the manifest is not a regular file inside the site; it is ignored")});
+    return out;
+  }
+  std::string text = read_file(on_disk(cfg, rel), rel);
+  int line_no = 0;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = std::min(text.find('\n', start), text.size());
     std::string line = text.substr(start, end - start);
-    if (!line.empty() && line[0] != '#') out.insert(line);
+    ++line_no;
     start = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    if (owned_output(cfg, line, lang)) out.files.insert(line);
+    else out.rejected.push_back({rel, line_no, 1, format(tr("'%s' is not an output of language '%s'; it is never removed"),
+                                                          line.c_str(), std::string(lang).c_str())});
   }
   return out;
 }

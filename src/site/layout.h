@@ -57,6 +57,15 @@ std::set<std::string> domains_on_disk(const Config& cfg, std::string_view lang);
 
 // ---- Outputs -------------------------------------------------------------
 
+// Whether `rel` stays inside the site: relative, no ".." step, and no
+// component that exists on disk is a symlink. Nothing merge writes or
+// removes is outside it.
+bool inside_site(const Config& cfg, std::string_view rel);
+// Whether `rel` is a path merge could have written for `lang`: inside the
+// site and in the language's target tree (or named for the language beside
+// the pages), or its string table or config twin; never a source file.
+bool owned_output(const Config& cfg, std::string_view rel, std::string_view lang);
+
 // The translated page of a source page for `lang`: in the directory layout
 // under targetDir with {lang} filled in, in the filename layout
 // page.<lang>.md beside it; "_index.en.md" becomes "_index.nl.md".
@@ -70,8 +79,15 @@ std::optional<std::string> output_path(const Config& cfg, const SourceFile& file
 // in the directory layout, <targetDir>/.l10n-manifest.<lang> in the filename
 // layout. One path a line; lines starting with '#' are comments.
 std::string manifest_path(const Config& cfg, std::string_view lang);
-// The paths it lists; empty when there is none. Throws Error when unreadable.
-std::set<std::string> read_manifest(const Config& cfg, std::string_view lang);
+// The paths it lists that merge may remove: outputs of `lang` inside the
+// site (owned_output). A committed manifest is untrusted input: any other
+// line, and a manifest that is not a regular file, are `rejected` with the
+// reason. Throws Error when it cannot be read.
+struct Manifest {
+  std::set<std::string> files;
+  std::vector<Diagnostic> rejected;
+};
+Manifest read_manifest(const Config& cfg, std::string_view lang);
 // Its text for `files`.
 std::string format_manifest(std::string_view lang, const std::set<std::string>& files);
 
