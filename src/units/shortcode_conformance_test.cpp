@@ -16,6 +16,14 @@
 //   as it is and leaves indentation to the Markdown parser.
 // - Hugo's error messages: l10n words its own, with file:line:col; only
 //   "error or not" must agree, and the message must name what is wrong.
+// Outside these inputs, on purpose:
+// - `key=value>}}`: Hugo's bare value runs to the next blank and swallows
+//   the `>}}` (then fails: unclosed shortcode); l10n ends it at the right
+//   delimiter, as the author meant.
+// - `key=\x…`: Hugo skips ahead to the next quote and reads from there;
+//   l10n reports the stray backslash instead of guessing a value.
+// - Name characters: Hugo accepts Unicode letters and digits; l10n takes any
+//   non-ASCII byte as one.
 #include <catch2/catch.hpp>
 
 #include <string>
