@@ -13,13 +13,16 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-// Sorted spans of shortcode calls and escaped calls, for "is this range only
+// Sorted spans of shortcode calls, escaped calls and inline bodies, for "is this range only
 // shortcodes?" and "does this range hold one?".
 class ShortcodeSpans {
  public:
   explicit ShortcodeSpans(const ShortcodeScan& scan) {
     for (const auto& c : scan.calls) spans_.push_back(c.span);
     for (const auto& e : scan.escaped) spans_.push_back(e);
+    // Masked like a call, as Hugo replaces the whole inline shortcode with
+    // one placeholder: template code is never a paragraph of its own.
+    for (const auto& b : scan.inline_bodies) spans_.push_back(b);
     std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.begin < b.begin; });
   }
   const std::vector<Span>& all() const { return spans_; }

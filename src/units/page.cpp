@@ -61,6 +61,17 @@ bool looks_like_url(std::string_view v) {
          v.starts_with("#");
 }
 
+// How translation_guard writes a value back. SingleQuoted stands for Hugo's
+// \"…\" form, which has no quote style of its own among ScalarStyle's.
+ScalarStyle param_style(char quote) {
+  switch (quote) {
+    case '"': return ScalarStyle::DoubleQuoted;
+    case '\\': return ScalarStyle::SingleQuoted;
+    case '`': return ScalarStyle::Literal;
+    default: return ScalarStyle::Plain;
+  }
+}
+
 // Text parameters of calls that are not already inside a Markdown unit: a
 // call inside a paragraph is translated as part of that paragraph's msgid.
 void shortcode_units(const SourceText& src, const Page& page, const UnitRules& rules, std::vector<Unit>& out) {
@@ -84,7 +95,7 @@ void shortcode_units(const SourceText& src, const Page& page, const UnitRules& r
       u.span = p.value_span;
       u.line = src.lines().line(p.value_span.begin);
       u.comment = "shortcode " + call.name + ": " + (p.name.empty() ? std::to_string(p.position) : p.name);
-      u.style = p.quote == '"' ? ScalarStyle::DoubleQuoted : p.quote == '`' ? ScalarStyle::Literal : ScalarStyle::Plain;
+      u.style = param_style(p.quote);
       out.push_back(std::move(u));
     }
   }

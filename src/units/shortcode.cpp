@@ -37,6 +37,7 @@ class Scanner {
     while (true) {
       std::size_t p = find_call_start(pos_);
       if (p == std::string_view::npos) break;
+      if (!inline_name_.empty()) end_inline_body(p);
       if (text_.compare(p + 3, 2, "/*") == 0)
         scan_escaped(p);
       else
@@ -81,6 +82,22 @@ class Scanner {
     pos_ = q + close.size();
   }
 
+  // Hugo lexes an inline shortcode's body as opaque text up to its closing
+  // call, and refuses any other call inside it (even an escaped one).
+  void end_inline_body(std::size_t p) {
+    std::size_t slash = skip_blanks(p + 3);
+    std::size_t name = skip_blanks(slash + 1);
+    bool closes = slash < text_.size() && text_[slash] == '/' && at(name, inline_name_) &&
+                  at(name + inline_name_.size(), " ");
+    if (!closes)
+      src_.fail(p, "inline shortcode " + quoted(inline_name_) + " (opened at line " +
+                       std::to_string(src_.at(inline_open_).line) +
+                       ") holds another shortcode call; Hugo allows none inside an inline shortcode, only its "
+                       "closing call '{{< /" + inline_name_ + " >}}'");
+    out_.inline_bodies.push_back({inline_body_begin_, p});
+    inline_name_.clear();
+  }
+
   void scan_call(std::size_t p) {
     Shortcode sc;
     sc.markdown = text_[p + 2] == '%';
@@ -102,6 +119,11 @@ class Scanner {
     }
     sc.span = {p, i + right_.size()};
     pos_ = sc.span.end;
+    if (sc.name.ends_with(".inline") && !sc.closing && !sc.self_closing) {
+      inline_name_ = sc.name;
+      inline_open_ = p;
+      inline_body_begin_ = sc.span.end;
+    }
     record(std::move(sc));
   }
 
@@ -119,8 +141,9 @@ class Scanner {
       } else if (c == '/' && !at(i + 1, right_)) {
         ++i;
       } else if (c == '.') {
-        if (!at(i + 1, "inline") || (i + 7 < text_.size() && is_word(text_[i + 7])))
-          src_.fail(i, "period in shortcode name only allowed for inline shortcodes (name.inline)");
+        // Hugo looks for "inline " after the period, blank included.
+        if (!at(i + 1, "inline "))
+          src_.fail(i, "period in shortcode name only allowed for inline shortcodes (name.inline, then a space)");
         i += 7;
       } else {
         break;
@@ -145,7 +168,13 @@ class Scanner {
       }
       std::size_t param_start = i;
       ShortcodeParam param;
-      if (c == '"' || c == '`') {
+      if (c == '\\' && !at(i + 1, "\"")) {
+        // Hugo skips a backslash that escapes nothing it knows.
+        if (at(i + 1, "`")) fail_in_call(i, sc, escaped_backtick(sc));
+        ++i;
+        continue;
+      }
+      if (c == '"' || c == '`' || c == '\\') {
         i = scan_value(i, sc, param);
       } else if (is_word(c)) {
         std::size_t word_end = i;
@@ -163,18 +192,37 @@ class Scanner {
       } else {
         unexpected(i, sc, "values with characters other than letters, digits, '-', '_' and '.' must be quoted");
       }
-      bool named = !param.name.empty();
-      if (!sc.params.empty() && named != !sc.params.front().name.empty())
-        fail_in_call(param_start, sc, "cannot mix named and positional parameters in shortcode " + quoted(sc.name));
-      if (!named) param.position = positional++;
+      check_not_mixed(param_start, sc, param);
+      if (param.name.empty()) param.position = positional++;
       sc.params.push_back(std::move(param));
     }
   }
 
-  // A quoted, raw or bare value at `i`; returns the offset after it.
+  // Names both parameters, so the author sees which one to change.
+  void check_not_mixed(std::size_t where, const Shortcode& sc, const ShortcodeParam& param) {
+    if (sc.params.empty() || param.name.empty() == sc.params.front().name.empty()) return;
+    auto label = [](const ShortcodeParam& p) { return quoted(p.name.empty() ? p.value : p.name); };
+    const ShortcodeParam& first = sc.params.front();
+    bool named = !param.name.empty();
+    fail_in_call(where, sc,
+                 "cannot mix named and positional parameters in shortcode " + quoted(sc.name) + ": " + label(param) +
+                     " is " + (named ? "named" : "positional") + ", " + label(first) + " before it is " +
+                     (named ? "positional" : "named"));
+  }
+
+  static std::string escaped_backtick(const Shortcode& sc) {
+    return "a backtick cannot be escaped (\\`) in shortcode " + quoted(sc.name) +
+           "; write the value in backticks or double quotes";
+  }
+
+  // A quoted, escaped-quoted, raw or bare value at `i`; returns the offset after it.
   std::size_t scan_value(std::size_t i, const Shortcode& sc, ShortcodeParam& param) {
     char c = i < text_.size() ? text_[i] : '\0';
-    if (c == '"') return scan_quoted(i, sc, param);
+    if (c == '\\' && !at(i + 1, "\""))
+      fail_in_call(i, sc, at(i + 1, "`") ? escaped_backtick(sc)
+                                         : "a backslash before a value must escape its quote (\\\"…\\\") in shortcode " +
+                                               quoted(sc.name));
+    if (c == '"' || c == '\\') return scan_quoted(i, sc, param);
     if (c == '`') {
       std::size_t close = text_.find('`', i + 1);
       if (close == std::string_view::npos)
@@ -193,26 +241,32 @@ class Scanner {
     return j;
   }
 
-  // "…" with \" and \\ decoded; other backslashes are kept as written, and
-  // like Hugo we do not let the string run past the end of its line.
+  // "…", or \"…\" (Hugo builds both), with Hugo's lexer rules: inside "…",
+  // \" is a quote, and a value that holds one loses every backslash; raw
+  // otherwise. Inside \"…\", the first \" ends the value. \` is an error,
+  // and no string runs past the end of its line.
   std::size_t scan_quoted(std::size_t i, const Shortcode& sc, ShortcodeParam& param) {
-    param.quote = '"';
-    std::size_t j = i + 1;
-    while (true) {
+    bool escaped_form = text_[i] == '\\';
+    param.quote = escaped_form ? '\\' : '"';
+    std::size_t j = escaped_form ? i + 2 : i + 1, begin = j;
+    bool inner_quote = false;
+    for (;; ++j) {
       if (j >= text_.size() || text_[j] == '\n')
         src_.fail(i, "unterminated quoted string in shortcode " + quoted(sc.name));
-      char c = text_[j];
-      if (c == '"') break;
-      if (c == '\\' && j + 1 < text_.size() && (text_[j + 1] == '"' || text_[j + 1] == '\\')) {
-        param.value += text_[j + 1];
-        j += 2;
-        continue;
-      }
-      param.value += c;
+      if (text_[j] == '"') break;
+      if (text_[j] != '\\') continue;
+      if (at(j + 1, "`")) fail_in_call(j, sc, escaped_backtick(sc));
+      if (!at(j + 1, "\"")) continue;
+      if (escaped_form) break;
+      inner_quote = true;
       ++j;
     }
-    param.value_span = {i + 1, j};
-    return j + 1;
+    param.value_span = {begin, j};
+    std::string_view raw = text_.substr(begin, j - begin);
+    param.value.clear();
+    for (char c : raw)
+      if (c != '\\' || !inner_quote) param.value += c;
+    return text_[j] == '"' ? j + 1 : j + 2;
   }
 
   // An unexpected character at `i` inside the call.
@@ -262,6 +316,9 @@ class Scanner {
   // The call being scanned.
   std::size_t open_ = 0;
   std::string_view right_, other_right_;
+  // The inline shortcode whose body is being read, when not empty.
+  std::string inline_name_;
+  std::size_t inline_open_ = 0, inline_body_begin_ = 0;
 };
 
 }  // namespace

@@ -16,7 +16,7 @@ struct ShortcodeParam {
   int position = -1;      // 0-based index among positional parameters, -1 if named
   std::string value;      // decoded value (escapes of "…" resolved)
   Span value_span;        // the value's bytes without its quotes
-  char quote = 0;         // '"', '`' or 0 (bare)
+  char quote = 0;         // '"', '\\' (Hugo's \"…\" form), '`' or 0 (bare)
 };
 
 struct Shortcode {
@@ -35,6 +35,10 @@ struct ShortcodeScan {
   // {{</* … */>}} and {{%/* … */%}}, delimiters included: literal text that
   // Hugo prints without the comment markers.
   std::vector<Span> escaped;
+  // What lies between an inline shortcode ({{< name.inline >}}, Hugo's
+  // enableInlineShortcodes) and its closing call: Go template code that Hugo
+  // runs, never text to translate.
+  std::vector<Span> inline_bodies;
 };
 
 // Scans text[begin, end) of `src` for shortcode calls. Throws Error naming

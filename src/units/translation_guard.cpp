@@ -41,6 +41,8 @@ std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, co
     keys.push_back(std::move(key));
   }
   for (Span e : scan.escaped) keys.push_back(std::string(src.bytes().substr(e.begin, e.size())));
+  // Hugo runs an inline body as a template: one lost brace breaks the build.
+  for (Span b : scan.inline_bodies) keys.push_back("body " + std::string(src.bytes().substr(b.begin, b.size())));
   std::sort(keys.begin(), keys.end());
   return keys;
 }
@@ -107,6 +109,30 @@ std::string block_marker(std::string_view line) {
   return "";
 }
 
+// A bare value ends at a blank; a quote inside it is its own byte (Hugo's
+// lexer reads `*"a"` as one value), only a leading one opens a quoted value.
+bool bare_param_needs_quotes(std::string_view msgstr) {
+  return msgstr.empty() || msgstr.find_first_of(" \t\r\n") != std::string_view::npos || msgstr.front() == '"' ||
+         msgstr.front() == '`';
+}
+
+// What Hugo's lexer cannot read back from a "…" or \"…\" value (page.cpp
+// marks the latter SingleQuoted): a quote in a value drops every backslash,
+// a final backslash escapes the closing quote, \` is an error, and \"…\"
+// ends at its first quote.
+std::optional<std::string> quoted_param_problem(const Unit& unit, std::string_view msgstr) {
+  bool has_backslash = msgstr.find('\\') != std::string_view::npos;
+  bool has_quote = msgstr.find('"') != std::string_view::npos;
+  if (unit.style == ScalarStyle::SingleQuoted && (has_backslash || has_quote))
+    return std::string("a \\\"…\\\" shortcode parameter cannot hold a quote or a backslash");
+  bool quoted = unit.style == ScalarStyle::DoubleQuoted ||
+                (unit.style == ScalarStyle::Plain && bare_param_needs_quotes(msgstr));
+  if (!quoted || !has_backslash) return std::nullopt;
+  if (has_quote || msgstr.back() == '\\' || msgstr.find("\\`") != std::string_view::npos)
+    return std::string(tr("a backslash here would be lost or misread by Hugo in a quoted shortcode parameter"));
+  return std::nullopt;
+}
+
 std::optional<std::string> structure_problem(const Unit& unit, std::string_view msgid, std::string_view msgstr) {
   bool single_line = unit.kind == UnitKind::Heading || unit.kind == UnitKind::TableCell ||
                      unit.kind == UnitKind::ImageAlt || unit.kind == UnitKind::ImageTitle;
@@ -146,7 +172,7 @@ std::optional<std::string> refuse_translation(const Unit& unit, std::string_view
       return std::string(tr("a shortcode parameter cannot hold '{{' or '}}'"));
     if (unit.style == ScalarStyle::Literal && msgstr.find('`') != std::string_view::npos)
       return std::string(tr("a backtick cannot be written inside a backtick-quoted parameter"));
-    return std::nullopt;
+    return quoted_param_problem(unit, msgstr);
   }
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
   auto want = shortcode_keys(msgid, rules), got = shortcode_keys(msgstr, rules);
@@ -164,16 +190,14 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::SiteConfig:
       return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow);
     case UnitKind::ShortcodeParam: {
-      // A bare value ends at a blank; a quote inside it is its own byte
-      // (Hugo's lexer reads `*"a"` as one value), only a leading one opens a
-      // quoted value.
-      bool needs_quotes = msgstr.empty() || msgstr.find_first_of(" \t\r\n") != std::string_view::npos ||
-                          msgstr.front() == '"' || msgstr.front() == '`';
-      if (unit.style == ScalarStyle::Literal || (unit.style == ScalarStyle::Plain && !needs_quotes))
-        return std::string(msgstr);
+      bool as_is = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::SingleQuoted ||
+                   (unit.style == ScalarStyle::Plain && !bare_param_needs_quotes(msgstr));
+      if (as_is) return std::string(msgstr);
+      // Hugo keeps backslashes as written (refuse_translation lets through
+      // none that it would drop), so only quotes are escaped.
       std::string out;
       for (char c : msgstr) {
-        if (c == '"' || c == '\\') out += '\\';
+        if (c == '"') out += '\\';
         out += c;
       }
       // A bare value's span has no quotes around it: add them.
@@ -190,6 +214,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
         ShortcodeScan scan = scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size());
         for (const Shortcode& c : scan.calls) calls.push_back(c.span);
         calls.insert(calls.end(), scan.escaped.begin(), scan.escaped.end());
+        calls.insert(calls.end(), scan.inline_bodies.begin(), scan.inline_bodies.end());
         std::sort(calls.begin(), calls.end(), [](Span a, Span b) { return a.begin < b.begin; });
       } catch (const Error&) {
         // Not valid calls (merge refuses such a translation): every break is the text's.
