@@ -400,15 +400,24 @@ std::string counts_text(const ValueCounts& c) {
          std::to_string(c.text) + " text";
 }
 
-// A configured parameter no page uses yet has no counts worth a comment.
-std::string param_evidence(const ParamUse& p) {
-  if (p.configured.empty()) return counts_text(p.counts);
-  return "from " + p.configured + (p.counts.values == 0 ? "" : ", " + counts_text(p.counts));
-}
-
 // "3", or "2 empty" for a key that is always empty.
 std::string values_text(const ValueCounts& c) {
   return c.values == 0 ? std::to_string(c.empty) + " empty" : std::to_string(c.values);
+}
+
+// The counts of each parameter of a shortcode; when the hugo-gettext config
+// names them all, that once, and the counts of those the pages use.
+std::string params_evidence(const std::vector<const ParamUse*>& uses) {
+  const std::string& first = uses.front()->configured;
+  bool configured = !first.empty() && std::all_of(uses.begin(), uses.end(),
+                                                  [&](const ParamUse* p) { return p->configured == first; });
+  std::string out = configured ? "from " + first : "";
+  for (const ParamUse* p : uses) {
+    if (configured && p->counts.values == 0) continue;
+    std::string source = configured || p->configured.empty() ? "" : "from " + p->configured + ", ";
+    out += (out.empty() ? "" : "; ") + param_label(p->param) + ": " + source + counts_text(p->counts);
+  }
+  return out;
 }
 
 // "# Left out: a (3), b (2), …" wrapped at 100 columns.
@@ -783,11 +792,10 @@ std::string render_config(const SiteScan& scan) {
                           (p.excluded.empty() ? "" : ", " + p.excluded) + ")");
   if (by_shortcode.empty()) out += "# No shortcode parameter holds prose.\n";
   for (const auto& [name, uses] : by_shortcode) {
-    std::string values, comment;
-    for (const ParamUse* p : uses) {
+    std::string values;
+    for (const ParamUse* p : uses)
       values += (values.empty() ? "" : ", ") + (p->param.name.empty() ? param_label(p->param) : toml_string(p->param.name));
-      comment += (comment.empty() ? "" : "; ") + param_label(p->param) + ": " + param_evidence(*p);
-    }
+    std::string comment = params_evidence(uses);
     out += toml_key(name) + " = [" + values + "]  # " + comment + "\n";
   }
   left_out(out, others);
