@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "site/config.h"
 #include "commands/extract.h"
@@ -33,6 +34,14 @@ bool param_proposed(const SiteScan& scan, const std::string& shortcode, const st
 bool param_seen(const SiteScan& scan, const std::string& shortcode, const std::string& name) {
   return std::any_of(scan.shortcode_params.begin(), scan.shortcode_params.end(),
                      [&](const ParamUse& p) { return p.shortcode == shortcode && p.param.name == name; });
+}
+
+// The parameter names l10n.toml configures for a shortcode.
+std::set<std::string> configured(const Config& cfg, const std::string& shortcode) {
+  std::set<std::string> out;
+  if (const auto* specs = cfg.shortcode_params(shortcode))
+    for (const ParamSpec& p : *specs) out.insert(p.name);
+  return out;
 }
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -179,6 +188,127 @@ TEST_CASE("l10n init writes l10n.toml once and never overwrites it", "[init]") {
   CHECK(slurp(site.path() / "l10n.toml") == "# mine\n");
 }
 
+TEST_CASE("init on a site without hugo-gettext keeps l10n's catalog, threshold and page globs", "[init]") {
+  TempDir site;
+  spit(site.path() / "hugo.toml", "defaultContentLanguage = \"en\"\n[languages.en]\n[languages.de]\n");
+  spit(site.path() / "content/en/a.md", "---\ntitle: A page about things\n---\nText.\n");
+  SiteScan scan = scan_site(site.str());
+  CHECK(scan.migrated_from.empty());
+  CHECK(scan.not_converted.empty());
+  CHECK(scan.domain == "content");
+  CHECK(scan.keep == 80);
+  CHECK(scan.include == std::vector<std::string>{"**/*.md"});
+  CHECK(scan.exclude.empty());
+  std::string text = render_config(scan);
+  CHECK(text.find("Converted from") == std::string::npos);
+  CHECK(text.find("project =") == std::string::npos);
+  CHECK(text.find("sourceDir = \"content/en\"\ntargetDir = \"content/{lang}\"\ninclude = [\"**/*.md\"]\nexclude = []\n") !=
+        std::string::npos);
+  CHECK(text.find("\n[catalogs]\ndir = \"po\"\ndomain = \"content\"\nsplit = \"site\"\n") != std::string::npos);
+  CHECK(text.find("\n[merge]\nkeep = 80  # % of a page's text translated before its translation is written\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_default/hugo.yaml", "[init]") {
+  TempDir site;
+  spit(site.path() / "config/_default/hugo.yaml",
+       "defaultContentLanguage: en\n"
+       "languages:\n  en:\n    weight: 1\n  de:\n    weight: 2\n  fr:\n    weight: 3\n"
+       "module:\n  mounts:\n"
+       "    - source: pages\n      target: content\n      lang: en\n"
+       "    - source: translated/de\n      target: content\n      lang: de\n"
+       "    - source: pages\n      target: content\n      lang: de\n"
+       "    - source: translated/fr\n      target: content\n      lang: fr\n"
+       "    - source: pictures\n      target: static\n"
+       "i18n:\n  package: docs\n  excludedKeys: \"summary heroText\"\n  others: [title, menu]\n"
+       "  shortcodes:\n    params:\n      \"*\": [\"title\"]\n      note: [\"text\"]\n"
+       "  content:\n    default:\n      globs: [\"pages/**/*.md\", \"pages/**/**/*.md\"]\n"
+       "      excludedGlobs: [\"pages/drafts/**\"]\n"
+       "    blog:\n      files: [\"pages/blog.md\"]\n");
+  spit(site.path() / "pages/guide/start.md",
+       "---\ntitle: Getting started with it\nsummary: What you need to know first.\n---\n\n"
+       "{{< card title=\"A card about things\" icon=\"fas fa-star\" >}}\n"
+       "{{< note text=\"Mind the gap between them\" >}}\n");
+  spit(site.path() / "pages/drafts/wip.md", "---\ntitle: Not yet ready for anyone\n---\nText.\n");
+  SiteScan scan = scan_site(site.str());
+  CHECK(scan.config_files == std::vector<std::string>{"config/_default/hugo.yaml"});
+  CHECK(scan.source == "en");
+  CHECK(scan.languages == std::vector<std::string>{"de", "fr"});
+  CHECK(scan.layout == Layout::Directory);
+  CHECK(scan.source_dir == "pages");
+  CHECK(scan.target_dir == "translated/{lang}");
+  CHECK(scan.migrated_from == "hugo-gettext's [i18n] in config/_default/hugo.yaml");
+  CHECK(scan.domain == "docs");
+  CHECK(scan.project == "docs");
+  CHECK(scan.keep == 50);
+  CHECK(scan.include == std::vector<std::string>{"**/*.md"});
+  CHECK(scan.exclude == std::vector<std::string>{"drafts/**"});
+  CHECK(scan.pages == 1);  // the draft is excluded
+  CHECK(key_proposed(scan, "title"));
+  CHECK(key_seen(scan, "summary"));
+  CHECK_FALSE(key_proposed(scan, "summary"));
+  CHECK(param_proposed(scan, "note", "text"));
+  CHECK(param_proposed(scan, "card", "title"));  // by the "*" wildcard
+  CHECK_FALSE(param_proposed(scan, "card", "icon"));
+  REQUIRE(scan.not_converted.size() == 3);
+  CHECK(scan.not_converted[0].starts_with("i18n.others = [\"title\", \"menu\"]: "));
+  CHECK(scan.not_converted[1].starts_with("i18n.shortcodes.params.\"*\" = [\"title\"]: "));
+  CHECK(scan.not_converted[1].find("(card)") != std::string::npos);
+  CHECK(scan.not_converted[2].starts_with("i18n.content.blog.files = [\"pages/blog.md\"]: "));
+
+  std::string text = render_config(scan);
+  CHECK(text.find("#   i18n.others = ") != std::string::npos);
+  CHECK(text.find("card = [\"title\"]") != std::string::npos);
+  CHECK(text.find("keep = 50") != std::string::npos);
+  TempDir work;
+  Config cfg;
+  REQUIRE(extract_with(scan, work.path(), &cfg).errors.empty());
+  CHECK(cfg.domain == "docs");
+  CHECK(cfg.keep == 50);
+  CHECK(cfg.target_dir_for("de") == "translated/de");
+  CHECK(fs::exists(work.path() / "po/de/docs.po"));
+
+  auto written = run_l10n("init --root " + quote(site.str()));
+  INFO(written.output);
+  CHECK(written.status == 0);
+  CHECK(written.output.find("\nnot converted: i18n.others = ") != std::string::npos);
+  CHECK(written.output.find("\nnot converted: i18n.content.blog.files = ") != std::string::npos);
+}
+
+TEST_CASE("init converts the hugo-gettext config of a qgis-website copy", "[init][corpus]") {
+  if (corpus_dir().empty()) {
+    WARN("../shared/corpus is absent: corpus tests skipped");
+    return;
+  }
+  TempDir site;
+  fs::copy(corpus_dir() / "qgis-website", site.path(), fs::copy_options::recursive);
+  auto result = run_l10n("init --root " + quote(site.str()));
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK(result.output.find("not converted") == std::string::npos);
+  Config cfg = load_config(site.str());
+  CHECK(cfg.source == "en");
+  CHECK(cfg.layout == Layout::Directory);
+  CHECK(cfg.source_dir == "content");
+  CHECK(cfg.target_dir == "content-translated/{lang}");
+  CHECK(has(cfg.languages, "nl"));
+  CHECK(cfg.domain == "messages");
+  CHECK(cfg.project == "messages");
+  CHECK(cfg.keep == 50);
+  CHECK(cfg.include == std::vector<std::string>{"**/*.md"});
+  CHECK(cfg.exclude == std::vector<std::string>{"community-blogs/**", "funders/**", "flickr-images/**",
+                                                "project/visual-changelogs/**/funders/**"});
+  CHECK(configured(cfg, "block") == std::set<std::string>{"title", "subtitle"});
+  CHECK(configured(cfg, "rich-list") == std::set<std::string>{"listTitle", "listSubtitle"});
+  CHECK(configured(cfg, "content-start") == std::set<std::string>{"header"});
+  // Configured though no page of the copy uses them now.
+  CHECK(configured(cfg, "feature").size() == 8);
+  CHECK(configured(cfg, "tabs") == std::set<std::string>{"tab1", "tab2", "tab3", "tab4", "tab5"});
+  CHECK(cfg.shortcodes.size() == 15);
+  CHECK_FALSE(has(cfg.front_matter_keys, "draft"));
+  CHECK(has(cfg.front_matter_keys, "title"));
+}
+
 TEST_CASE("init on every corpus site", "[init][corpus]") {
   if (corpus_dir().empty()) {
     WARN("../shared/corpus is absent: corpus tests skipped");
@@ -187,21 +317,22 @@ TEST_CASE("init on every corpus site", "[init][corpus]") {
   struct Expect {
     std::string root, source, source_dir, target_dir;
     Layout layout;
+    std::string domain;  // "messages": qgis-website's hugo-gettext package
     std::vector<std::string> languages, keys, not_keys;
     std::vector<std::pair<std::string, std::string>> params, not_params;
   };
   const std::vector<Expect> sites = {
-      {"qgis-website", "en", "content", "content-translated/{lang}", Layout::Directory, {"nl"}, {"title"}, {"draft", "type"},
+      {"qgis-website", "en", "content", "content-translated/{lang}", Layout::Directory, "messages", {"nl"}, {"title"}, {"draft", "type"},
        {{"block", "title"}, {"block", "subtitle"}, {"rich-list", "listTitle"}}, {{"block", "class"}, {"rich-list", "listLink"}}},
-      {"qgis-hugo-website-theme/exampleSite", "en", "content", "", Layout::Filename, {}, {"title", "subtitle", "description"},
+      {"qgis-hugo-website-theme/exampleSite", "en", "content", "", Layout::Filename, "content", {}, {"title", "subtitle", "description"},
        {"heroImage", "tags", "draft"},
        {{"block", "title"}, {"block", "subtitle"}, {"block", "link-text"}, {"button", "text"}},
        {{"block", "image"}, {"button", "link"}, {"button", "class"}}},
-      {"ubuntu-nl-hugo", "nl", "content", "", Layout::Filename, {}, {"title", "menu.*.name"}, {"aliases", "menu.*.identifier"},
+      {"ubuntu-nl-hugo", "nl", "content", "", Layout::Filename, "content", {}, {"title", "menu.*.name"}, {"aliases", "menu.*.identifier"},
        {{"button", "text"}}, {{"button", "url"}}},
-      {"wz2100.net", "en", "content/en", "content/{lang}", Layout::Directory, {"nl", "de", "fr"}, {"title"}, {"tags", "slug"},
+      {"wz2100.net", "en", "content/en", "content/{lang}", Layout::Directory, "content", {"nl", "de", "fr"}, {"title"}, {"tags", "slug"},
        {{"discordinvite", "description"}, {"figure", "alt"}}, {{"figure", "src"}}},
-      {"hinode/exampleSite", "en", "content/en", "content/{lang}", Layout::Directory, {"nl", "fr"},
+      {"hinode/exampleSite", "en", "content/en", "content/{lang}", Layout::Directory, "content", {"nl", "fr"},
        {"title", "description", "content_blocks[].heading.title"}, {"date", "thumbnail.url", "author", "thumbnail.author"},
        {{"card", "title"}, {"nav-item", "title"}}, {{"card", "icon"}, {"table", "class"}}},
   };
@@ -227,10 +358,12 @@ TEST_CASE("init on every corpus site", "[init][corpus]") {
       CHECK_FALSE(param_proposed(scan, sc, p));
     }
     TempDir work;
-    ExtractReport report = extract_with(scan, work.path());
+    Config cfg;
+    ExtractReport report = extract_with(scan, work.path(), &cfg);
     for (const auto& d : report.errors) UNSCOPED_INFO(d.str());
     CHECK(report.errors.empty());
     CHECK(report.pages == scan.pages);
-    CHECK(fs::exists(work.path() / "po/content.pot"));
+    CHECK(cfg.domain == e.domain);
+    CHECK(fs::exists(work.path() / "po" / (e.domain + ".pot")));
   }
 }

@@ -32,7 +32,7 @@ int init_command(int argc, char** argv) {
   if (c.flag("quiet")) return kOk;
   std::size_t keys = 0, params = 0;
   for (const auto& k : scan.front_matter) keys += k.counts.proposed();
-  for (const auto& p : scan.shortcode_params) params += p.counts.proposed();
+  for (const auto& p : scan.shortcode_params) params += p.counts.proposed() || !p.configured.empty();
   // TRANSLATORS: e.g. "wrote l10n.toml: source 'en', 2 target languages, 5 front matter keys and
   // 1 shortcode parameter proposed from 40 pages; review it, then run 'l10n extract'".
   std::cout << format(_("wrote %s: source '%s', %s, %s and %s proposed from %s; review it, then run 'l10n extract'"),
@@ -42,6 +42,7 @@ int init_command(int argc, char** argv) {
                       counted("%zu shortcode parameter", "%zu shortcode parameters", params).c_str(),
                       counted("%zu page", "%zu pages", scan.pages).c_str())
             << "\n";
+  for (const auto& line : scan.not_converted) std::cout << format(_("not converted: %s"), line.c_str()) << "\n";
   return kOk;
 }
 

@@ -9,6 +9,8 @@
 #include "units/page.h"
 #include "site/layout.h"
 #include "data/structured.h"
+#include "base/glob.h"
+#include "base/tr.h"
 
 namespace fs = std::filesystem;
 
@@ -71,6 +73,12 @@ std::string lower(std::string s) {
   return s;
 }
 
+// A content mount: Hugo reads the pages of `lang` (every language when
+// empty) from `source`.
+struct Mount {
+  std::string source, target, lang;
+};
+
 // What the site config says about languages. Hugo reads keys without regard to case.
 struct SiteLanguages {
   std::string default_language, default_file, language_code, content_dir;
@@ -80,6 +88,11 @@ struct SiteLanguages {
   std::set<std::string> taxonomies = {"tags", "categories"};  // Hugo's default when the config names none
   bool taxonomies_seen = false;
   std::string languages_file;
+  std::vector<Mount> mounts;  // those with target "content", in config order
+  std::string mounts_file;
+  // hugo-gettext reads its section with case-sensitive keys: paths as written, without "i18n".
+  std::vector<DataLeaf> i18n;
+  std::string i18n_file;
   std::vector<std::string> files;
 };
 
@@ -88,8 +101,7 @@ void add_language(SiteLanguages& site, const std::string& lang, const std::strin
   if (site.languages_file.empty()) site.languages_file = file;
 }
 
-// One leaf of a language's table: languages.<lang>.<key> in the main config,
-// <lang>.<key> in languages.toml.
+// One leaf of a language's table: languages.<lang>.<key>.
 void read_language_leaf(SiteLanguages& site, const std::string& lang, const std::string& key, const DataLeaf& leaf,
                         const std::string& file) {
   add_language(site, lang, file);
@@ -97,35 +109,74 @@ void read_language_leaf(SiteLanguages& site, const std::string& lang, const std:
   if (key == "disabled" && leaf.value == "true") site.disabled.insert(lang);
 }
 
+// The leaves only say "[]" for a list item; the item's index is in path_string.
+int mount_index(const DataLeaf& leaf) {
+  std::string path = lower(leaf.path_string);
+  std::size_t at = path.find("mounts[");
+  return at == std::string::npos ? -1 : std::atoi(path.c_str() + at + 7);
+}
+
+void read_mount_leaf(std::map<int, Mount>& mounts, const std::string& key, const DataLeaf& leaf) {
+  Mount& m = mounts[mount_index(leaf)];
+  if (key == "source") m.source = fs::path(leaf.value).lexically_normal().generic_string();
+  else if (key == "target") m.target = fs::path(leaf.value).lexically_normal().generic_string();
+  else if (key == "lang") m.lang = lower(leaf.value);
+}
+
+// `path` in lower case, with the key a config/_default/<key>.toml file stands for.
+void read_config_leaf(SiteLanguages& site, const std::vector<std::string>& path, const DataLeaf& leaf,
+                      const std::string& rel, std::map<int, Mount>& mounts) {
+  if (path.size() >= 3 && path[0] == "languages") {
+    read_language_leaf(site, path[1], path[2], leaf, rel);
+  } else if (path.size() == 4 && path[0] == "module" && path[1] == "mounts" && path[2] == "[]") {
+    read_mount_leaf(mounts, path[3], leaf);
+  } else if (path.size() >= 2 && path[0] == "i18n") {
+    DataLeaf own = leaf;
+    own.path.erase(own.path.begin(), own.path.end() - static_cast<std::ptrdiff_t>(path.size() - 1));
+    site.i18n.push_back(std::move(own));
+    site.i18n_file = rel;
+  } else if (path.size() == 2 && path[0] == "taxonomies" && leaf.is_string) {
+    if (!site.taxonomies_seen) site.taxonomies.clear(), site.taxonomies_seen = true;
+    site.taxonomies.insert(lower(leaf.value));
+  } else if (path.size() == 1 && leaf.is_string) {
+    if (path[0] == "defaultcontentlanguage") site.default_language = lower(leaf.value), site.default_file = rel;
+    else if (path[0] == "languagecode") site.language_code = lower(leaf.value);
+    else if (path[0] == "contentdir") site.content_dir = leaf.value;
+  }
+}
+
+// Hugo's config files: the root file, or config/_default/ where a file
+// named after a top-level key (languages.toml, module.toml) holds that key.
+std::vector<std::string> config_candidates() {
+  std::vector<std::string> out;
+  for (const char* dir : {"", "config/_default/"})
+    for (const char* base : {"hugo", "config", "languages", "module", "i18n"})
+      for (const char* ext : {".toml", ".yaml", ".yml", ".json"})
+        if (*dir || std::string_view(base) == "hugo" || std::string_view(base) == "config")
+          out.push_back(std::string(dir) + base + ext);
+  return out;
+}
+
+void read_config_file(SiteLanguages& site, const std::string& root, const std::string& rel) {
+  site.files.push_back(rel);
+  SourceText src = SourceText::load((fs::path(root) / rel).string(), rel);
+  std::string stem = fs::path(rel).stem().string();
+  bool key_file = stem != "hugo" && stem != "config";
+  std::map<int, Mount> mounts;
+  for (const DataLeaf& leaf : parse_data(src, *data_format_of(rel))) {
+    std::vector<std::string> path;
+    if (key_file) path.push_back(stem);
+    for (const auto& seg : leaf.path) path.push_back(lower(seg));
+    read_config_leaf(site, path, leaf, rel, mounts);
+  }
+  for (auto& [index, m] : mounts)
+    if (m.target == "content" && !m.source.empty()) site.mounts.push_back(std::move(m)), site.mounts_file = rel;
+}
+
 SiteLanguages read_site_languages(const std::string& root) {
   SiteLanguages site;
-  std::vector<std::string> candidates;
-  for (const char* dir : {"", "config/_default/"})
-    for (const char* base : {"hugo", "config", "languages"})
-      for (const char* ext : {".toml", ".yaml", ".yml", ".json"})
-        if (*dir || std::string_view(base) != "languages") candidates.push_back(std::string(dir) + base + ext);
-  for (const std::string& rel : candidates) {
-    if (!fs::is_regular_file(fs::path(root) / rel)) continue;
-    site.files.push_back(rel);
-    SourceText src = SourceText::load((fs::path(root) / rel).string(), rel);
-    bool languages_file = fs::path(rel).stem() == "languages";
-    for (const DataLeaf& leaf : parse_data(src, *data_format_of(rel))) {
-      std::vector<std::string> path;
-      for (const auto& seg : leaf.path) path.push_back(lower(seg));
-      if (languages_file) {
-        if (path.size() >= 2) read_language_leaf(site, path[0], path[1], leaf, rel);
-      } else if (path.size() >= 3 && path[0] == "languages") {
-        read_language_leaf(site, path[1], path[2], leaf, rel);
-      } else if (path.size() == 2 && path[0] == "taxonomies" && leaf.is_string) {
-        if (!site.taxonomies_seen) site.taxonomies.clear(), site.taxonomies_seen = true;
-        site.taxonomies.insert(lower(leaf.value));
-      } else if (path.size() == 1 && leaf.is_string) {
-        if (path[0] == "defaultcontentlanguage") site.default_language = lower(leaf.value), site.default_file = rel;
-        else if (path[0] == "languagecode") site.language_code = lower(leaf.value);
-        else if (path[0] == "contentdir") site.content_dir = leaf.value;
-      }
-    }
-  }
+  for (const std::string& rel : config_candidates())
+    if (fs::is_regular_file(fs::path(root) / rel)) read_config_file(site, root, rel);
   std::erase_if(site.languages, [&](const std::string& l) { return site.disabled.count(l) > 0; });
   return site;
 }
@@ -178,6 +229,32 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
+// The source language reads its pages from its first mount; a target
+// language whose first mount is a tree of its own ("content-translated/nl",
+// before "content" as the fallback) gives the target pattern. Sets `content`
+// to the source mount for the guesses that follow when the mounts name no
+// target pattern.
+bool layout_from_mounts(SiteScan& scan, const SiteLanguages& site, std::string& content) {
+  auto source = std::find_if(site.mounts.begin(), site.mounts.end(),
+                             [&](const Mount& m) { return m.lang.empty() || m.lang == scan.source; });
+  if (source == site.mounts.end()) return false;
+  content = source->source;
+  std::string pattern;
+  std::set<std::string> seen;
+  for (const Mount& m : site.mounts) {
+    if (m.lang.empty() || m.lang == scan.source || !seen.insert(m.lang).second || m.source == content) continue;
+    std::string p = lang_pattern(m.source, m.lang);
+    if (p.empty() || (!pattern.empty() && p != pattern)) return false;
+    pattern = p;
+  }
+  if (pattern.empty()) return false;
+  scan.layout = Layout::Directory;
+  scan.source_dir = content;
+  scan.target_dir = pattern;
+  scan.layout_note = "module.mounts in " + site.mounts_file + ": " + content + "/ for " + scan.source + ", " + pattern;
+  return true;
+}
+
 void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
   const fs::path root(scan.root);
   if (!site.default_language.empty()) {
@@ -200,7 +277,10 @@ void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
 
   std::string content = site.content_dir.empty() ? "content" : site.content_dir;
   auto own_dir = site.content_dirs.find(scan.source);
-  if (own_dir != site.content_dirs.end()) {
+  if (!site.mounts.empty()) {
+    // Content mounts replace contentDir: QGIS names content-translated/en, which does not exist.
+    if (layout_from_mounts(scan, site, content)) return;
+  } else if (own_dir != site.content_dirs.end()) {
     scan.layout = Layout::Directory;
     scan.source_dir = fs::path(own_dir->second).lexically_normal().generic_string();
     scan.target_dir = lang_pattern(scan.source_dir, scan.source);
@@ -307,6 +387,12 @@ std::string toml_key(std::string_view s) {
   return bare ? std::string(s) : toml_string(s);
 }
 
+std::string toml_array(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + toml_string(s);
+  return "[" + out + "]";
+}
+
 std::string param_label(const ParamSpec& p) { return p.name.empty() ? std::to_string(p.position) : p.name; }
 
 std::string counts_text(const ValueCounts& c) {
@@ -319,6 +405,21 @@ std::string values_text(const ValueCounts& c) {
   return c.values == 0 ? std::to_string(c.empty) + " empty" : std::to_string(c.values);
 }
 
+// The counts of each parameter of a shortcode; when the hugo-gettext config
+// names them all, that once, and the counts of those the pages use.
+std::string params_evidence(const std::vector<const ParamUse*>& uses) {
+  const std::string& first = uses.front()->configured;
+  bool configured = !first.empty() && std::all_of(uses.begin(), uses.end(),
+                                                  [&](const ParamUse* p) { return p->configured == first; });
+  std::string out = configured ? "from " + first : "";
+  for (const ParamUse* p : uses) {
+    if (configured && p->counts.values == 0) continue;
+    std::string source = configured || p->configured.empty() ? "" : "from " + p->configured + ", ";
+    out += (out.empty() ? "" : "; ") + param_label(p->param) + ": " + source + counts_text(p->counts);
+  }
+  return out;
+}
+
 // "# Left out: a (3), b (2), …" wrapped at 100 columns.
 void left_out(std::string& out, const std::vector<std::string>& items) {
   if (items.empty()) return;
@@ -329,6 +430,230 @@ void left_out(std::string& out, const std::vector<std::string>& items) {
     line += item;
   }
   out += line + "\n";
+}
+
+// hugo-gettext's [i18n] section. One setting is a top-level key, or
+// "shortcodes.params.<shortcode>" and "content.<domain>.<key>", with its
+// string values; `converted` when l10n.toml now says the same, else why not.
+struct GettextSetting {
+  std::vector<std::string> key;
+  std::vector<std::string> values;
+  bool list = false;
+  bool converted = false;
+  std::string unconverted;
+  std::string name() const {
+    std::string out;
+    for (const auto& seg : key) out += (out.empty() ? "" : ".") + toml_key(seg);
+    return out;
+  }
+};
+
+std::vector<GettextSetting> gettext_settings(const std::vector<DataLeaf>& leaves) {
+  std::vector<GettextSetting> out;
+  for (const DataLeaf& leaf : leaves) {
+    std::vector<std::string> path;
+    bool list = false;
+    for (const auto& seg : leaf.path)
+      if (seg == "[]") list = true;
+      else path.push_back(seg);
+    if (path.empty()) continue;
+    std::size_t depth = (path[0] == "shortcodes" || path[0] == "content") && path.size() >= 3 ? 3 : 1;
+    path.resize(depth);
+    auto it = std::find_if(out.begin(), out.end(), [&](const GettextSetting& s) { return s.key == path; });
+    if (it == out.end()) it = out.insert(out.end(), GettextSetting{path, {}, false, false, ""});
+    it->values.push_back(leaf.value);
+    it->list = it->list || list;
+  }
+  return out;
+}
+
+GettextSetting* find_setting(std::vector<GettextSetting>& settings, const std::vector<std::string>& key) {
+  auto it = std::find_if(settings.begin(), settings.end(), [&](const GettextSetting& s) { return s.key == key; });
+  return it == settings.end() ? nullptr : &*it;
+}
+
+// `"messages"` or `["a", "b"]`, cut short for a line of output.
+std::string setting_value(const GettextSetting& s) {
+  std::string out;
+  for (const auto& v : s.values) out += (out.empty() ? "" : ", ") + toml_string(v);
+  if (s.list) out = "[" + out + "]";
+  return out.size() > 60 ? out.substr(0, 57) + "..." : out;
+}
+
+void not_converted(GettextSetting& s, const std::string& why) {
+  s.unconverted = why;
+}
+
+void convert_catalog(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  // hugo-gettext names the default domain after the package unless defaultDomain says otherwise,
+  // and writes the package as Project-Id-Version.
+  if (GettextSetting* package = find_setting(settings, {"package"})) {
+    scan.domain = scan.project = package->values.front();
+    package->converted = true;
+  }
+  if (GettextSetting* domain = find_setting(settings, {"defaultDomain"})) {
+    scan.domain = domain->values.front();
+    domain->converted = true;
+  }
+  // hugo-gettext writes a page once more than half of it is translated.
+  scan.keep = 50;
+}
+
+// hugo-gettext writes the translations to <genDir>/<lang>/ when genToOtherDir
+// is set. Hugo's config has the last word, as it is what the site is built
+// from; a site whose Hugo config shows no layout takes hugo-gettext's.
+void convert_layout(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  GettextSetting* other = find_setting(settings, {"genToOtherDir"});
+  GettextSetting* src = find_setting(settings, {"srcDir"});
+  GettextSetting* gen = find_setting(settings, {"genDir"});
+  if (!other || other->values.front() != "true") return;
+  std::string src_dir = src ? src->values.front() : "content";
+  std::string target = (gen ? gen->values.front() : "content-trans") + "/{lang}";
+  if (src_dir != scan.source_dir) return;
+  if (scan.layout == Layout::Filename) {
+    scan.layout = Layout::Directory;
+    scan.target_dir = target;
+    scan.layout_note = "i18n.genDir in the site config: hugo-gettext writes the translations there";
+  } else if (scan.target_dir != target) {
+    return;
+  }
+  for (GettextSetting* s : {other, src, gen})
+    if (s) s->converted = true;
+}
+
+// hugo-gettext's paths start at the site root; l10n's at sourceDir. Its
+// globs are Python's, where "**" is one directory level like "*": the
+// converted "**" reaches any depth, so "content/**/**/*.md" is "**/*.md".
+std::string relative_glob(const std::string& path, const std::string& source_dir) {
+  std::string rel = path.substr(source_dir.size() + 1);
+  for (auto at = rel.find("**/**/"); at != std::string::npos; at = rel.find("**/**/")) rel.erase(at, 3);
+  return rel;
+}
+
+void convert_paths(SiteScan& scan, GettextSetting* s, std::vector<std::string>& out) {
+  if (!s) return;
+  bool inside = true;
+  for (const auto& path : s->values)
+    if (path.starts_with(scan.source_dir + "/")) add_unique(out, relative_glob(path, scan.source_dir));
+    else inside = false;
+  if (inside) s->converted = true;
+  else not_converted(*s, format(tr("paths outside sourceDir \"%s\""), scan.source_dir.c_str()));
+}
+
+void convert_content_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  std::vector<std::string> globs, files, exclude;
+  convert_paths(scan, find_setting(settings, {"content", "default", "globs"}), globs);
+  convert_paths(scan, find_setting(settings, {"content", "default", "files"}), files);
+  convert_paths(scan, find_setting(settings, {"content", "default", "excludedGlobs"}), exclude);
+  convert_paths(scan, find_setting(settings, {"content", "default", "excludedFiles"}), exclude);
+  // A file the globs already take would only be a duplicate.
+  for (const auto& f : files)
+    if (std::none_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, f); }))
+      globs.push_back(f);
+  if (!globs.empty()) scan.include = globs;
+  scan.exclude = exclude;
+}
+
+// Before the pages are read: what decides which pages those are.
+void convert_site_settings(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  convert_catalog(scan, settings);
+  convert_layout(scan, settings);
+  convert_content_files(scan, settings);
+}
+
+// hugo-gettext translates every front matter string but these keys; l10n
+// keeps its list of prose keys and leaves these out of it.
+void convert_excluded_keys(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  static const std::set<std::string> builtin = {"aliases", "date", "i18n_configs", "layout", "publishDate", "type", "url"};
+  std::set<std::string> excluded;
+  if (GettextSetting* keys = find_setting(settings, {"excludedKeys"})) {
+    for (const auto& v : keys->values)
+      for (std::string_view k : tokens(v)) excluded.insert(std::string(k));
+    keys->converted = true;
+  }
+  for (KeyUse& k : scan.front_matter) {
+    std::string first = k.key.substr(0, k.key.find_first_of(".["));
+    if (excluded.count(first)) k.excluded = "in i18n.excludedKeys";
+    else if (builtin.count(first) && k.excluded.empty()) k.excluded = "never translated by hugo-gettext";
+  }
+}
+
+ParamSpec param_spec(const std::string& value) {
+  bool position = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return position ? ParamSpec{"", std::atoi(value.c_str())} : ParamSpec{value, -1};
+}
+
+void configure_param(SiteScan& scan, const std::string& shortcode, const std::string& value) {
+  ParamSpec spec = param_spec(value);
+  for (ParamUse& p : scan.shortcode_params)
+    if (p.shortcode == shortcode && p.param.name == spec.name && p.param.position == spec.position) {
+      p.configured = "i18n.shortcodes.params";
+      return;
+    }
+  scan.shortcode_params.push_back({shortcode, spec, {}, "", "i18n.shortcodes.params"});
+}
+
+// "*" = ["title"]: that parameter of every shortcode. l10n.toml names
+// shortcodes one by one, so it becomes the shortcodes that use it now.
+void expand_wildcard(SiteScan& scan, GettextSetting& s) {
+  std::vector<std::string> expanded;
+  for (ParamUse& p : scan.shortcode_params)
+    if (p.configured.empty() && !p.param.name.empty() &&
+        std::find(s.values.begin(), s.values.end(), p.param.name) != s.values.end()) {
+      p.configured = "i18n.shortcodes.params.\"*\"";
+      add_unique(expanded, p.shortcode);
+    }
+  std::string names;
+  for (const auto& n : expanded) names += (names.empty() ? "" : ", ") + n;
+  not_converted(s, expanded.empty()
+                             ? std::string(tr("l10n.toml has no wildcard and no page uses these parameters now"))
+                             : format(tr("l10n.toml has no wildcard; written out for the shortcodes pages use now (%s), "
+                                         "add new shortcodes by hand"), names.c_str()));
+}
+
+// The section's shortcode lists are what its translators translate today:
+// they replace the guesses.
+void convert_shortcodes(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  GettextSetting* wildcard = nullptr;
+  bool any = false;
+  for (GettextSetting& s : settings) {
+    if (s.key.size() != 3 || s.key[0] != "shortcodes" || s.key[1] != "params") continue;
+    any = true;
+    if (s.key[2] == "*") {
+      wildcard = &s;
+      continue;
+    }
+    for (const auto& v : s.values) configure_param(scan, s.key[2], v);
+    s.converted = true;
+  }
+  if (wildcard) expand_wildcard(scan, *wildcard);
+  if (!any) return;
+  for (ParamUse& p : scan.shortcode_params)
+    if (p.configured.empty() && p.excluded.empty()) p.excluded = "not in i18n.shortcodes.params";
+}
+
+std::string unconverted_reason(const GettextSetting& s) {
+  const std::string& key = s.key.front();
+  if (key == "content") return tr("l10n.toml has one catalog; the pages of this domain are not included");
+  if (key == "genToOtherDir" || key == "srcDir" || key == "genDir")
+    return tr("l10n.toml follows the Hugo config, which says otherwise (see sourceDir, targetDir)");
+  if (key == "others")
+    return tr("l10n always extracts the site config's title, description and menu names and the i18n/ strings");
+  if (key == "data" || key == "excludedDataKeys") return tr("l10n translates pages, not data files");
+  if (key == "langs") return tr("l10n.toml takes its languages from the Hugo config");
+  if (key == "customs") return tr("Python functions; l10n runs none");
+  return tr("l10n.toml has no setting for it");
+}
+
+// After the pages are read: the keys and parameters, then a line for each
+// setting left, in the order of the section.
+void convert_unit_settings(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  convert_excluded_keys(scan, settings);
+  convert_shortcodes(scan, settings);
+  for (GettextSetting& s : settings) {
+    if (!s.converted && s.unconverted.empty()) s.unconverted = unconverted_reason(s);
+    if (!s.unconverted.empty()) scan.not_converted.push_back("i18n." + s.name() + " = " + setting_value(s) + ": " + s.unconverted);
+  }
 }
 
 }  // namespace
@@ -361,6 +686,11 @@ SiteScan scan_site(const std::string& root) {
   SiteLanguages site = read_site_languages(root);
   scan.config_files = site.files;
   choose_languages_and_layout(scan, site);
+  std::vector<GettextSetting> gettext = gettext_settings(site.i18n);
+  if (!gettext.empty()) {
+    scan.migrated_from = "hugo-gettext's [i18n] in " + site.i18n_file;
+    convert_site_settings(scan, gettext);
+  }
 
   Config cfg;
   cfg.root = root;
@@ -369,6 +699,8 @@ SiteScan scan_site(const std::string& root) {
   cfg.layout = scan.layout;
   cfg.source_dir = scan.source_dir;
   cfg.target_dir = scan.target_dir.empty() ? scan.source_dir : scan.target_dir;
+  cfg.include = scan.include;
+  cfg.exclude = scan.exclude;
   std::vector<std::string> pages = source_pages(cfg);
   scan.pages = pages.size();
 
@@ -400,8 +732,9 @@ SiteScan scan_site(const std::string& root) {
     const auto& [shortcode, name, position] = id;
     // A positional parameter is named by its shortcode: {{< icon "fas users" >}}.
     bool technical = technical_name(name.empty() ? shortcode : name);
-    scan.shortcode_params.push_back({shortcode, ParamSpec{name, position}, counts, technical ? "a technical name" : ""});
+    scan.shortcode_params.push_back({shortcode, ParamSpec{name, position}, counts, technical ? "a technical name" : "", ""});
   }
+  if (!gettext.empty()) convert_unit_settings(scan, gettext);
   sort_uses(scan.front_matter);
   sort_uses(scan.shortcode_params);
   return scan;
@@ -418,6 +751,10 @@ std::string render_config(const SiteScan& scan) {
     out += "\n";
   }
   for (const auto& d : scan.skipped) out += "# Not scanned: " + d.str() + "\n";
+  if (!scan.migrated_from.empty()) {
+    out += "# Converted from " + scan.migrated_from + (scan.not_converted.empty() ? ".\n" : "; not converted:\n");
+    for (const auto& line : scan.not_converted) out += "#   " + line + "\n";
+  }
   auto note = [](const std::string& n) { return n.empty() ? std::string() : "  # " + n; };
   out += "\nsource = " + toml_string(scan.source) + note(scan.source_note) + "\n";
   out += "languages = [";
@@ -426,7 +763,8 @@ std::string render_config(const SiteScan& scan) {
   out += "layout = " + toml_string(scan.layout == Layout::Directory ? "directory" : "filename") + note(scan.layout_note) + "\n";
   out += "sourceDir = " + toml_string(scan.source_dir) + "\n";
   if (!scan.target_dir.empty()) out += "targetDir = " + toml_string(scan.target_dir) + "\n";
-  out += "include = [\"**/*.md\"]\nexclude = []\n";
+  if (!scan.project.empty()) out += "project = " + toml_string(scan.project) + "\n";
+  out += "include = " + toml_array(scan.include) + "\nexclude = " + toml_array(scan.exclude) + "\n";
 
   out += "\n[frontMatter]\n";
   std::vector<const KeyUse*> keys;
@@ -454,17 +792,18 @@ std::string render_config(const SiteScan& scan) {
                           (p.excluded.empty() ? "" : ", " + p.excluded) + ")");
   if (by_shortcode.empty()) out += "# No shortcode parameter holds prose.\n";
   for (const auto& [name, uses] : by_shortcode) {
-    std::string values, comment;
-    for (const ParamUse* p : uses) {
+    std::string values;
+    for (const ParamUse* p : uses)
       values += (values.empty() ? "" : ", ") + (p->param.name.empty() ? param_label(p->param) : toml_string(p->param.name));
-      comment += (comment.empty() ? "" : "; ") + param_label(p->param) + ": " + counts_text(p->counts);
-    }
+    std::string comment = params_evidence(uses);
     out += toml_key(name) + " = [" + values + "]  # " + comment + "\n";
   }
   left_out(out, others);
 
-  out += "\n[catalogs]\ndir = " + toml_string(scan.catalog_dir) + "\ndomain = \"content\"\nsplit = \"site\"\n";
-  out += "\n[merge]\nkeep = 80  # % of a page's text translated before its translation is written\n";
+  out += "\n[catalogs]\ndir = " + toml_string(scan.catalog_dir) + "\ndomain = " + toml_string(scan.domain) +
+         "\nsplit = \"site\"\n";
+  out += "\n[merge]\nkeep = " + std::to_string(scan.keep) + "  # % of a page's text translated before its translation is written" +
+         (scan.migrated_from.empty() ? "" : "; hugo-gettext's threshold is 50") + "\n";
   return out;
 }
 

@@ -2,6 +2,9 @@
 // languages and layout from the site config and the content tree, and the
 // front matter keys and shortcode parameters whose values read as prose,
 // each with the counts that justify it, so a maintainer can review the guess.
+// A site translated with hugo-gettext has its choices in the [i18n] section
+// of the Hugo config; init converts them rather than guessing, and names each
+// setting it cannot express.
 #pragma once
 
 #include <string>
@@ -35,7 +38,10 @@ struct ParamUse {
   ParamSpec param;
   ValueCounts counts;
   std::string excluded;
-  bool proposed() const { return excluded.empty() && counts.proposed(); }
+  // The hugo-gettext setting that names it: its translators translate it
+  // today, whatever its values look like.
+  std::string configured;
+  bool proposed() const { return !configured.empty() || (excluded.empty() && counts.proposed()); }
 };
 
 struct SiteScan {
@@ -46,6 +52,14 @@ struct SiteScan {
   std::string source_dir = "content";
   std::string target_dir;             // empty with the filename layout: beside the source
   std::string catalog_dir = "po";
+  std::vector<std::string> include = {"**/*.md"}, exclude;
+  std::string domain = "content";
+  std::string project;                // Project-Id-Version; empty: l10n's default
+  int keep = 80;
+  // The hugo-gettext section converted ("[i18n] in config.toml"), empty when
+  // the site has none, and one line per setting that l10n.toml cannot hold.
+  std::string migrated_from;
+  std::vector<std::string> not_converted;
   // Where each guess came from, for the comments: "defaultContentLanguage in hugo.toml".
   std::string source_note, languages_note, layout_note;
   std::vector<std::string> config_files;  // the site config files read
@@ -61,8 +75,8 @@ bool is_prose(std::string_view value);
 bool is_text(std::string_view value);
 
 // Scans the site at `root`: site config files (hugo.*, config.*,
-// config/_default/{hugo,config,languages}.*), the content tree and every
-// source page. Taxonomy keys (tags, categories and the site's own) are left
+// config/_default/{hugo,config,languages,module,i18n}.*) with their content
+// mounts and hugo-gettext section, the content tree and every source page. Taxonomy keys (tags, categories and the site's own) are left
 // out: their terms are in URLs. Throws Error for an unreadable site config.
 SiteScan scan_site(const std::string& root);
 

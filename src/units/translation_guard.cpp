@@ -124,7 +124,7 @@ std::optional<std::string> quoted_param_problem(const Unit& unit, std::string_vi
   bool has_backslash = msgstr.find('\\') != std::string_view::npos;
   bool has_quote = msgstr.find('"') != std::string_view::npos;
   if (unit.style == ScalarStyle::SingleQuoted && (has_backslash || has_quote))
-    return std::string("a \\\"…\\\" shortcode parameter cannot hold a quote or a backslash");
+    return std::string(tr("a \\\"…\\\" shortcode parameter cannot hold a quote or a backslash"));
   bool quoted = unit.style == ScalarStyle::DoubleQuoted ||
                 (unit.style == ScalarStyle::Plain && bare_param_needs_quotes(msgstr));
   if (!quoted || !has_backslash) return std::nullopt;
