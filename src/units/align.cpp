@@ -510,7 +510,6 @@ Band diagonal_band(const std::vector<double>& source_sum, const std::vector<doub
     b.lo[i] = centre > half ? centre - half : 0;
     b.hi[i] = std::min(m, centre + half);
   }
-  b.lo[0] = 0;
   for (std::size_t i = n; i > 0; --i) b.hi[i - 1] = std::max(b.hi[i - 1], b.lo[i]);
   return b;
 }
