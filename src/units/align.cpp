@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 namespace l10n {
@@ -362,11 +363,54 @@ const std::size_t* cell_in_column(const std::vector<UnitShape>& units, const std
   return nullptr;
 }
 
-// Rows pair in any order (a translator may sort a table differently); cells
-// pair by column within paired rows.
-TableMatch align_table(const std::vector<UnitShape>& source, const std::vector<std::size_t>& source_cells,
-                       const std::vector<UnitShape>& target, const std::vector<std::size_t>& target_cells) {
-  auto srows = rows_of(source, source_cells), trows = rows_of(target, target_cells);
+std::vector<std::string> row_anchors(const std::vector<UnitShape>& units, const std::vector<std::size_t>& row) {
+  std::vector<std::string> out;
+  for (std::size_t c : row) out.insert(out.end(), units[c].anchors.begin(), units[c].anchors.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// An anchor in more rows than this ("num:1", "code:yes") says nothing about
+// which row translates which, and would make a candidate of every row.
+constexpr std::size_t kCommonAnchorRows = 8;
+
+// The target rows each source row is scored against. All of them in a
+// table of ordinary size; in a huge one, the rows near the same place and
+// the rows sharing an uncommon anchor, which is where a reordered row goes
+// and still bounds the work by the table's size.
+std::vector<std::vector<std::size_t>> row_candidates(const std::vector<UnitShape>& source,
+                                                     const std::vector<std::vector<std::size_t>>& srows,
+                                                     const std::vector<UnitShape>& target,
+                                                     const std::vector<std::vector<std::size_t>>& trows,
+                                                     const AlignLimits& limits) {
+  std::vector<std::vector<std::size_t>> out(srows.size());
+  const std::size_t n = srows.size(), m = trows.size();
+  if (n * m <= limits.exact_row_pairs) {
+    for (auto& c : out)
+      for (std::size_t j = 0; j < m; ++j) c.push_back(j);
+    return out;
+  }
+  std::unordered_map<std::string, std::vector<std::size_t>> rows_with;
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::string& a : row_anchors(target, trows[j])) rows_with[std::move(a)].push_back(j);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t centre = i * m / n, w = limits.row_window;
+    for (std::size_t j = centre > w ? centre - w : 0; j < std::min(m, centre + w + 1); ++j) out[i].push_back(j);
+    for (const std::string& a : row_anchors(source, srows[i]))
+      if (auto it = rows_with.find(a); it != rows_with.end() && it->second.size() <= kCommonAnchorRows)
+        out[i].insert(out[i].end(), it->second.begin(), it->second.end());
+    std::sort(out[i].begin(), out[i].end());
+    out[i].erase(std::unique(out[i].begin(), out[i].end()), out[i].end());
+  }
+  return out;
+}
+
+// Greedy from the best pair down: the target row each source row pairs
+// with, -1 for none.
+std::vector<int> pair_rows(const std::vector<UnitShape>& source, const std::vector<std::vector<std::size_t>>& srows,
+                           const std::vector<UnitShape>& target, const std::vector<std::vector<std::size_t>>& trows,
+                           const AlignLimits& limits) {
   auto row_score = [&](const std::vector<std::size_t>& s, const std::vector<std::size_t>& t) {
     double sum = 0;
     for (std::size_t c : s)
@@ -378,17 +422,32 @@ TableMatch align_table(const std::vector<UnitShape>& source, const std::vector<s
     std::size_t s, t;
   };
   std::vector<Candidate> candidates;
+  auto tried = row_candidates(source, srows, target, trows, limits);
   for (std::size_t i = 0; i < srows.size(); ++i)
-    for (std::size_t j = 0; j < trows.size(); ++j)
+    for (std::size_t j : tried[i])
       if (double sc = row_score(srows[i], trows[j]); sc >= kLinkScore) candidates.push_back({sc, i, j});
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   std::vector<int> partner(srows.size(), -1);
   std::vector<bool> taken(trows.size(), false);
   for (const Candidate& c : candidates)
     if (partner[c.s] < 0 && !taken[c.t]) partner[c.s] = static_cast<int>(c.t), taken[c.t] = true;
+  return partner;
+}
 
+// Rows pair in any order (a translator may sort a table differently); cells
+// pair by column within paired rows.
+TableMatch align_table(const std::vector<UnitShape>& source, const std::vector<std::size_t>& source_cells,
+                       const std::vector<UnitShape>& target, const std::vector<std::size_t>& target_cells,
+                       const AlignLimits& limits) {
+  auto srows = rows_of(source, source_cells), trows = rows_of(target, target_cells);
+  std::vector<int> partner = pair_rows(source, srows, target, trows, limits);
   TableMatch m;
-  std::vector<bool> target_used(target.size(), false);
+  // Indexed like target_cells (ascending), not like the page: a page of
+  // many tables would otherwise pay its size for each table pair tried.
+  std::vector<bool> target_used(target_cells.size(), false);
+  auto mark_used = [&](std::size_t d) {
+    target_used[std::lower_bound(target_cells.begin(), target_cells.end(), d) - target_cells.begin()] = true;
+  };
   for (std::size_t i = 0; i < srows.size(); ++i)
     for (std::size_t c : srows[i]) {
       const std::size_t* d = partner[i] < 0 ? nullptr : cell_in_column(target, trows[partner[i]], source[c].column);
@@ -396,13 +455,13 @@ TableMatch align_table(const std::vector<UnitShape>& source, const std::vector<s
       if (d && sc >= kLinkScore) {
         m.links.push_back({{c}, {*d}, sc});
         m.gain += gain(sc);
-        target_used[*d] = true;
+        mark_used(*d);
       } else {
         m.links.push_back({{c}, {}, 0});
       }
     }
-  for (std::size_t d : target_cells)
-    if (!target_used[d]) m.links.push_back({{}, {d}, 0});
+  for (std::size_t k = 0; k < target_cells.size(); ++k)
+    if (!target_used[k]) m.links.push_back({{}, {target_cells[k]}, 0});
   return m;
 }
 
@@ -410,105 +469,241 @@ void add_gap_links(const Item& item, bool source_side, std::vector<Link>& out) {
   for (std::size_t u : item.units) out.push_back(source_side ? Link{{u}, {}, 0} : Link{{}, {u}, 0});
 }
 
-std::vector<Link> align_body(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target) {
-  std::vector<Item> S = body_items(source), T = body_items(target);
-  const std::size_t n = S.size(), m = T.size();
-  enum Move : unsigned char { None, Match, SourceGap, TargetGap, Merge, Split };
-  // Gotoh's three states, so that a run of gaps pays once for opening: the
-  // state says what the last step was.
-  enum State : unsigned char { Linked, InSourceGap, InTargetGap };
-  constexpr double kNo = -std::numeric_limits<double>::infinity();
-  struct Cell {
-    std::array<double, 3> best{kNo, kNo, kNo};
-    std::array<Move, 3> move{None, None, None};
-    std::array<State, 3> from{Linked, Linked, Linked};
-  };
-  std::vector<std::vector<Cell>> dp(n + 1, std::vector<Cell>(m + 1));
-  std::map<std::pair<std::size_t, std::size_t>, TableMatch> tables;
+// The cells of the alignment matrix searched: in row i (i source items
+// taken), the target item counts lo[i]..hi[i]. Both bounds never decrease
+// and each row reaches the next, so a path from (0, 0) to (n, m) exists.
+struct Band {
+  std::vector<std::size_t> lo, hi;
+  std::size_t width(std::size_t i) const { return hi[i] - lo[i] + 1; }
+  bool contains(std::size_t i, std::size_t j) const { return i < lo.size() && lo[i] <= j && j <= hi[i]; }
+  // A path through this cell may have been cut short by the band.
+  bool at_edge(std::size_t i, std::size_t j) const { return (j == lo[i] && j > 0) || (j == hi[i] && j < hi.back()); }
+};
 
-  auto single = [&](const Item& it) { return !it.table; };
-  auto match_gain = [&](std::size_t i, std::size_t j) -> double {
-    const Item &a = S[i], &b = T[j];
+Band full_band(std::size_t n, std::size_t m) { return {std::vector<std::size_t>(n + 1, 0), std::vector<std::size_t>(n + 1, m)}; }
+
+// What an item weighs on the diagonal: its prose, smoothed as in length_fit
+// so that empty units still move along.
+double item_weight(const std::vector<UnitShape>& units, const Item& item) {
+  double w = 10;
+  for (std::size_t u : item.units) w += units[u].length;
+  return w;
+}
+
+std::vector<double> cumulative_weights(const std::vector<UnitShape>& units, const std::vector<Item>& items) {
+  std::vector<double> sum(items.size() + 1, 0);
+  for (std::size_t i = 0; i < items.size(); ++i) sum[i + 1] = sum[i] + item_weight(units, items[i]);
+  return sum;
+}
+
+// Cells within `half` of the path on which both sides have used up the same
+// share of their text: a translation keeps pace with its source, give or
+// take the units it adds or drops.
+Band diagonal_band(const std::vector<double>& source_sum, const std::vector<double>& target_sum, std::size_t half) {
+  const std::size_t n = source_sum.size() - 1, m = target_sum.size() - 1;
+  Band b{std::vector<std::size_t>(n + 1), std::vector<std::size_t>(n + 1)};
+  std::size_t j = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    double share = source_sum[i] / source_sum[n];
+    while (j < m && target_sum[j + 1] / target_sum[m] <= share) ++j;
+    std::size_t centre = i == n ? m : j;
+    b.lo[i] = centre > half ? centre - half : 0;
+    b.hi[i] = std::min(m, centre + half);
+  }
+  for (std::size_t i = n; i > 0; --i) b.hi[i - 1] = std::max(b.hi[i - 1], b.lo[i]);
+  return b;
+}
+
+enum Move : unsigned char { None, Match, SourceGap, TargetGap, Merge, Split };
+// Gotoh's three states, so that a run of gaps pays once for opening: the
+// state says what the last step was.
+enum State : unsigned char { Linked, InSourceGap, InTargetGap };
+constexpr double kNo = -std::numeric_limits<double>::infinity();
+
+using Scores = std::array<double, 3>;  // by State
+constexpr Scores kNoScores{kNo, kNo, kNo};
+
+// How each state of a cell was reached, in two bytes: the matrix keeps only
+// these, and the scores of the last three rows.
+struct Trace {
+  std::uint16_t bits = 0;
+  void set(State s, Move mv, State from) {
+    bits = static_cast<std::uint16_t>((bits & ~(0x1Fu << (5 * s))) | ((mv | from << 3) << (5 * s)));
+  }
+  Move move(State s) const { return static_cast<Move>(bits >> (5 * s) & 7); }
+  State from(State s) const { return static_cast<State>(bits >> (5 * s + 3) & 3); }
+};
+
+// One step of the best path, found walking back from (n, m).
+struct Step {
+  Move move;
+  std::size_t i, j;  // the cell the step ends in
+};
+
+struct Path {
+  std::vector<Step> steps;  // backwards
+  bool at_edge = false;     // it runs along the band's edge somewhere
+};
+
+class BodyAligner {
+ public:
+  BodyAligner(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target, const AlignLimits& limits)
+      : source_(source), target_(target), limits_(limits), S_(body_items(source)), T_(body_items(target)) {}
+
+  std::vector<Link> run() {
+    const std::size_t n = S_.size(), m = T_.size();
+    if (n * m <= limits_.exact_cells) return links(best_path(full_band(n, m)));
+    auto ssum = cumulative_weights(source_, S_), tsum = cumulative_weights(target_, T_);
+    // Widen only while the best path leans on the band's edge: a wider band
+    // might hold a better one. The cap keeps a page that is no translation
+    // of the other from costing n·m.
+    for (std::size_t half = limits_.band;; half *= 2) {
+      Path p = best_path(diagonal_band(ssum, tsum, half));
+      if (!p.at_edge || half >= std::max(n, m) || half * 2 > limits_.max_band) return links(p);
+    }
+  }
+
+ private:
+  static bool single(const Item& it) { return !it.table; }
+
+  double match_gain(std::size_t i, std::size_t j) {
+    const Item &a = S_[i], &b = T_[j];
     if (a.table != b.table) return kNo;
-    if (a.table) return tables.emplace(std::pair{i, j}, align_table(source, a.units, target, b.units)).first->second.gain;
-    double sc = pair_score(source[a.units[0]], target[b.units[0]]);
+    if (a.table) return table(i, j).gain;
+    double sc = pair_score(source_[a.units[0]], target_[b.units[0]]);
     return sc >= kLinkScore ? gain(sc) : kNo;
-  };
-  auto join_gain = [&](const UnitShape& one, const UnitShape& a, const UnitShape& b, bool one_is_source) -> double {
+  }
+
+  const TableMatch& table(std::size_t i, std::size_t j) {
+    auto it = tables_.find({i, j});
+    if (it == tables_.end())
+      it = tables_.emplace(std::pair{i, j}, align_table(source_, S_[i].units, target_, T_[j].units, limits_)).first;
+    return it->second;
+  }
+
+  static double join_gain(const UnitShape& one, const UnitShape& a, const UnitShape& b, bool one_is_source) {
     if (!joinable(a, b)) return kNo;
     UnitShape j = joined(a, b);
     double sc = one_is_source ? pair_score(one, j) : pair_score(j, one);
     return sc >= kLinkScore ? gain(sc) - kJoinPenalty : kNo;
+  }
+
+  double merge_gain(std::size_t i, std::size_t j) const {
+    if (!single(S_[i - 2]) || !single(S_[i - 1]) || !single(T_[j - 1])) return kNo;
+    return join_gain(target_[T_[j - 1].units[0]], source_[S_[i - 2].units[0]], source_[S_[i - 1].units[0]], false);
+  }
+
+  double split_gain(std::size_t i, std::size_t j) const {
+    if (!single(S_[i - 1]) || !single(T_[j - 2]) || !single(T_[j - 1])) return kNo;
+    return join_gain(source_[S_[i - 1].units[0]], target_[T_[j - 2].units[0]], target_[T_[j - 1].units[0]], true);
+  }
+
+  // Scores of the rows i, i-1 and i-2 of the band, by i mod 3.
+  struct Rows {
+    const Band& band;
+    std::array<std::vector<Scores>, 3> rows;
+    const Scores& at(std::size_t i, std::size_t j) const {
+      return band.contains(i, j) ? rows[i % 3][j - band.lo[i]] : kNoScores;
+    }
   };
 
-  dp[0][0].best[Linked] = 0;
-  for (std::size_t i = 0; i <= n; ++i)
-    for (std::size_t j = 0; j <= m; ++j) {
-      Cell& cell = dp[i][j];
-      // Into `state` by `mv` from the cell `prev`, adding g, or g - open when
-      // the move starts a gap run.
-      auto offer = [&](const Cell& prev, State state, Move mv, double g) {
-        if (g == kNo) return;
-        for (State k : {Linked, InSourceGap, InTargetGap}) {
-          if (prev.best[k] == kNo) continue;
-          double open = state != Linked && state != k ? kGapOpen : 0;
-          if (prev.best[k] + g - open > cell.best[state])
-            cell.best[state] = prev.best[k] + g - open, cell.move[state] = mv, cell.from[state] = k;
-        }
-      };
-      if (i > 0) offer(dp[i - 1][j], InSourceGap, SourceGap, 0);
-      if (j > 0) offer(dp[i][j - 1], InTargetGap, TargetGap, 0);
-      if (i > 0 && j > 0) offer(dp[i - 1][j - 1], Linked, Match, match_gain(i - 1, j - 1));
-      if (i > 1 && j > 0 && single(S[i - 2]) && single(S[i - 1]) && single(T[j - 1]))
-        offer(dp[i - 2][j - 1], Linked, Merge,
-              join_gain(target[T[j - 1].units[0]], source[S[i - 2].units[0]], source[S[i - 1].units[0]], false));
-      if (i > 0 && j > 1 && single(S[i - 1]) && single(T[j - 2]) && single(T[j - 1]))
-        offer(dp[i - 1][j - 2], Linked, Split,
-              join_gain(source[S[i - 1].units[0]], target[T[j - 2].units[0]], target[T[j - 1].units[0]], true));
+  Path best_path(const Band& band) {
+    const std::size_t n = S_.size();
+    std::vector<std::size_t> offset(n + 2, 0);
+    for (std::size_t i = 0; i <= n; ++i) offset[i + 1] = offset[i] + band.width(i);
+    std::vector<Trace> trace(offset[n + 1]);
+    Rows rows{band, {}};
+    for (std::size_t i = 0; i <= n; ++i) {
+      auto& row = rows.rows[i % 3];
+      row.assign(band.width(i), kNoScores);
+      for (std::size_t j = band.lo[i]; j <= band.hi[i]; ++j)
+        fill(rows, i, j, row[j - band.lo[i]], trace[offset[i] + j - band.lo[i]]);
     }
-
-  std::vector<std::vector<Link>> steps;  // backwards
-  const auto& last = dp[n][m].best;
-  State state = static_cast<State>(std::max_element(last.begin(), last.end()) - last.begin());
-  for (std::size_t i = n, j = m; i > 0 || j > 0;) {
-    std::vector<Link> step;
-    Move mv = dp[i][j].move[state];
-    state = dp[i][j].from[state];
-    switch (mv) {
-      case Match:
-        if (S[i - 1].table) {
-          step = tables.at({i - 1, j - 1}).links;
-        } else {
-          std::size_t s = S[i - 1].units[0], t = T[j - 1].units[0];
-          step.push_back({{s}, {t}, pair_score(source[s], target[t])});
-        }
-        --i, --j;
-        break;
-      case SourceGap: add_gap_links(S[--i], true, step); break;
-      case TargetGap: add_gap_links(T[--j], false, step); break;
-      case Merge: {
-        std::size_t a = S[i - 2].units[0], b = S[i - 1].units[0], t = T[j - 1].units[0];
-        step.push_back({{a, b}, {t}, pair_score(joined(source[a], source[b]), target[t])});
-        i -= 2, --j;
-        break;
+    const Scores& last = rows.at(n, T_.size());
+    auto state = static_cast<State>(std::max_element(last.begin(), last.end()) - last.begin());
+    Path p;
+    for (std::size_t i = n, j = T_.size(); i > 0 || j > 0;) {
+      p.at_edge = p.at_edge || band.at_edge(i, j);
+      const Trace& t = trace[offset[i] + j - band.lo[i]];
+      Move mv = t.move(state);
+      state = t.from(state);
+      p.steps.push_back({mv, i, j});
+      switch (mv) {
+        case Match: --i, --j; break;
+        case SourceGap: --i; break;
+        case TargetGap: --j; break;
+        case Merge: i -= 2, --j; break;
+        case Split: --i, j -= 2; break;
+        case None: i = j = 0; break;  // unreachable: every cell but (0,0) has a move
       }
-      case Split: {
-        std::size_t s = S[i - 1].units[0], a = T[j - 2].units[0], b = T[j - 1].units[0];
-        step.push_back({{s}, {a, b}, pair_score(source[s], joined(target[a], target[b]))});
-        --i, j -= 2;
-        break;
-      }
-      case None: i = j = 0; break;  // unreachable: every cell but (0,0) has a move
     }
-    steps.push_back(std::move(step));
+    return p;
   }
-  std::vector<Link> links;
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it) links.insert(links.end(), it->begin(), it->end());
-  auto one_to_one = [&](std::size_t k) { return links[k].source.size() == 1 && links[k].target.size() == 1; };
-  for (std::size_t k = 1; k + 1 < links.size(); ++k)
-    links[k].anchored = one_to_one(k - 1) && one_to_one(k) && one_to_one(k + 1);
-  return links;
-}
+
+  // The best score of each state of cell (i, j) and how it was reached.
+  void fill(const Rows& rows, std::size_t i, std::size_t j, Scores& cell, Trace& trace) {
+    if (i == 0 && j == 0) {
+      cell[Linked] = 0;
+      return;
+    }
+    // Into `state` by `mv` from the cell `prev`, adding g, or g - open when
+    // the move starts a gap run.
+    auto offer = [&](const Scores& prev, State state, Move mv, double g) {
+      if (g == kNo) return;
+      for (State k : {Linked, InSourceGap, InTargetGap}) {
+        if (prev[k] == kNo) continue;
+        double open = state != Linked && state != k ? kGapOpen : 0;
+        if (prev[k] + g - open > cell[state]) cell[state] = prev[k] + g - open, trace.set(state, mv, k);
+      }
+    };
+    auto reachable = [&](std::size_t di, std::size_t dj) { return i >= di && j >= dj && rows.band.contains(i - di, j - dj); };
+    if (reachable(1, 0)) offer(rows.at(i - 1, j), InSourceGap, SourceGap, 0);
+    if (reachable(0, 1)) offer(rows.at(i, j - 1), InTargetGap, TargetGap, 0);
+    if (reachable(1, 1)) offer(rows.at(i - 1, j - 1), Linked, Match, match_gain(i - 1, j - 1));
+    if (reachable(2, 1)) offer(rows.at(i - 2, j - 1), Linked, Merge, merge_gain(i, j));
+    if (reachable(1, 2)) offer(rows.at(i - 1, j - 2), Linked, Split, split_gain(i, j));
+  }
+
+  std::vector<Link> step_links(const Step& st) {
+    std::vector<Link> out;
+    const std::size_t i = st.i, j = st.j;
+    switch (st.move) {
+      case Match:
+        if (S_[i - 1].table) return table(i - 1, j - 1).links;
+        out.push_back({{S_[i - 1].units[0]}, {T_[j - 1].units[0]}, 0});
+        break;
+      case SourceGap: add_gap_links(S_[i - 1], true, out); return out;
+      case TargetGap: add_gap_links(T_[j - 1], false, out); return out;
+      case Merge: out.push_back({{S_[i - 2].units[0], S_[i - 1].units[0]}, {T_[j - 1].units[0]}, 0}); break;
+      case Split: out.push_back({{S_[i - 1].units[0]}, {T_[j - 2].units[0], T_[j - 1].units[0]}, 0}); break;
+      case None: return out;
+    }
+    out[0].score = pair_score(side(source_, out[0].source), side(target_, out[0].target));
+    return out;
+  }
+
+  // One side of a link read as one unit.
+  static UnitShape side(const std::vector<UnitShape>& units, const std::vector<std::size_t>& idx) {
+    return idx.size() == 1 ? units[idx[0]] : joined(units[idx[0]], units[idx[1]]);
+  }
+
+  std::vector<Link> links(const Path& p) {
+    std::vector<Link> out;
+    for (auto it = p.steps.rbegin(); it != p.steps.rend(); ++it) {
+      std::vector<Link> step = step_links(*it);
+      out.insert(out.end(), std::make_move_iterator(step.begin()), std::make_move_iterator(step.end()));
+    }
+    auto one_to_one = [&](std::size_t k) { return out[k].source.size() == 1 && out[k].target.size() == 1; };
+    for (std::size_t k = 1; k + 1 < out.size(); ++k) out[k].anchored = one_to_one(k - 1) && one_to_one(k) && one_to_one(k + 1);
+    return out;
+  }
+
+  const std::vector<UnitShape>& source_;
+  const std::vector<UnitShape>& target_;
+  AlignLimits limits_;
+  std::vector<Item> S_, T_;
+  std::map<std::pair<std::size_t, std::size_t>, TableMatch> tables_;
+};
 
 // Front matter values pair by key, whatever order the keys are written in.
 std::vector<Link> align_front_matter(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target) {
@@ -591,9 +786,10 @@ double pair_score(const UnitShape& s, const UnitShape& t) {
   return length < kLengthOutlier ? std::min(score, kAnchoredScore - 0.05) : score;
 }
 
-std::vector<Link> align_units(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target) {
+std::vector<Link> align_units(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target,
+                               const AlignLimits& limits) {
   std::vector<Link> links = align_front_matter(source, target);
-  std::vector<Link> body = align_body(source, target);
+  std::vector<Link> body = BodyAligner(source, target, limits).run();
   links.insert(links.end(), std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()));
   return links;
 }

@@ -4,7 +4,8 @@
 // shortcode calls, heading levels, table shape), so units are compared on
 // that, and a sequence alignment in the style of Gale–Church (1:1, 1:0, 0:1,
 // 2:1, 1:2 moves) pairs them in order, tolerating units added, dropped, split
-// or merged on one side. Tables are aligned row by row in any order.
+// or merged on one side; on huge pages only near the diagonal. Tables are
+// aligned row by row in any order.
 // docs/import.md explains the scoring.
 #pragma once
 
@@ -65,10 +66,28 @@ struct Link {
   }
 };
 
+// How much of the alignment matrix is searched. A page of ordinary size is
+// aligned over the whole matrix; a huge one only near its diagonal, which
+// keeps time and memory linear in the page's size (docs/import.md).
+struct AlignLimits {
+  // Source items × target items up to which every cell is searched.
+  std::size_t exact_cells = std::size_t{1} << 21;
+  // Half-width of the band around the diagonal: the first one tried, and the
+  // widest it grows to while the best path leans on the band's edge.
+  std::size_t band = 32;
+  std::size_t max_band = 512;
+  // Row pairs up to which a table pair scores every row against every row;
+  // beyond, a row is scored against the rows within `row_window` of its
+  // place and the rows sharing an uncommon anchor with it.
+  std::size_t exact_row_pairs = std::size_t{1} << 16;
+  std::size_t row_window = 16;
+};
+
 // Aligns two pages' units. Front matter values pair by key; the body aligns
 // in order, except table rows, which pair in any order within a table pair.
 // Every source and every target index appears in exactly one link; links
 // come in source order, target-only links where they fall.
-std::vector<Link> align_units(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target);
+std::vector<Link> align_units(const std::vector<UnitShape>& source, const std::vector<UnitShape>& target,
+                               const AlignLimits& limits = {});
 
 }  // namespace l10n

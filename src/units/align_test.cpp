@@ -3,11 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "units/align.h"
 #include "units/rules.h"
 #include "units/page.h"
+#include "site/config.h"
+#include "testing.h"
 
 using namespace l10n;
 
@@ -216,4 +219,180 @@ TEST_CASE("pair scores", "[import]") {
   CHECK(pair_score(en[0], nl[1]) < pair_score(en[0], nl[0]));
   auto other = shapes("Zie [elders](https://b.org/y) voor versie 4.2.\n");
   CHECK(pair_score(en[1], other[0]) < pair_score(en[1], nl[1]) - 0.2);
+}
+
+namespace {
+
+// Links compared whole: the same units, scores and anchoring.
+bool same_links(const std::vector<Link>& a, const std::vector<Link>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Link& x, const Link& y) {
+    return x.source == y.source && x.target == y.target && x.score == y.score && x.anchored == y.anchored;
+  });
+}
+
+// Narrow bands and few row pairs, so that even a corpus page takes the
+// paths built for huge pages.
+AlignLimits forced(std::size_t band) {
+  AlignLimits limits;
+  limits.exact_cells = 0;
+  limits.band = band;
+  limits.exact_row_pairs = 0;
+  limits.row_window = 2;
+  return limits;
+}
+
+struct PagePair {
+  std::string name;
+  std::vector<UnitShape> source, target;
+};
+
+// Every Dutch page of a corpus site with its English page, as shapes.
+std::vector<PagePair> corpus_pairs(const std::string& config, const std::string& root, const std::string& source_dir,
+                                   const std::string& target_dir) {
+  namespace fs = std::filesystem;
+  std::vector<PagePair> out;
+  fs::path site = testing::corpus_dir() / root;
+  Config cfg = load_config(site.string(), (testing::source_dir() / "tests/corpus" / (config + ".toml")).string());
+  for (const auto& e : fs::recursive_directory_iterator(site / target_dir)) {
+    if (e.path().extension() != ".md") continue;
+    fs::path source = site / source_dir / fs::relative(e.path(), site / target_dir);
+    if (!fs::exists(source)) continue;
+    SourceText s = SourceText::load(source.string(), source.string()), t = SourceText::load(e.path().string(), e.path().string());
+    try {
+      Page sp = read_page(s, cfg), tp = read_page(t, cfg);
+      out.push_back({e.path().string(), unit_shapes(sp, s, cfg), unit_shapes(tp, t, cfg)});
+    } catch (const std::exception&) {
+      // a page the reader refuses is import's business, not alignment's
+    }
+  }
+  return out;
+}
+
+const char* const kItems[] = {
+    "Install version {k} of the [package](https://example.org/p/{k}) before you start.",
+    "Open the settings dialog and choose a colour for the layer.",
+    "Use `gdal_translate` to convert raster {k} into GeoTIFF.",
+    "The **processing** toolbox lists all algorithms that are available.",
+    "See the manual for chapter {k} about printing maps.",
+};
+const char* const kItemsNl[] = {
+    "Installeer versie {k} van het [pakket](https://example.org/p/{k}) voordat je begint.",
+    "Open het instellingenvenster en kies een kleur voor de laag.",
+    "Gebruik `gdal_translate` om raster {k} naar GeoTIFF om te zetten.",
+    "De **processing**-gereedschapskist toont alle algoritmen die beschikbaar zijn.",
+    "Zie de handleiding voor hoofdstuk {k} over het afdrukken van kaarten.",
+};
+
+std::string item(const char* const* texts, std::size_t k) {
+  std::string s = texts[k % 5];
+  for (auto at = s.find("{k}"); at != std::string::npos; at = s.find("{k}")) s.replace(at, 3, std::to_string(k));
+  return s;
+}
+
+// A translator's note with no source: long enough not to pass for the
+// second half of a split item.
+const char* const kNote =
+    "Let op: deze regel staat alleen in de vertaling; een vrijwilliger heeft hem toegevoegd omdat de Engelse tekst hier "
+    "iets vergeet dat Nederlandse gebruikers wel moeten weten.";
+
+struct ListPages {
+  std::string source, target;
+  std::vector<std::string> dutch;  // by item, "" when the translation dropped it
+  std::size_t drops = 0;
+};
+
+// A long list and its translation, with items dropped, notes added and
+// items left in English here and there.
+ListPages list_pages(std::size_t count) {
+  ListPages p{"# Big list\n\n", "# Grote lijst\n\n", std::vector<std::string>(count), 0};
+  for (std::size_t k = 0; k < count; ++k) {
+    p.source += "- " + item(kItems, k) + "\n";
+    if (k % 997 == 500) {
+      ++p.drops;
+      continue;
+    }
+    if (k % 1499 == 700) p.target += "- " + std::string(kNote) + "\n";
+    p.dutch[k] = item(k % 1201 == 300 ? kItems : kItemsNl, k);
+    p.target += "- " + p.dutch[k] + "\n";
+  }
+  return p;
+}
+
+
+}  // namespace
+
+TEST_CASE("the band agrees with the whole matrix on the corpus pages", "[import][align][corpus]") {
+  if (testing::corpus_dir().empty()) {
+    WARN("../shared/corpus is absent: corpus alignment tests skipped");
+    return;
+  }
+  auto pairs = corpus_pairs("qgis-website", "qgis-website", "content", "content-translated/nl");
+  auto wz = corpus_pairs("wz2100.net", "wz2100.net", "content/en", "content/nl");
+  pairs.insert(pairs.end(), wz.begin(), wz.end());
+  REQUIRE(pairs.size() >= 15);
+  for (const PagePair& p : pairs)
+    for (std::size_t band : {2, 4, 32}) {
+      INFO(p.name << " with a band of " << band);
+      CHECK(same_links(align_units(p.source, p.target), align_units(p.source, p.target, forced(band))));
+    }
+}
+
+TEST_CASE("a list of 20 000 items aligns item by item", "[import][align]") {
+  constexpr std::size_t kCount = 20000;
+  ListPages p = list_pages(kCount);
+  Aligned a = align(p.source, p.target);
+  std::size_t linked = 0, dropped = 0, wrong = 0;
+  for (const Link& l : a.links) {
+    if (l.source.empty()) {
+      CHECK(a.target[l.target[0]].text == kNote);
+      continue;
+    }
+    if (l.source[0] == 0) continue;  // the heading
+    std::size_t k = l.source[0] - 1;
+    if (l.source.size() == 1 && l.target.size() == 1 && a.target[l.target[0]].text == p.dutch[k]) ++linked;
+    else if (l.target.empty() && p.dutch[k].empty()) ++dropped;
+    else ++wrong;
+  }
+  CHECK(dropped == p.drops);
+  CHECK(wrong == 0);
+  CHECK(linked == kCount - dropped);
+}
+
+TEST_CASE("the band agrees with the whole matrix on a list with items dropped and added", "[import][align]") {
+  ListPages p = list_pages(1000);
+  // A hundred notes in one place leave the path far off the diagonal there:
+  // the band has to widen.
+  std::string notes;
+  for (int k = 0; k < 100; ++k) notes += "- " + std::string(kNote) + "\n";
+  std::string added = p.target;
+  added.insert(added.find("- " + p.dutch[400] + "\n"), notes);
+  UnitRules cfg = test_config();
+  SourceText s("en.md", p.source);
+  auto source = unit_shapes(read_page(s, cfg), s, cfg);
+  for (const std::string& text : {p.target, added}) {
+    SourceText t("nl.md", text);
+    auto target = unit_shapes(read_page(t, cfg), t, cfg);
+    std::vector<Link> exact = align_units(source, target);
+    for (std::size_t band : {4, 32}) {
+      INFO(target.size() << " target units, band " << band);
+      CHECK(same_links(exact, align_units(source, target, forced(band))));
+    }
+  }
+}
+
+TEST_CASE("the rows of a huge table pair in any order", "[import][align]") {
+  constexpr std::size_t kRows = 3000;
+  std::string source = "| Name | Link |\n|---|---|\n", target = "| Naam | Koppeling |\n|---|---|\n";
+  for (std::size_t k = 0; k < kRows; ++k) source += "| Layer " + std::to_string(k) + " | [map](https://example.org/" + std::to_string(k) + ") |\n";
+  for (std::size_t k = kRows; k-- > 0;) target += "| Laag " + std::to_string(k) + " | [kaart](https://example.org/" + std::to_string(k) + ") |\n";
+  Aligned a = align(source, target);
+  std::size_t paired = 0;
+  for (const Link& l : a.links)
+    if (l.source.size() == 1 && l.target.size() == 1) {
+      std::string s = a.source[l.source[0]].text, t = a.target[l.target[0]].text;
+      if (s.starts_with("Layer ")) paired += t == "Laag " + s.substr(6) ? 1 : 0;
+      else if (s.starts_with("[map]")) paired += t == "[kaart]" + s.substr(5) ? 1 : 0;
+    }
+  CHECK(paired == 2 * kRows);
+  CHECK(a.target_of("Name") == "Naam");
 }
