@@ -1,6 +1,7 @@
 // The floors of the house (README "Layout"): a file under src/ includes its
 // own folder and the floors below it, naming the folder; commands do not
-// include each other, except that import builds on extract. This test keeps
+// include each other, except that import builds on extract. Tests beside the
+// code may set things up with any floor. This test keeps
 // the picture true: an include that climbs a floor fails it.
 #include <catch2/catch.hpp>
 
@@ -65,7 +66,9 @@ std::string violation(const Include& inc) {
                          !(stem_of(inc.file) == "import" && stem_of(inc.target) == "extract");
     return other_command ? "a command includes another command" : "";
   }
-  if (it->second >= floors().at(own)) return "includes a floor that is not below its own";
+  // A test beside its code may set things up with any floor (a corpus site's
+  // config for an alignment test); the library itself may not.
+  if (it->second >= floors().at(own) && !is_test(inc.file)) return "includes a floor that is not below its own";
   return "";
 }
 
@@ -87,5 +90,6 @@ TEST_CASE("the floor rule catches what it should", "[layering]") {
   CHECK(violation({"commands/import.cpp", 1, "commands/extract.h"}) == "");
   CHECK(violation({"site/layout.cpp", 1, "layout.h"}) == "include does not name its folder");
   CHECK(violation({"cli/main.cpp", 1, "base/error.h"}) == "");
+  CHECK(violation({"units/align_test.cpp", 1, "site/config.h"}) == "");
   CHECK(violation({"tools/x.cpp", 1, "base/error.h"}) == "file outside the floors: src/tools");
 }

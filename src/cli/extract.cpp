@@ -29,7 +29,9 @@ int extract_command(int argc, char** argv) {
     if (bar) options.progress = bar->callback();
     report = run_extract(cfg, options);
   }
-  if (!report.errors.empty()) return print_errors(report.errors);
+  // Errors first; what was done despite them (other languages) is still told.
+  int status = report.errors.empty() ? kOk : print_errors(report.errors);
+  if (status != kOk && report.written_nothing()) return status;
   if (!c.vm.count("quiet")) {
     if (c.flag("verbose")) {
       for (const auto& f : report.written) std::cout << format(_("wrote %s"), f.c_str()) << "\n";
@@ -48,7 +50,7 @@ int extract_command(int argc, char** argv) {
                         report.unchanged.size())
               << "\n";
   }
-  return kOk;
+  return status;
 }
 
 }  // namespace l10n::cli

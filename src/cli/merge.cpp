@@ -56,7 +56,9 @@ int merge_command(int argc, char** argv) {
     report = run_merge(cfg, options);
   }
   for (const auto& w : report.warnings) std::cerr << w.str(_("warning")) << "\n";
-  if (!report.errors.empty()) return print_errors(report.errors);
+  // Errors first; what was done despite them (other languages) is still told.
+  int status = report.errors.empty() ? kOk : print_errors(report.errors);
+  if (status != kOk && report.written_nothing()) return status;
   for (const auto& r : report.refusals) {
     Diagnostic d{r.po_path, r.po_line, 0,
                  format(_("translation not used in %s:%d: %s"), r.page.c_str(), r.page_line, r.reason.c_str())};
@@ -79,6 +81,7 @@ int merge_command(int argc, char** argv) {
                         format(options.dry_run ? _("%zu to write") : _("%zu written"), written).c_str(), below,
                         counted("%zu translation refused", "%zu translations refused", report.refusals.size()).c_str())
               << "\n";
+  if (status != kOk) return status;
   if (check && report.changed()) return kFindings;
   if (c.vm.count("strict") && !report.refusals.empty()) return kFindings;
   return kOk;

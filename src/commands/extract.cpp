@@ -99,24 +99,42 @@ struct PendingWrite {
 };
 
 // The PO files already on disk, read while the pages are: they are the
-// other big input. A broken one is an error the user must see, since it may
-// hold translators' work.
-using OldCatalogs = std::map<std::string, std::map<std::string, Catalog>>;  // lang -> domain -> PO
+// other big input. A broken one holds translators' work: its language is
+// left as it is and reported, and the other languages go on, so that one
+// translator's typo does not block every language.
+struct OldCatalogs {
+  std::map<std::string, std::map<std::string, Catalog>> catalogs;  // lang -> domain -> PO
+  std::map<std::string, Diagnostic> broken;                        // lang -> why it is left alone
+};
+
+std::map<std::string, Catalog> read_language_catalogs(const Config& cfg, const std::string& lang,
+                                                      const std::set<std::string>& domains) {
+  std::map<std::string, Catalog> out;
+  for (const auto& domain : domains) {
+    check_interrupt();
+    std::string rel = catalog_path(cfg, lang, domain);
+    std::string path = on_disk(cfg, rel);
+    std::error_code ec;
+    auto status = fs::symlink_status(path, ec);
+    if (ec || status.type() == fs::file_type::not_found) continue;
+    if (status.type() != fs::file_type::regular || !inside_site(cfg, rel))
+      throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
+    Catalog po = read_po(path, rel, PoContent::NoSourceComments);
+    check_language(po, path, rel, lang);
+    out[domain] = std::move(po);
+  }
+  return out;
+}
 
 OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& domains) {
   OldCatalogs old;
-  for (const auto& lang : cfg.languages)
-    for (const auto& domain : domains) {
-      check_interrupt();
-      std::string rel = catalog_path(cfg, lang, domain);
-      std::string path = on_disk(cfg, rel);
-      if (!fs::exists(path)) continue;
-      if (!inside_site(cfg, rel) || !fs::is_regular_file(fs::symlink_status(path)))
-        throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
-      Catalog po = read_po(path, rel, PoContent::NoSourceComments);
-      check_language(po, path, rel, lang);
-      old[lang][domain] = std::move(po);
+  for (const auto& lang : cfg.languages) {
+    try {
+      old.catalogs[lang] = read_language_catalogs(cfg, lang, domains);
+    } catch (const Error& e) {
+      old.broken.emplace(lang, e.diagnostic());
     }
+  }
   return old;
 }
 
@@ -232,9 +250,10 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     };
     std::vector<PendingWrite> po_writes;
     for (const auto& lang : cfg.languages) {
+      if (old.broken.count(lang)) continue;
       // Old PO files per language, across domains: a paragraph moved to
       // another section keeps its translation.
-      auto& olds = old[lang];
+      auto& olds = old.catalogs[lang];
       std::vector<std::pair<std::string, Catalog>> updated;
       for (auto& [domain, pot] : pots) {
         check_interrupt();
@@ -257,6 +276,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     }
     for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
     std::move(po_writes.begin(), po_writes.end(), std::back_inserter(writes));
+    for (const auto& [lang, why] : old.broken) report.errors.push_back(why);
     check_interrupt();
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
@@ -288,6 +308,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     write_files_atomic(files);
     for (const PendingWrite* w : changed) report.written.push_back(w->rel);
   } catch (const Error& e) {
+    report.unchanged.clear();  // nothing was written
     report.errors.push_back(e.diagnostic());
   }
   return report;

@@ -32,7 +32,11 @@ struct ExtractReport {
   std::vector<CatalogSummary> catalogs;
   std::vector<std::string> written;    // files whose bytes changed
   std::vector<std::string> unchanged;  // files already up to date
-  std::vector<Diagnostic> errors;      // when not empty, nothing was written
+  // A broken source stops the run before any write; a broken PO file is an
+  // error for its language only, whose catalogs are left as they are while
+  // the template and the other languages are written.
+  std::vector<Diagnostic> errors;
+  bool written_nothing() const { return written.empty() && unchanged.empty(); }
 };
 
 // Builds the POT of one domain from units, in source order; identical

@@ -204,8 +204,14 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         load_failures[i] = e;
       }
     });
-    for (auto& f : load_failures)
-      if (f) throw *f;
+    // A language whose catalogs cannot be read is left as it is, reported;
+    // the other languages go on.
+    std::vector<Language> usable;
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+      if (load_failures[i]) report.errors.push_back(load_failures[i]->diagnostic());
+      else usable.push_back(std::move(langs[i]));
+    }
+    langs = std::move(usable);
     for (const Language& lang : langs)
       report.warnings.insert(report.warnings.end(), lang.manifest_warnings.begin(), lang.manifest_warnings.end());
     check_interrupt();
@@ -237,9 +243,10 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
       }
       progress.tick();
     });
+    bool source_failed = false;
     for (auto& f : failures)
-      if (f) report.errors.push_back(*f);
-    if (!report.errors.empty() || interrupted()) {
+      if (f) report.errors.push_back(*f), source_failed = true;
+    if (source_failed || interrupted()) {
       remove_temps(outputs);
       check_interrupt();
       return report;
@@ -278,6 +285,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     }
   } catch (const Error& e) {
     remove_temps(outputs);
+    report.pages.clear();  // nothing was written
     report.errors.push_back(e.diagnostic());
   }
   return report;

@@ -47,8 +47,11 @@ struct MergeReport {
   std::vector<PageOutcome> pages;
   std::vector<Refusal> refusals;
   std::vector<Diagnostic> warnings;  // manifest lines ignored, files not removed
-  std::vector<Diagnostic> errors;    // when not empty, nothing was written
+  // A broken source file stops the run before any write; a language whose
+  // catalogs cannot be read is left as it is while the others are written.
+  std::vector<Diagnostic> errors;
   bool changed() const;            // would a write or a removal happen?
+  bool written_nothing() const { return pages.empty(); }
 };
 
 // A language's translations by (msgctxt, msgid). Keys and entries view the
