@@ -202,3 +202,32 @@ TEST_CASE("one broken catalog stops its language only", "[untrusted]") {
   CHECK(fs::exists(site.root / "content/de/extra.md"));
   CHECK_FALSE(fs::exists(site.root / "content/nl/extra.md"));
 }
+
+TEST_CASE("temps a killed run left are cleaned; two sources with one output are both refused", "[untrusted]") {
+  Site site;
+  REQUIRE(site.l10n("extract").status == 0);
+  REQUIRE(site.l10n("merge").status == 0);
+  // What SIGKILL left before (PID-named) and now (hidden, random).
+  const char* stale[] = {"content/nl/_index.md.l10n-tmp.4242", "content/nl/._index.md.l10n-tmp.Ab3xYz",
+                         "po/nl/content.po.l10n-tmp.77", "po/.content.pot.l10n-tmp.Zz9q0P"};
+  for (const char* rel : stale) spit(site.root / rel, "half a file");
+  spit(site.root / "content/nl/notes.l10n-tmp.txt", "a page of someone's, not a temp\n");
+  REQUIRE(site.l10n("extract").status == 0);
+  REQUIRE(site.l10n("merge").status == 0);
+  for (const char* rel : stale) CHECK_FALSE(fs::exists(site.root / rel));
+  CHECK(fs::exists(site.root / "content/nl/notes.l10n-tmp.txt"));
+
+  TempDir dir;
+  fs::create_directories(dir.path() / "content");
+  spit(dir.path() / "l10n.toml", "languages = [\"nl\"]\nlayout = \"filename\"\nsourceDir = \"content\"\n");
+  spit(dir.path() / "content/_index.md", "# One\n");
+  spit(dir.path() / "content/_index.en.md", "# Two\n");
+  spit(dir.path() / "content/other.md", "# Other\n");
+  REQUIRE(run_l10n("extract --root " + quote(dir.str())).status == 0);
+  RunResult r = run_l10n("merge --keep 0 --root " + quote(dir.str()));
+  INFO(r.output);
+  CHECK(r.status == 2);
+  CHECK(r.output.find("not merged: 'content/_index.nl.md' would be written by") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path() / "content/_index.nl.md"));
+  CHECK(fs::exists(dir.path() / "content/other.nl.md"));
+}

@@ -1,6 +1,8 @@
 #include "base/files.h"
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -72,6 +74,31 @@ std::string temp_template(const std::string& fs_path) {
 }
 
 }  // namespace
+
+bool is_temp_name(std::string_view name) {
+  constexpr std::string_view kMark = ".l10n-tmp.";
+  std::size_t at = name.rfind(kMark);
+  if (at == std::string_view::npos || at == 0) return false;
+  std::string_view tail = name.substr(at + kMark.size());
+  if (tail.empty()) return false;
+  bool digits = tail.find_first_not_of("0123456789") == std::string_view::npos;
+  bool random = name.front() == '.' && tail.size() == 6 &&
+                std::all_of(tail.begin(), tail.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  return digits || random;
+}
+
+std::size_t remove_stale_temps(const std::string& dir) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(std::filesystem::symlink_status(dir, ec))) return 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_symlink() || !it->is_regular_file() || !is_temp_name(it->path().filename().string())) continue;
+    std::error_code rm;
+    if (std::filesystem::remove(it->path(), rm)) ++removed;
+  }
+  return removed;
+}
 
 void require_replaceable(const std::string& fs_path) {
   struct stat st;

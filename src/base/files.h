@@ -16,6 +16,13 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
 // On failure the previous file is intact and no temp file is left behind.
 void write_file_atomic(const std::string& fs_path, std::string_view data);
 
+// Whether a file name is one of write_temp_file's temps (".page.md.l10n-tmp.Ab3xYz"),
+// or of the versions before it ("page.md.l10n-tmp.<pid>").
+bool is_temp_name(std::string_view name);
+// Removes the temps that a killed run left in `dir` and below (regular
+// files only, symlinks not followed); returns how many. Hugo would read them.
+std::size_t remove_stale_temps(const std::string& dir);
+
 // Throws Error unless `fs_path` is a regular file or does not exist: an
 // output never replaces a symlink, a device, a FIFO or a directory.
 void require_replaceable(const std::string& fs_path);

@@ -287,6 +287,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   // file, after every directory exists, so that one that cannot be made
   // stops the run before any file changed.
   try {
+    if (inside_site(cfg, cfg.catalog_dir)) remove_stale_temps(on_disk(cfg, cfg.catalog_dir));
     std::vector<const PendingWrite*> changed;
     for (const auto& w : writes) {
       std::string path = on_disk(cfg, w.rel);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -87,6 +88,29 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
   }
   r.bytes.append(src.substr(pos));
   return r;
+}
+
+// Two source files with one output ("_index.md" and "_index.en.md" both
+// give "_index.nl.md" beside the pages): neither is written, and both are
+// named, instead of one silently overwriting the other.
+void drop_colliding_outputs(std::vector<SourceFile>& files, std::vector<std::vector<std::string>>& targets,
+                            std::vector<Diagnostic>& errors) {
+  std::map<std::string, std::size_t> first;  // target -> index of the first file writing it
+  std::set<std::size_t> colliding;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    for (const std::string& target : targets[i]) {
+      auto [it, inserted] = first.try_emplace(target, i);
+      if (inserted || it->second == i) continue;
+      errors.push_back({files[i].path, 0, 0,
+                        format(tr("not merged: '%s' would be written by '%s' too; rename one of them"), target.c_str(),
+                               files[it->second].path.c_str())});
+      colliding.insert(i);
+      colliding.insert(it->second);
+    }
+  for (auto it = colliding.rbegin(); it != colliding.rend(); ++it) {
+    files.erase(files.begin() + static_cast<std::ptrdiff_t>(*it));
+    targets.erase(targets.begin() + static_cast<std::ptrdiff_t>(*it));
+  }
 }
 
 // One target language: its translations and the files merge wrote for it before.
@@ -226,6 +250,13 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
       files.push_back(std::move(f));
       targets.push_back(std::move(per_language));
     }
+    drop_colliding_outputs(files, targets, report.errors);
+    // Temps a killed run left where outputs go: Hugo would read them.
+    if (!options.dry_run)
+      for (const Language& lang : langs) {
+        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang.code) : cfg.target_dir;
+        if (inside_site(cfg, tree)) remove_stale_temps(on_disk(cfg, tree));
+      }
     outputs.resize(files.size());
     std::vector<std::optional<Diagnostic>> failures(files.size());
     ProgressCounter progress(options.progress);
