@@ -1,7 +1,7 @@
 // Faults around the l10n binary: outputs that cannot be written (a directory
 // that is a file, a full disk), a source that cannot be read or vanishes
 // mid-run, and a run interrupted by SIGINT or SIGTERM. In every case the
-// previous outputs stay as they were, no temp file (`<file>.l10n-tmp.<pid>`)
+// previous outputs stay as they were, no temp file (`.<file>.l10n-tmp.XXXXXX`)
 // is left behind, the message says what happened, and the exit status is 2
 // (128 + the signal for an interrupt). CI runs as root, for whom a chmod
 // stops nothing, so the unwritable places are made of things that fail for
