@@ -62,6 +62,100 @@ TEST_CASE("translations that would break the page are refused", "[merge]") {
   CHECK(refusal("## Title\n", "Titel\nTwee").find("line break") != std::string::npos);
 }
 
+TEST_CASE("a translation may not add raw HTML", "[merge][guard]") {
+  CHECK(refusal("Some text.\n", "Wat <script>alert(1)</script> tekst.") == "raw HTML added: <script>");
+  CHECK(refusal("Some text.\n", "Wat <img src=x onerror=alert(1)> tekst.") == "raw HTML added: <img src=x onerror=alert(1)>");
+  CHECK(refusal("Some text.\n", "Wat tekst. <!-- de rest") == "raw HTML added: <!-- de rest");
+  CHECK(refusal("Some text.\n", "Wat <style>p{display:none}</style>").find("raw HTML added: <style>") == 0);
+  CHECK(refusal("Some text.\n", "Wat <iframe src=\"https://e.vil\"></iframe>").find("<iframe") != std::string::npos);
+  CHECK(refusal("Some text.\n", "Wat <span class=x>tekst</span>.") == "raw HTML added: <span class=x>");
+  CHECK(refusal("Some text.\n", "Wat <?php echo 1 ?> tekst.") == "raw HTML added: <?php echo 1 ?>");
+  CHECK(refusal("Some text.\n", "Wat <![CDATA[ x ]]> tekst.") == "raw HTML added: <![CDATA[ x ]]>");
+  CHECK(refusal("Some text.\n", "Wat\n<script src=x") == "raw HTML added: <script src=x");
+  CHECK(refusal("Press <kbd>Ctrl</kbd>.\n", "Druk op <kbd>Ctrl</kbd>.") == "");
+  CHECK(refusal("Press <kbd>Ctrl</kbd>.\n", "Druk op <kbd onclick=x>Ctrl</kbd>.") ==
+        "raw HTML changed: <kbd> → <kbd onclick=x>");
+  CHECK(refusal("One<br>two.\n", "Een<br>twee.") == "");
+  // Not HTML: code spans, autolinks, escaped or spaced '<', entities, shortcode delimiters.
+  CHECK(refusal("Use `<b>` or <https://a.org>.\n", "Gebruik `<b>` of <https://a.org>.") == "");
+  CHECK(refusal("Some text.\n", "Wat \\<script> en &lt;b&gt; en a < b tekst.") == "");
+  CHECK(refusal("Click {{<button text=\"Go\">}}.\n", "Klik {{<button text=\"Ga\">}}.") == "");
+  // Every unit kind, not only Markdown blocks: a template may pass a value through.
+  Unit param = unit_of("{{< button text=\"Go\" >}}\n");
+  CHECK(refuse_translation(param, "Ga<script>x</script>", test_config()).value_or("") == "raw HTML added: <script>");
+  Unit title = unit_of("---\ntitle: Hello\n---\n");
+  CHECK(refuse_translation(title, "Hallo <img src=x>", test_config()).has_value());
+}
+
+TEST_CASE("refusals say what changed into what", "[merge][guard]") {
+  std::string page = "Click {{< button link=\"/x\" text=\"here\" >}} now.\n";
+  CHECK(refusal(page, "Klik {{< button link=\"/y\" text=\"hier\" >}} nu.") ==
+        "shortcode call changed: {{< button link=\"/x\" text=\"here\" >}} → {{< button link=\"/y\" text=\"hier\" >}}");
+  CHECK(refusal(page, "Klik nu.") == "shortcode call dropped: {{< button link=\"/x\" text=\"here\" >}}");
+  CHECK(refusal("See [the docs](https://a.org/x).\n", "Zie [de docs](https://a.org/y).") ==
+        "link target changed: (https://a.org/x) → (https://a.org/y)");
+  CHECK(refusal("Run `make` now.\n", "Voer nu make uit.") == "code span dropped: `make`");
+  CHECK(refusal("Run `make` now.\n", "Voer nu `make all` uit.") == "code span changed: `make` → `make all`");
+  // Long calls are cut to one readable line.
+  std::string long_page = "Click {{< button link=\"/" + std::string(200, 'a') + "\" >}} now.\n";
+  std::string why = refusal(long_page, "Klik nu.");
+  CHECK(why.size() < 140);
+  CHECK(why.find("…") != std::string::npos);
+}
+
+TEST_CASE("a ref link that lost its ')' is refused", "[merge][guard]") {
+  std::string page = "See [the page]({{< ref \"a b.md\" >}}).\n";
+  CHECK(refusal(page, "Zie [de pagina]({{< ref \"a b.md\" >}}).") == "");
+  CHECK(refusal(page, "Zie [de pagina]({{< ref \"a b.md\" >}}.").find("link target changed:") == 0);
+  CHECK(refusal("See [it]({{< relref \"a.md\" >}}).\n", "Zie [het]({{< relref \"a.md\" >}}") ==
+        "link target changed: ({{< relref \"a.md\" >}}) → ({{< relref \"a.md\" >}}");
+}
+
+TEST_CASE("a carriage return in a translation is refused, not fatal", "[merge][guard]") {
+  CHECK(refusal("Some text.\n", "Wat\r\ntekst.").find("carriage return") != std::string::npos);
+  CHECK(refusal("Some text.\n", "Wat\rtekst.").find("carriage return") != std::string::npos);
+  Unit param = unit_of("{{< button text=\"Go\" >}}\n");
+  CHECK(refuse_translation(param, "Ga\rnu", test_config()).value_or("").find("carriage return") != std::string::npos);
+}
+
+TEST_CASE("a line break in a shortcode parameter", "[merge][guard]") {
+  // Hugo stops the site on a line break inside "…"; the quotes are not the unit's to change.
+  Unit quoted = unit_of("{{< button text=\"Go\" >}}\n");
+  CHECK(refuse_translation(quoted, "Ga\nnu", test_config()).value_or("").find("line break") != std::string::npos);
+  // `…` is a Hugo raw string, which may span lines; a bare value becomes one.
+  Unit raw = unit_of("{{< button text=`Go` >}}\n");
+  CHECK_FALSE(refuse_translation(raw, "Ga\nnu", test_config()).has_value());
+  Unit bare = unit_of("{{< button text=Go >}}\n");
+  CHECK_FALSE(refuse_translation(bare, "Ga\nnu", test_config()).has_value());
+  CHECK(render_translation(bare, "Ga\nnu") == "`Ga\nnu`");
+  CHECK(refuse_translation(bare, "Ga\n`nu`", test_config()).has_value());
+  // l10n reads its own output back: the same unit, now with the translation.
+  std::string merged = "{{< button text=" + render_translation(bare, "Ga\nnu \"hier\" \\o/") + " >}}\n";
+  Unit again = unit_of(merged);
+  CHECK(again.kind == UnitKind::ShortcodeParam);
+  CHECK(again.text == "Ga\nnu \"hier\" \\o/");
+}
+
+TEST_CASE("site-defined placeholders are kept", "[merge][guard][placeholders]") {
+  Config cfg = parse_config("[shortcodes]\nbutton = [\"text\"]\n[placeholders]\npatterns = ['\\|[a-z_]+\\|']\n",
+                            "l10n.toml", "/nonexistent");
+  auto refused = [&](const std::string& page, const std::string& msgstr) {
+    auto units = units_of(page, cfg);
+    REQUIRE(units.size() == 1);
+    return refuse_translation(units[0], msgstr, cfg).value_or("");
+  };
+  std::string page = "Download QGIS |version| (LTR |ltrversion|).\n";
+  CHECK(refused(page, "Download QGIS |version| (LTR |ltrversion|) nu.") == "");
+  CHECK(refused(page, "Download QGIS |ltrversion| (LTR |version|).") == "");  // order may change
+  CHECK(refused(page, "Download QGIS (LTR |ltrversion|).") == "placeholder dropped: |version|");
+  CHECK(refused(page, "Download QGIS |versie| (LTR |ltrversion|).") == "placeholder changed: |version| → |versie|");
+  CHECK(refused(page, "QGIS |version| |version| (LTR |ltrversion|).") == "placeholder added: |version|");
+  CHECK(refused("{{< button text=\"Get |version|\" >}}\n", "Haal hem") == "placeholder dropped: |version|");
+  CHECK(refused("---\ntitle: QGIS |version|\n---\n", "QGIS") == "placeholder dropped: |version|");
+  // Without the pattern the same text is plain text.
+  CHECK(refusal(page, "Download QGIS (LTR).") == "");
+}
+
 TEST_CASE("translations are written in their container", "[merge]") {
   Unit quote = unit_of("> A quote\\\n> on two lines.\n");
   CHECK(render_translation(quote, "Een citaat\\\nop twee regels.") == "Een citaat\\\n> op twee regels.");

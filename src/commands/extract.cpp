@@ -41,6 +41,19 @@ const char* const kShortcodeComment =
     "This text contains Hugo shortcode calls ({{< … >}} or {{% … %}}): copy each call exactly, "
     "translating only the text in its quoted parameters.";
 
+// The site fills these in at build time; merge refuses a translation that
+// does not keep each one. Weblate is told by a component flag (README): a
+// "#," flag of its own would be dropped by msgcat and msgmerge.
+std::string placeholder_comment(const std::vector<std::string>& found) {
+  std::vector<std::string> distinct;
+  for (const std::string& p : found)
+    if (std::find(distinct.begin(), distinct.end(), p) == distinct.end()) distinct.push_back(p);
+  std::string list;
+  for (const std::string& p : distinct) list += (list.empty() ? "" : ", ") + p;
+  return "This text contains placeholders that the site fills in at build time: copy " + list +
+         " exactly, without translating or changing them.";
+}
+
 }  // namespace
 
 Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
@@ -82,6 +95,8 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
       Message& m = pot.messages[it->second];
       add_comment(m, u.comment);
       if (u.has_shortcodes) add_comment(m, kShortcodeComment);
+      if (!cfg.placeholders.empty())
+        if (auto found = cfg.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
       // Sources come in order, so a repeat of file:line can only be the last reference.
       if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->file.path)
         m.references.push_back({source->file.path, u.line});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <toml++/toml.h>
 
@@ -129,6 +130,26 @@ void read_shortcodes(const Reader& r, const toml::table& t, Config& cfg) {
   }
 }
 
+// Patterns are ECMAScript regular expressions: what a site writes between
+// its delimiters varies too much for globs (|version|, {{ site.Params.x }}).
+void read_placeholders(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    if (k.str() != "patterns") r.unknown(k, "placeholders");
+    const toml::array* arr = v.as_array();
+    if (!arr) r.fail(v, format(tr("'%s' must be an array of strings"), "placeholders.patterns"));
+    for (const toml::node& item : *arr) {
+      std::string pattern = r.string(item, "placeholders.patterns");
+      try {
+        cfg.placeholders.push_back({pattern, std::regex(pattern, std::regex::ECMAScript)});
+      } catch (const std::regex_error& e) {
+        r.fail(item, format(tr("'%s' is not a valid regular expression: %s"), pattern.c_str(), e.what()));
+      }
+      if (std::regex_match("", cfg.placeholders.back().regex))
+        r.fail(item, format(tr("placeholder pattern '%s' matches empty text"), pattern.c_str()));
+    }
+  }
+}
+
 void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     std::string_view key = k.str();
@@ -224,6 +245,7 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     else if (key == "project") cfg.project = r.string(v, key);
     else if (key == "frontMatter") read_front_matter(r, r.table(v, key), cfg);
     else if (key == "shortcodes") read_shortcodes(r, r.table(v, key), cfg);
+    else if (key == "placeholders") read_placeholders(r, r.table(v, key), cfg);
     else if (key == "catalogs") read_catalogs(r, r.table(v, key), cfg);
     else if (key == "merge") read_merge(r, r.table(v, key), cfg);
     else if (key == "check") read_check(r, r.table(v, key), cfg);

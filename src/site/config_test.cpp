@@ -65,3 +65,24 @@ TEST_CASE("config errors name file:line:col", "[config]") {
   CHECK(error_of("source = [\n").find("l10n.toml:") == 0);
   CHECK(error_of("languages = [\"en\"]\n").find("must not contain the source language") != std::string::npos);
 }
+
+TEST_CASE("placeholder patterns are regular expressions with errors at their place", "[config][placeholders]") {
+  Config c = parse_config("[placeholders]\npatterns = ['\\|[a-z_]+\\|', '%[A-Z]+%']\n", "l10n.toml", "/site");
+  REQUIRE(c.placeholders.size() == 2);
+  CHECK(c.placeholders[0].pattern == "\\|[a-z_]+\\|");
+  CHECK(c.placeholders_in("QGIS |version| and %NAME%, LTR |ltrversion|") ==
+        std::vector<std::string>{"|version|", "%NAME%", "|ltrversion|"});
+  CHECK(parse_config("", "l10n.toml", "/site").placeholders.empty());
+  auto error_of = [](const char* text) {
+    try {
+      parse_config(text, "l10n.toml", "/site");
+    } catch (const Error& e) {
+      return e.diagnostic().str();
+    }
+    return std::string();
+  };
+  CHECK(error_of("[placeholders]\npatterns = ['(']\n").find("l10n.toml:2:13: error: '(' is not a valid regular expression") == 0);
+  CHECK(error_of("[placeholders]\npatterns = ['x*']\n") == "l10n.toml:2:13: error: placeholder pattern 'x*' matches empty text");
+  CHECK(error_of("[placeholders]\npattern = ['x']\n") == "l10n.toml:2:1: error: unknown key 'pattern' in [placeholders]");
+  CHECK(error_of("[placeholders]\npatterns = 'x'\n") == "l10n.toml:2:12: error: 'placeholders.patterns' must be an array of strings");
+}

@@ -1,12 +1,15 @@
 // What reading a file into units needs to know of the site: which front
-// matter keys and which shortcode parameters hold text, and the source
-// language (a site config names its values under languages.<source>).
+// matter keys and which shortcode parameters hold text, the source
+// language (a site config names its values under languages.<source>), and
+// the placeholders the site fills in at build time, which translations must
+// keep as they are.
 // The site config (site/config.h) holds these among much else; the units
 // floor sees only this.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,13 +25,23 @@ struct ParamSpec {
   }
 };
 
+// A site-defined placeholder such as QGIS's |version|: a pattern
+// (ECMAScript regular expression) and its compiled form.
+struct PlaceholderPattern {
+  std::string pattern;
+  std::regex regex;
+};
+
 struct UnitRules {
   std::string source = "en";
   std::vector<std::string> front_matter_keys;
   std::map<std::string, std::vector<ParamSpec>, std::less<>> shortcodes;
+  std::vector<PlaceholderPattern> placeholders;
 
   // The text parameters configured for `shortcode`, or nullptr.
   const std::vector<ParamSpec>* shortcode_params(std::string_view shortcode) const;
+  // Every placeholder occurrence in `text`, in the order they appear.
+  std::vector<std::string> placeholders_in(std::string_view text) const;
 };
 
 // Front matter keys extracted when the config names none.

@@ -1,6 +1,8 @@
 #include "units/translation_guard.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 #include <vector>
 
 #include "base/error.h"
@@ -17,73 +19,226 @@ bool is_markdown_block(UnitKind k) {
          k == UnitKind::ImageTitle;
 }
 
+// Something a translation must keep as the source has it: `key` is what is
+// compared, `shown` what a refusal quotes.
+struct Token {
+  std::string key;
+  std::string shown;
+  std::size_t pos = 0;  // where it is in its text: a refusal names the first
+  bool operator<(const Token& o) const { return key < o.key; }
+  bool operator==(const Token& o) const { return key == o.key; }
+};
+using Tokens = std::vector<Token>;
+
+Tokens sorted(Tokens t) {
+  std::stable_sort(t.begin(), t.end());
+  return t;
+}
+
+// One line, about 80 characters, cut between UTF-8 characters: a refusal is
+// one line of a warning, and a call can be long.
+std::string shorten(std::string_view s) {
+  constexpr std::size_t kMax = 80;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (out.size() >= kMax && (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return out + "…";
+    if (s[i] == '\n') out += "\\n";
+    else if (s[i] == '\r') out += "\\r";
+    else if (s[i] == '\t') out += "\\t";
+    else out += s[i];
+  }
+  return out;
+}
+
+std::string first_in_text(const Tokens& t) {
+  auto it = std::min_element(t.begin(), t.end(), [](const Token& a, const Token& b) { return a.pos < b.pos; });
+  return it == t.end() ? "" : shorten(it->shown);
+}
+
+// The first token only the source has and the first only the translation
+// has ("" for none), so that a refusal can say what changed into what.
+std::pair<std::string, std::string> first_difference(const Tokens& want, const Tokens& got) {
+  Tokens dropped, added;
+  std::set_difference(want.begin(), want.end(), got.begin(), got.end(), std::back_inserter(dropped));
+  std::set_difference(got.begin(), got.end(), want.begin(), want.end(), std::back_inserter(added));
+  return {first_in_text(dropped), first_in_text(added)};
+}
+
+// "changed: old → new", "dropped: old" or "added: new", in the words given.
+std::optional<std::string> compare(const Tokens& want, const Tokens& got, const char* changed, const char* dropped,
+                                   const char* added) {
+  if (want == got) return std::nullopt;
+  auto [old_text, new_text] = first_difference(want, got);
+  if (old_text.empty()) return format(added, new_text.c_str());
+  if (new_text.empty()) return format(dropped, old_text.c_str());
+  return format(changed, old_text.c_str(), new_text.c_str());
+}
+
 // Each call reduced to what a translation must keep: its name, form, and
 // every parameter except the configured text ones, whose values may change.
-std::optional<std::vector<std::string>> shortcode_keys(std::string_view text, const UnitRules& rules) {
-  SourceText src("translation", std::string(text));
-  ShortcodeScan scan;
+std::optional<Tokens> shortcode_keys(std::string_view text, const UnitRules& rules) {
+  Tokens keys;
   try {
-    scan = scan_shortcodes(src, 0, src.bytes().size());
+    SourceText src("translation", std::string(text));
+    ShortcodeScan scan = scan_shortcodes(src, 0, src.bytes().size());
+    auto bytes = [&](Span s) { return std::string(src.bytes().substr(s.begin, s.size())); };
+    for (const Shortcode& c : scan.calls) {
+      std::string key(c.markdown ? "%" : "<");
+      if (c.closing) key += '/';
+      key += c.name;
+      const auto* specs = rules.shortcode_params(c.name);
+      for (const auto& p : c.params) {
+        bool text_param = specs && std::any_of(specs->begin(), specs->end(),
+                                               [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
+        key += " " + (p.name.empty() ? std::to_string(p.position) : p.name) + "=" + (text_param ? "…" : p.value);
+      }
+      keys.push_back({std::move(key), bytes(c.span), c.span.begin});
+    }
+    for (Span e : scan.escaped) keys.push_back({bytes(e), bytes(e), e.begin});
+    // Hugo runs an inline body as a template: one lost brace breaks the build.
+    for (Span b : scan.inline_bodies) keys.push_back({"body " + bytes(b), bytes(b), b.begin});
   } catch (const Error&) {
     return std::nullopt;
   }
-  std::vector<std::string> keys;
-  for (const Shortcode& c : scan.calls) {
-    std::string key(c.markdown ? "%" : "<");
-    if (c.closing) key += '/';
-    key += c.name;
-    const auto* specs = rules.shortcode_params(c.name);
-    for (const auto& p : c.params) {
-      bool text_param = specs && std::any_of(specs->begin(), specs->end(),
-                                             [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
-      key += " " + (p.name.empty() ? std::to_string(p.position) : p.name) + "=" + (text_param ? "…" : p.value);
-    }
-    keys.push_back(std::move(key));
-  }
-  for (Span e : scan.escaped) keys.push_back(std::string(src.bytes().substr(e.begin, e.size())));
-  // Hugo runs an inline body as a template: one lost brace breaks the build.
-  for (Span b : scan.inline_bodies) keys.push_back("body " + std::string(src.bytes().substr(b.begin, b.size())));
-  std::sort(keys.begin(), keys.end());
-  return keys;
+  return sorted(std::move(keys));
 }
 
-// Link destinations "](…)" and autolinks "<scheme:…>", sorted.
-std::vector<std::string> link_targets(std::string_view s) {
-  std::vector<std::string> out;
-  for (std::size_t i = s.find("]("); i != std::string_view::npos; i = s.find("](", i + 1)) {
-    std::size_t depth = 1, j = i + 2;
-    for (; j < s.size() && depth > 0; ++j) {
-      if (s[j] == '(') ++depth;
-      else if (s[j] == ')') --depth;
-    }
-    std::string_view inner = s.substr(i + 2, j - i - 3);
-    // The title after the URL may be translated; the URL may not.
-    out.emplace_back(inner.substr(0, inner.find_first_of(" \t")));
+// A destination "(…)" after "]": the URL without its title, or the whole
+// shortcode call when it is one ({{< ref "a b" >}} holds blanks); with its
+// ")" when it has one, so that a lost ")" is a change.
+Token link_target(std::string_view s, std::size_t open) {
+  std::size_t depth = 1, j = open + 1;
+  for (; j < s.size() && depth > 0; ++j) {
+    if (s[j] == '(') ++depth;
+    else if (s[j] == ')') --depth;
   }
+  bool closed = depth == 0;
+  std::string_view inner = s.substr(open + 1, (closed ? j - 1 : j) - open - 1);
+  std::size_t end = inner.find_first_of(" \t\n");
+  if (inner.starts_with("{{")) {
+    std::size_t call_end = std::min(inner.find(">}}"), inner.find("%}}"));
+    end = call_end == std::string_view::npos ? inner.size() : call_end + 3;
+  }
+  std::string key = "(" + std::string(inner.substr(0, end)) + (closed ? ")" : "");
+  return {key, key, open};
+}
+
+// Link destinations and autolinks "<scheme:…>", sorted.
+Tokens link_targets(std::string_view s) {
+  Tokens out;
+  for (std::size_t i = s.find("]("); i != std::string_view::npos; i = s.find("](", i + 1))
+    out.push_back(link_target(s, i + 1));
   for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
     std::size_t close = s.find('>', i);
     if (close == std::string_view::npos) break;
     std::string_view inner = s.substr(i + 1, close - i - 1);
-    if (inner.find("://") != std::string_view::npos || inner.starts_with("mailto:")) out.emplace_back(inner);
+    if (inner.find("://") != std::string_view::npos || inner.starts_with("mailto:"))
+      out.push_back({std::string(inner), "<" + std::string(inner) + ">", i});
   }
-  std::sort(out.begin(), out.end());
-  return out;
+  return sorted(std::move(out));
 }
 
-std::vector<std::string> code_spans(std::string_view s) {
-  std::vector<std::string> out;
+// Where each code span lies (backticks included), in order.
+std::vector<Span> code_span_spans(std::string_view s) {
+  std::vector<Span> out;
   for (std::size_t i = 0; i < s.size();) {
     if (s[i] != '`') { ++i; continue; }
     std::size_t run = s.find_first_not_of('`', i);
     if (run == std::string_view::npos) break;
     std::string fence(run - i, '`');
     std::size_t close = s.find(fence, run);
-    if (close == std::string_view::npos) break;
-    out.emplace_back(s.substr(run, close - run));
+    if (close == std::string_view::npos) { i = run; continue; }
+    out.push_back({i, close + fence.size()});
     i = close + fence.size();
   }
-  std::sort(out.begin(), out.end());
   return out;
+}
+
+Tokens code_spans(std::string_view s) {
+  Tokens out;
+  for (Span c : code_span_spans(s)) {
+    std::string span(s.substr(c.begin, c.size()));
+    out.push_back({span, span, c.begin});
+  }
+  return sorted(std::move(out));
+}
+
+// Bytes that cannot start raw HTML become blanks: code spans and shortcode
+// calls (whose "<" is Hugo's, not HTML's).
+std::string masked(std::string_view text) {
+  std::string out(text);
+  std::vector<Span> hidden = code_span_spans(text);
+  try {
+    ShortcodeScan scan = scan_shortcodes(SourceText("translation", std::string(text)), 0, text.size());
+    for (const Shortcode& c : scan.calls) hidden.push_back(c.span);
+    hidden.insert(hidden.end(), scan.escaped.begin(), scan.escaped.end());
+    hidden.insert(hidden.end(), scan.inline_bodies.begin(), scan.inline_bodies.end());
+  } catch (const Error&) {
+    // Broken calls are refused on their own; their "<" are read as HTML here.
+  }
+  for (Span h : hidden) std::fill(out.begin() + h.begin, out.begin() + std::min(h.end, out.size()), ' ');
+  return out;
+}
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// "<scheme:…>" or "<user@host>" at `at`: CommonMark's autolinks, which are links, not HTML.
+bool is_autolink(std::string_view s, std::size_t at) {
+  std::size_t close = s.find('>', at);
+  if (close == std::string_view::npos) return false;
+  std::string_view inner = s.substr(at + 1, close - at - 1);
+  if (inner.empty() || inner.find_first_of(" \t\n<") != std::string_view::npos) return false;
+  std::size_t colon = inner.find(':');
+  if (colon >= 2 && colon <= 32 && colon != std::string_view::npos) {
+    std::string_view scheme = inner.substr(0, colon);
+    if (is_alpha(scheme[0]) && std::all_of(scheme.begin(), scheme.end(), [](char c) {
+          return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+        }))
+      return true;
+  }
+  return inner.find('@') != std::string_view::npos && inner.find_first_of("\"'=") == std::string_view::npos;
+}
+
+// Where raw HTML starting at `at` ends, or npos when "<" starts none. An
+// unclosed construct runs to the end: at a line start "<!--" or "<script"
+// opens an HTML block that swallows the rest of the page.
+std::size_t html_end(std::string_view s, std::size_t at) {
+  std::string_view rest = s.substr(at + 1);
+  auto until = [&](std::string_view close) {
+    std::size_t e = s.find(close, at + 2);
+    return e == std::string_view::npos ? s.size() : e + close.size();
+  };
+  if (rest.starts_with("!--")) return until("-->");
+  if (rest.starts_with("![CDATA[")) return until("]]>");
+  if (rest.starts_with("?")) return until("?>");
+  bool tag = !rest.empty() && (is_alpha(rest[0]) || rest[0] == '!' ||
+                               (rest[0] == '/' && rest.size() > 1 && is_alpha(rest[1])));
+  if (!tag || is_autolink(s, at)) return std::string_view::npos;
+  return until(">");
+}
+
+// The raw HTML Markdown would pass through to the page: tags with their
+// attributes, comments, processing instructions, declarations, CDATA.
+Tokens raw_html(std::string_view text) {
+  std::string s = masked(text);
+  Tokens out;
+  for (std::size_t i = s.find('<'); i != std::string::npos; i = s.find('<', i + 1)) {
+    std::size_t backslashes = 0;
+    while (backslashes < i && s[i - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2) continue;  // "\<" is a literal "<"
+    std::size_t end = html_end(s, i);
+    if (end == std::string::npos) continue;
+    std::string html(text.substr(i, end - i));
+    out.push_back({html, html, i});
+    i = end - 1;
+  }
+  return sorted(std::move(out));
+}
+
+Tokens placeholders(std::string_view text, const UnitRules& rules) {
+  Tokens out;
+  for (std::string& p : rules.placeholders_in(text)) out.push_back({p, p, out.size()});
+  return sorted(std::move(out));
 }
 
 // The block syntax a line would start with, or "" for plain text.
@@ -133,6 +288,39 @@ std::optional<std::string> quoted_param_problem(const Unit& unit, std::string_vi
   return std::nullopt;
 }
 
+// A bare value with a line break is written as a Hugo raw string `…`,
+// which may span lines; a "…" value may not.
+bool as_raw_string(const Unit& unit, std::string_view msgstr) {
+  return unit.style == ScalarStyle::Plain && msgstr.find('\n') != std::string_view::npos &&
+         msgstr.find('`') == std::string_view::npos;
+}
+
+std::optional<std::string> shortcode_param_problem(const Unit& unit, std::string_view msgstr) {
+  if (msgstr.find("{{") != std::string_view::npos || msgstr.find("}}") != std::string_view::npos)
+    return std::string(tr("a shortcode parameter cannot hold '{{' or '}}'"));
+  if (unit.style == ScalarStyle::Literal && msgstr.find('`') != std::string_view::npos)
+    return std::string(tr("a backtick cannot be written inside a backtick-quoted parameter"));
+  if (as_raw_string(unit, msgstr)) return std::nullopt;
+  // The quotes lie outside the unit's bytes, so a quoted value stays quoted,
+  // and Hugo stops the whole site on a line break inside one.
+  if (unit.style != ScalarStyle::Literal && msgstr.find('\n') != std::string_view::npos)
+    return std::string(tr("a line break in a quoted shortcode parameter stops Hugo's build "
+                          "(only a `…` parameter may span lines)"));
+  return quoted_param_problem(unit, msgstr);
+}
+
+// block_marker's names in the user's language.
+const char* marker_name(const std::string& marker) {
+  if (marker == "heading") return tr("heading");
+  if (marker == "indented code") return tr("indented code block");
+  if (marker == "block quote") return tr("block quote");
+  if (marker == "list item") return tr("list item");
+  if (marker == "code fence") return tr("code fence");
+  if (marker == "table row") return tr("table row");
+  if (marker == "ordered list item") return tr("ordered list item");
+  return tr("setext underline or thematic break");
+}
+
 std::optional<std::string> structure_problem(const Unit& unit, std::string_view msgid, std::string_view msgstr) {
   bool single_line = unit.kind == UnitKind::Heading || unit.kind == UnitKind::TableCell ||
                      unit.kind == UnitKind::ImageAlt || unit.kind == UnitKind::ImageTitle;
@@ -155,7 +343,7 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
     bool same_as_source = line == 0 && !marker.empty() && block_marker(first_id) == marker;
     if (!marker.empty() && !same_as_source && !(unit.kind == UnitKind::Heading && marker == "heading")) {
       if (marker == "blank") return std::string(tr("a blank line would split the block in two"));
-      return "a line starting like a " + marker + " would change the page's structure";
+      return format(tr("a line starting like a %s would change the page's structure"), marker_name(marker));
     }
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -167,19 +355,30 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
 
 std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const UnitRules& rules) {
   std::string_view msgid = unit.text;
-  if (unit.kind == UnitKind::ShortcodeParam) {
-    if (msgstr.find("{{") != std::string_view::npos || msgstr.find("}}") != std::string_view::npos)
-      return std::string(tr("a shortcode parameter cannot hold '{{' or '}}'"));
-    if (unit.style == ScalarStyle::Literal && msgstr.find('`') != std::string_view::npos)
-      return std::string(tr("a backtick cannot be written inside a backtick-quoted parameter"));
-    return quoted_param_problem(unit, msgstr);
-  }
+  // Markdown and Hugo's lexer read a lone CR as a line end, and SourceText
+  // refuses one: either way the page would not be what was checked.
+  if (msgstr.find('\r') != std::string_view::npos)
+    return std::string(tr("the translation holds a carriage return (\\r), which would end the line in the page"));
+  if (auto why = compare(placeholders(msgid, rules), placeholders(msgstr, rules), tr("placeholder changed: %s → %s"),
+                         tr("placeholder dropped: %s"), tr("placeholder added: %s")))
+    return why;
+  if (auto why = compare(raw_html(msgid), raw_html(msgstr), tr("raw HTML changed: %s → %s"),
+                         tr("raw HTML dropped: %s"), tr("raw HTML added: %s")))
+    return why;
+  if (unit.kind == UnitKind::ShortcodeParam) return shortcode_param_problem(unit, msgstr);
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
   auto want = shortcode_keys(msgid, rules), got = shortcode_keys(msgstr, rules);
   if (!got) return std::string(tr("a shortcode call in the translation is broken"));
-  if (want && *want != *got) return std::string(tr("a shortcode call was dropped, added or altered"));
-  if (link_targets(msgid) != link_targets(msgstr)) return std::string(tr("a link target was changed, dropped or added"));
-  if (code_spans(msgid) != code_spans(msgstr)) return std::string(tr("a code span was changed, dropped or added"));
+  if (want)
+    if (auto why = compare(*want, *got, tr("shortcode call changed: %s → %s"), tr("shortcode call dropped: %s"),
+                           tr("shortcode call added: %s")))
+      return why;
+  if (auto why = compare(link_targets(msgid), link_targets(msgstr), tr("link target changed: %s → %s"),
+                         tr("link target dropped: %s"), tr("link target added: %s")))
+    return why;
+  if (auto why = compare(code_spans(msgid), code_spans(msgstr), tr("code span changed: %s → %s"),
+                         tr("code span dropped: %s"), tr("code span added: %s")))
+    return why;
   return structure_problem(unit, msgid, msgstr);
 }
 
@@ -193,6 +392,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       bool as_is = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::SingleQuoted ||
                    (unit.style == ScalarStyle::Plain && !bare_param_needs_quotes(msgstr));
       if (as_is) return std::string(msgstr);
+      if (as_raw_string(unit, msgstr)) return '`' + std::string(msgstr) + '`';
       // Hugo keeps backslashes as written (refuse_translation lets through
       // none that it would drop), so only quotes are escaped.
       std::string out;
