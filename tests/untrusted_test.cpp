@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "testing.h"
@@ -230,4 +231,27 @@ TEST_CASE("temps a killed run left are cleaned; two sources with one output are 
   CHECK(r.output.find("not merged: 'content/_index.nl.md' would be written by") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path() / "content/_index.nl.md"));
   CHECK(fs::exists(dir.path() / "content/other.nl.md"));
+}
+
+TEST_CASE("no command modifies a source", "[untrusted]") {
+  Site site;
+  auto sources = [&] {
+    std::map<std::string, std::string> bytes;
+    for (const auto& e : fs::recursive_directory_iterator(site.root / "content/en"))
+      if (e.is_regular_file()) bytes[e.path().string()] = slurp(e.path());
+    bytes["l10n.toml"] = slurp(site.root / "l10n.toml");
+    return bytes;
+  };
+  const auto before = sources();
+  const std::string report = quote((site.dir.path() / "report.json").string());
+  for (const std::string& command : {std::string("extract"), std::string("merge --keep 0"),
+                                     "check --format json --output " + report, std::string("stats"),
+                                     std::string("import --lang nl --dry-run"), std::string("merge --check"),
+                                     std::string("extract --no-obsolete")}) {
+    INFO(command);
+    RunResult r = site.l10n(command);
+    INFO(r.output);
+    CHECK(r.status <= 1);
+    CHECK(sources() == before);
+  }
 }
