@@ -318,6 +318,7 @@ CatalogOutcome check_catalog(const std::string& language, const std::string& pat
   out.result.path = path;
   try {
     Catalog cat = read_po(fs_path, path, PoContent::Translations);
+    require_header_entry(cat, path);
     const NameSet glossary = glossary_names(cfg.glossary);
     std::vector<CatalogOutcome> slices((cat.messages.size() + kSlice - 1) / kSlice);
     parallel_for(slices.size(), jobs, [&](std::size_t slice) {

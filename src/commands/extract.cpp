@@ -114,6 +114,7 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
       if (!inside_site(cfg, rel) || !fs::is_regular_file(fs::symlink_status(path)))
         throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
       Catalog po = read_po(path, rel, PoContent::NoSourceComments);
+      require_header_entry(po, rel);
       check_language(po, path, rel, lang);
       old[lang][domain] = std::move(po);
     }

@@ -57,6 +57,7 @@ class PoParser {
         }
         l = joined;
       }
+      line_text_ = l;
       parse_line(l);
     }
     finish_entry();
@@ -69,6 +70,22 @@ class PoParser {
   enum class Stage { comments, msgctxt, msgid, msgid_plural, msgstr };
 
   [[noreturn]] void fail(const std::string& msg) const { throw Error(src_.path(), line_, 0, msg); }
+
+  // The column (in code points) of `at`, a position inside the current line.
+  int column_of(const char* at) const {
+    if (at < line_text_.data() || at > line_text_.data() + line_text_.size()) return 0;
+    int col = 1;
+    for (const char* p = line_text_.data(); p < at; ++p) col += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+    return col;
+  }
+
+  // gettext reads a string as a C string: a NUL ends it, and whatever
+  // follows would be lost silently (msgfmt does so) in the next catalog.
+  void refuse_nul(std::string_view t, std::size_t escape_begin, std::size_t escape_end) const {
+    std::string escape(t.substr(escape_begin, escape_end - escape_begin));
+    throw Error(src_.path(), line_, column_of(t.data() + escape_begin),
+                format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
+  }
 
   static std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -287,6 +304,7 @@ class PoParser {
       out.append(t, i, run_end - i);
       i = run_end;
       if (i >= t.size()) fail(tr("end-of-line within string"));
+      const std::size_t escape_begin = i;
       char c = t[i++];
       if (c == '"') break;
       if (i >= t.size()) fail(tr("end-of-line within string"));
@@ -308,6 +326,7 @@ class PoParser {
             ++n;
           }
           if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
+          if (v == 0) refuse_nul(t, escape_begin, i);
           out += static_cast<char>(v);
           break;
         }
@@ -316,6 +335,7 @@ class PoParser {
             int v = e - '0';
             for (int n = 1; n < 3 && i < t.size() && t[i] >= '0' && t[i] <= '7'; ++n) v = v * 8 + (t[i++] - '0');
             if (v > 0xFF) fail(tr("invalid octal escape"));
+            if (v == 0) refuse_nul(t, escape_begin, i);
             out += static_cast<char>(v);
           } else {
             fail(format(tr("invalid control sequence '\\%c'"), e));
@@ -391,6 +411,7 @@ class PoParser {
   bool seen_header_ = false;
   int header_line_ = 0;
   int line_ = 0;
+  std::string_view line_text_;  // the line being parsed, for columns
   // Entries read so far by the hash of their context and msgid, pointing into
   // cat_.messages: comparing in place saves a copy of every msgid.
   static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
@@ -411,6 +432,13 @@ Catalog parse_po(const SourceText& src, PoContent keep) {
   if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
     std::stable_partition(cat.messages.begin(), cat.messages.end(), live);
   return cat;
+}
+
+void require_header_entry(const Catalog& cat, const std::string& display_path) {
+  if (!cat.header.empty()) return;
+  throw Error(display_path, 0, 0,
+              tr("the PO file has no header entry; it may have been emptied or cut short: restore it from "
+                 "version control, or delete it and run 'l10n extract'"));
 }
 
 }  // namespace l10n
