@@ -286,7 +286,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     std::vector<std::pair<std::string, std::string_view>> files;
     for (const PendingWrite* w : changed) paths.push_back(on_disk(cfg, w->rel));
     for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
-    write_files_atomic(files);
+    write_files_atomic(files, cfg.root);
     for (const PendingWrite* w : changed) report.written.push_back(w->rel);
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());

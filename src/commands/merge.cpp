@@ -130,7 +130,7 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
       std::error_code ec;
       fs::create_directories(abs.parent_path(), ec);
       if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
-      out.temp = write_temp_file(abs.string(), r.bytes);
+      out.temp = write_temp_file(abs.string(), r.bytes, cfg.root);
     }
   }
   return out;
@@ -259,13 +259,13 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         std::error_code ec;
         fs::create_directories(fs::path(path).parent_path(), ec);
         if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
-        temps.emplace_back(write_temp_file(path, bytes), path);
+        temps.emplace_back(write_temp_file(path, bytes, cfg.root), path);
       }
     } catch (const Error&) {
       discard_temp_files(temps);
       throw;
     }
-    commit_temp_files(temps);
+    commit_temp_files(temps, cfg.root);
     for (const auto& rel : removals) {
       std::error_code ec;
       // Only a regular file that is still one of the language's outputs.

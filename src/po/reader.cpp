@@ -166,32 +166,49 @@ class PoParser {
     }
   }
 
+  // A name enclosed in U+2068 … U+2069 may hold spaces (gettext 0.22 writes
+  // them so); any other name ends at a space or a tab.
+  static constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
+
   void parse_references(std::string_view body) {
     std::size_t i = 0;
     while (i < body.size()) {
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
+      if (i == body.size()) break;
+      std::string_view isolated;
       std::size_t start = i;
-      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
-      if (start == i) break;
-      std::string_view tok = body.substr(start, i - start);
-      Reference ref;
-      std::size_t colon = tok.rfind(':');
-      if (colon != std::string_view::npos && colon + 1 < tok.size() &&
-          std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
-                      [](char c) { return c >= '0' && c <= '9'; }) &&
-          tok.size() - colon - 1 < 10) {
-        ref.file = std::string(tok.substr(0, colon));
-        ref.line = std::stoi(std::string(tok.substr(colon + 1)));
-        // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
-        // writes them) stays in the file name so that it is written back.
-        if (ref.line == 0) ref.file = std::string(tok);
-      } else {
-        ref.file = std::string(tok);
+      if (body.substr(i).starts_with(kIsolateOpen)) {
+        std::size_t close = body.find(kIsolateClose, i + kIsolateOpen.size());
+        if (close != std::string_view::npos) {
+          isolated = body.substr(i + kIsolateOpen.size(), close - i - kIsolateOpen.size());
+          i = start = close + kIsolateClose.size();
+        }
       }
-      // gettext keeps one of repeated references.
-      if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
-        cur_.references.push_back(std::move(ref));
+      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
+      add_reference(isolated, body.substr(start, i - start));
     }
+  }
+
+  // `name` of an isolated reference, `tok` the rest: "file:line" or ":line".
+  void add_reference(std::string_view name, std::string_view tok) {
+    Reference ref;
+    ref.file = std::string(name);
+    std::size_t colon = tok.rfind(':');
+    if (colon != std::string_view::npos && colon + 1 < tok.size() &&
+        std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        tok.size() - colon - 1 < 10) {
+      ref.file += tok.substr(0, colon);
+      ref.line = std::stoi(std::string(tok.substr(colon + 1)));
+      // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
+      // writes them) stays in the file name so that it is written back.
+      if (ref.line == 0) ref.file = std::string(name) + std::string(tok);
+    } else {
+      ref.file += tok;
+    }
+    // gettext keeps one of repeated references.
+    if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
+      cur_.references.push_back(std::move(ref));
   }
 
   void parse_flags(std::string_view body) {

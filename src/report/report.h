@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/controls.h"
 #include "commands/check.h"
 
 namespace l10n {
@@ -27,17 +28,5 @@ std::string html_report(const CheckReport& report);
 // characters are \u escapes: a consumer gets them back, a viewer of the
 // file is not misled by them.
 std::string json_string(std::string_view s);
-
-// Page text, paths and PO strings come from pull requests and translators:
-// a code point that a terminal, an editor or a browser would act on rather
-// than show (C0 and C1 controls, DEL, bidi marks, embeddings, overrides and
-// isolates, U+2028/U+2029) must be shown as an escape instead.
-bool is_display_control(char32_t cp);
-// `s` with each such code point written as "\x1b" (C0, DEL) or "\u202e",
-// and each byte of invalid UTF-8 as "\xNN".
-std::string visible_controls(std::string_view s);
-// The code point at s[i] into `cp` and its length in bytes; 0 when the
-// bytes there are not UTF-8.
-std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp);
 
 }  // namespace l10n

@@ -1,6 +1,6 @@
 #include <cstdio>
 
-#include "report/report.h"
+#include "base/controls.h"
 
 namespace l10n {
 
