@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <thread>
 #include <fcntl.h>
@@ -100,28 +101,36 @@ std::size_t remove_stale_temps(const std::string& dir) {
   return removed;
 }
 
-void require_replaceable(const std::string& fs_path) {
+std::string display_path(const std::string& fs_path, const std::string& root) {
+  if (root.empty()) return fs_path;
+  namespace fs = std::filesystem;
+  fs::path rel = fs::path(fs_path).lexically_normal().lexically_relative(fs::path(root).lexically_normal());
+  if (rel.empty() || *rel.begin() == "..") return fs_path;
+  return rel.generic_string();
+}
+
+void require_replaceable(const std::string& fs_path, const std::string& root) {
   struct stat st;
   if (::lstat(fs_path.c_str(), &st) != 0) {
     if (errno == ENOENT) return;
-    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
   }
   if (!S_ISREG(st.st_mode))
-    throw Error(fs_path, 0, 0, tr("cannot write: not a regular file (l10n replaces only regular files; "
+    throw Error(display_path(fs_path, root), 0, 0, tr("cannot write: not a regular file (l10n replaces only regular files; "
                                   "remove it or choose another output)"));
 }
 
-std::string write_temp_file(const std::string& fs_path, std::string_view data) {
-  require_replaceable(fs_path);
+std::string write_temp_file(const std::string& fs_path, std::string_view data, const std::string& root) {
+  require_replaceable(fs_path, root);
   // An unpredictable name, created exclusively: a committed symlink or a
   // file planted under a guessable name cannot redirect the write.
   std::string tmp = temp_template(fs_path);
   int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-  if (fd < 0) throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+  if (fd < 0) throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
-    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
   };
   if (::fchmod(fd, new_file_mode()) != 0) fail(errno);
   std::size_t done = 0;
@@ -136,7 +145,7 @@ std::string write_temp_file(const std::string& fs_path, std::string_view data) {
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw Error(fs_path, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
   }
   return tmp;
 }
@@ -146,12 +155,12 @@ void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& 
     if (!temps[i].first.empty()) ::unlink(temps[i].first.c_str());
 }
 
-void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps) {
+void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, const std::string& root) {
   for (std::size_t i = 0; i < temps.size(); ++i) {
     try {
       // Checked again: the target may have become a symlink or a device
       // since its temp was written.
-      require_replaceable(temps[i].second);
+      require_replaceable(temps[i].second, root);
     } catch (const Error&) {
       discard_temp_files(temps, i);
       throw;
@@ -159,14 +168,16 @@ void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& t
     if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
       int err = errno;
       discard_temp_files(temps, i);
-      throw Error(temps[i].second, 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+      throw Error(display_path(temps[i].second, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
     }
   }
 }
 
-void write_file_atomic(const std::string& fs_path, std::string_view data) { write_files_atomic({{fs_path, data}}); }
+void write_file_atomic(const std::string& fs_path, std::string_view data, const std::string& root) {
+  write_files_atomic({{fs_path, data}}, root);
+}
 
-void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files) {
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files, const std::string& root) {
   // The temp files are written on every core: on a site of thousands of
   // pages the system calls are most of the work. Each thread takes one run
   // of consecutive files, so that threads seldom create files in the same
@@ -177,7 +188,7 @@ void write_files_atomic(const std::vector<std::pair<std::string, std::string_vie
   parallel_for(runs, 0, [&](std::size_t run) {
     for (std::size_t i = files.size() * run / runs; i < files.size() * (run + 1) / runs; ++i) {
       try {
-        temps[i] = {write_temp_file(files[i].first, files[i].second), files[i].first};
+        temps[i] = {write_temp_file(files[i].first, files[i].second, root), files[i].first};
       } catch (const Error& e) {
         failures[i] = e;
       }
@@ -188,7 +199,7 @@ void write_files_atomic(const std::vector<std::pair<std::string, std::string_vie
       discard_temp_files(temps);
       throw *f;
     }
-  commit_temp_files(temps);
+  commit_temp_files(temps, root);
 }
 
 }  // namespace l10n

@@ -12,9 +12,14 @@ namespace l10n {
 // Reads a whole file; throws Error(display_path) when it cannot.
 std::string read_file(const std::string& fs_path, const std::string& display_path);
 
+// The writers below name a file in their errors as the user knows it: each
+// `fs_path` relative to `root` (the site root, as on_disk joined them), or
+// whole when `root` is empty or the path is outside it. An absolute path
+// the user never typed would hide which of their files it is.
+
 // Writes `data` to `fs_path` atomically: a temp file beside it, then rename.
 // On failure the previous file is intact and no temp file is left behind.
-void write_file_atomic(const std::string& fs_path, std::string_view data);
+void write_file_atomic(const std::string& fs_path, std::string_view data, const std::string& root = "");
 
 // Whether a file name is one of write_temp_file's temps (".page.md.l10n-tmp.Ab3xYz"),
 // or of the versions before it ("page.md.l10n-tmp.<pid>").
@@ -25,21 +30,25 @@ std::size_t remove_stale_temps(const std::string& dir);
 
 // Throws Error unless `fs_path` is a regular file or does not exist: an
 // output never replaces a symlink, a device, a FIFO or a directory.
-void require_replaceable(const std::string& fs_path);
+void require_replaceable(const std::string& fs_path, const std::string& root = "");
 
 // The two halves of that, for callers that write many files as they go:
 // writes `data` to a temp file beside `fs_path` and returns the temp's name
 // (on failure removes it and throws) ...
-std::string write_temp_file(const std::string& fs_path, std::string_view data);
+std::string write_temp_file(const std::string& fs_path, std::string_view data, const std::string& root = "");
 // ... and renames each temp over its target (temp, target), in order. On a
 // failure the temps not yet renamed are removed and it throws.
-void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps);
+void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, const std::string& root = "");
 // Removes the temps from index `from` on (an empty name is none).
 void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from = 0);
 
 // Writes each (path, bytes) as write_file_atomic does, but every temp file
 // before the first rename: a full disk or another write error changes none
 // of the files.
-void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files);
+void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files,
+                        const std::string& root = "");
+
+// `fs_path` as the errors above name it.
+std::string display_path(const std::string& fs_path, const std::string& root);
 
 }  // namespace l10n

@@ -318,6 +318,7 @@ CatalogOutcome check_catalog(const std::string& language, const std::string& pat
   out.result.path = path;
   try {
     Catalog cat = read_po(fs_path, path, PoContent::Translations);
+    require_header_entry(cat, path);
     const NameSet glossary = glossary_names(cfg.glossary);
     std::vector<CatalogOutcome> slices((cat.messages.size() + kSlice - 1) / kSlice);
     parallel_for(slices.size(), jobs, [&](std::size_t slice) {
@@ -501,9 +502,44 @@ CheckReport check_pages(const std::string& language, const std::vector<std::stri
   return report;
 }
 
+namespace {
+
+[[noreturn]] void not_a_report(const std::string& path, const std::string& why) {
+  throw Error(path, 0, 0, format(tr("not an l10n check report (%s)"), why.c_str()));
+}
+
+// A baseline of another shape (a PO file, "{}", an array) would accept no
+// finding, or the wrong ones, without a word: only a JSON report of schema 1
+// (docs/check-report.md) is one.
+std::vector<DataLeaf> read_baseline(const std::string& path) {
+  SourceText src = SourceText::load(path, path);
+  std::vector<DataLeaf> leaves;
+  try {
+    leaves = parse_data(src, DataFormat::Json);
+  } catch (const Error& e) {
+    const Diagnostic& d = e.diagnostic();
+    not_a_report(path, d.line > 0 ? format(tr("line %d: %s"), d.line, d.message.c_str()) : d.message);
+  }
+  auto top = [&](const char* key) -> const DataLeaf* {
+    for (const DataLeaf& leaf : leaves)
+      if (leaf.path.size() == 1 && leaf.path[0] == key) return &leaf;
+    return nullptr;
+  };
+  const DataLeaf* tool = top("tool");
+  if (!tool || tool->value != "l10n check") not_a_report(path, tr("no \"tool\": \"l10n check\" at the top"));
+  const DataLeaf* schema = top("schema");
+  if (!schema || schema->value != "1")
+    not_a_report(path, format(tr("schema %s; this l10n reads schema 1"), schema ? schema->value.c_str() : "none"));
+  for (const DataLeaf& leaf : leaves)
+    if (!leaf.path.empty() && leaf.path[0] == "findings" && (leaf.path.size() < 2 || leaf.path[1] != "[]"))
+      not_a_report(path, tr("\"findings\" is not a list"));
+  return leaves;
+}
+
+}  // namespace
+
 std::vector<Finding> subtract_baseline(const std::vector<Finding>& findings, const std::string& baseline_json_path) {
-  SourceText src = SourceText::load(baseline_json_path, baseline_json_path);
-  std::vector<DataLeaf> leaves = parse_data(src, DataFormat::Json);
+  std::vector<DataLeaf> leaves = read_baseline(baseline_json_path);
   // Accepted findings, keyed by path, language and fragment: line numbers
   // move when a page is edited, the fragment does not.
   std::multiset<std::tuple<std::string, std::string, std::string>> accepted;

@@ -135,6 +135,7 @@ std::map<std::string, Catalog> read_language_catalogs(const Config& cfg, const s
     if (status.type() != fs::file_type::regular || !inside_site(cfg, rel))
       throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
     Catalog po = read_po(path, rel, PoContent::NoSourceComments);
+    require_header_entry(po, rel);
     check_language(po, path, rel, lang);
     out[domain] = std::move(po);
   }
@@ -321,7 +322,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     std::vector<std::pair<std::string, std::string_view>> files;
     for (const PendingWrite* w : changed) paths.push_back(on_disk(cfg, w->rel));
     for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
-    write_files_atomic(files);
+    write_files_atomic(files, cfg.root);
     for (const PendingWrite* w : changed) report.written.push_back(w->rel);
   } catch (const Error& e) {
     report.unchanged.clear();  // nothing was written

@@ -43,6 +43,9 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
   for (const auto& rel : table.po_paths) {
     SourceText src = SourceText::load(on_disk(cfg, rel), rel);
     const Catalog& cat = table.catalogs.emplace_back(parse_po(src, PoContent::Translations));
+    // An empty file is a broken catalog, not one without translations:
+    // taken as empty, it would make merge remove every page of the language.
+    require_header_entry(cat, rel);
     auto language = cat.header_field("Language");
     if (language && !language->empty() && *language != lang)
       throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
@@ -154,7 +157,7 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
       std::error_code ec;
       fs::create_directories(abs.parent_path(), ec);
       if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
-      out.temp = write_temp_file(abs.string(), r.bytes);
+      out.temp = write_temp_file(abs.string(), r.bytes, cfg.root);
     }
   }
   return out;
@@ -297,13 +300,13 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         std::error_code ec;
         fs::create_directories(fs::path(path).parent_path(), ec);
         if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
-        temps.emplace_back(write_temp_file(path, bytes), path);
+        temps.emplace_back(write_temp_file(path, bytes, cfg.root), path);
       }
     } catch (const Error&) {
       discard_temp_files(temps);
       throw;
     }
-    commit_temp_files(temps);
+    commit_temp_files(temps, cfg.root);
     for (const auto& rel : removals) {
       std::error_code ec;
       // Only a regular file that is still one of the language's outputs.

@@ -263,6 +263,15 @@ TEST_CASE("read_po rejects bad input with the line", "[catalog]") {
   CHECK(error_of("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n") ==
         "in.po:1: error: charset 'ISO-8859-1' is not supported; convert the file to UTF-8");
   CHECK(error_of("msgid \"a\"\nmsgstr \"caf\xE9\"\n") == "in.po:2:12: error: invalid UTF-8 (byte 0xE9)");
+  // gettext would cut the string at the NUL (msgfmt does, silently).
+  CHECK(error_of("msgid \"a\"\nmsgstr \"x\\0y\"\n") ==
+        "in.po:2:10: error: '\\0' is a NUL character, which gettext cuts the string at; remove it");
+  CHECK(error_of("msgid \"a\"\nmsgstr \"\"\n\"h\u00e9 \\000\"\n") ==
+        "in.po:3:5: error: '\\000' is a NUL character, which gettext cuts the string at; remove it");
+  CHECK(error_of("msgid \"a\\x00\"\nmsgstr \"\"\n") ==
+        "in.po:1:9: error: '\\x00' is a NUL character, which gettext cuts the string at; remove it");
+  CHECK(error_of("msgid \"a\"\nmsgstr \"\\x0\\01\"\n") ==
+        "in.po:2:9: error: '\\x0' is a NUL character, which gettext cuts the string at; remove it");
   // Same msgid, different contexts: not a duplicate.
   CHECK(error_of("msgctxt \"x\"\nmsgid \"a\"\nmsgstr \"\"\n\nmsgid \"a\"\nmsgstr \"\"\n") == "no error");
 }

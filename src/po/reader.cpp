@@ -57,6 +57,7 @@ class PoParser {
         }
         l = joined;
       }
+      line_text_ = l;
       parse_line(l);
     }
     finish_entry();
@@ -69,6 +70,22 @@ class PoParser {
   enum class Stage { comments, msgctxt, msgid, msgid_plural, msgstr };
 
   [[noreturn]] void fail(const std::string& msg) const { throw Error(src_.path(), line_, 0, msg); }
+
+  // The column (in code points) of `at`, a position inside the current line.
+  int column_of(const char* at) const {
+    if (at < line_text_.data() || at > line_text_.data() + line_text_.size()) return 0;
+    int col = 1;
+    for (const char* p = line_text_.data(); p < at; ++p) col += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+    return col;
+  }
+
+  // gettext reads a string as a C string: a NUL ends it, and whatever
+  // follows would be lost silently (msgfmt does so) in the next catalog.
+  void refuse_nul(std::string_view t, std::size_t escape_begin, std::size_t escape_end) const {
+    std::string escape(t.substr(escape_begin, escape_end - escape_begin));
+    throw Error(src_.path(), line_, column_of(t.data() + escape_begin),
+                format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
+  }
 
   static std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -149,32 +166,49 @@ class PoParser {
     }
   }
 
+  // A name enclosed in U+2068 … U+2069 may hold spaces (gettext 0.22 writes
+  // them so); any other name ends at a space or a tab.
+  static constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
+
   void parse_references(std::string_view body) {
     std::size_t i = 0;
     while (i < body.size()) {
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
+      if (i == body.size()) break;
+      std::string_view isolated;
       std::size_t start = i;
-      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
-      if (start == i) break;
-      std::string_view tok = body.substr(start, i - start);
-      Reference ref;
-      std::size_t colon = tok.rfind(':');
-      if (colon != std::string_view::npos && colon + 1 < tok.size() &&
-          std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
-                      [](char c) { return c >= '0' && c <= '9'; }) &&
-          tok.size() - colon - 1 < 10) {
-        ref.file = std::string(tok.substr(0, colon));
-        ref.line = std::stoi(std::string(tok.substr(colon + 1)));
-        // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
-        // writes them) stays in the file name so that it is written back.
-        if (ref.line == 0) ref.file = std::string(tok);
-      } else {
-        ref.file = std::string(tok);
+      if (body.substr(i).starts_with(kIsolateOpen)) {
+        std::size_t close = body.find(kIsolateClose, i + kIsolateOpen.size());
+        if (close != std::string_view::npos) {
+          isolated = body.substr(i + kIsolateOpen.size(), close - i - kIsolateOpen.size());
+          i = start = close + kIsolateClose.size();
+        }
       }
-      // gettext keeps one of repeated references.
-      if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
-        cur_.references.push_back(std::move(ref));
+      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
+      add_reference(isolated, body.substr(start, i - start));
     }
+  }
+
+  // `name` of an isolated reference, `tok` the rest: "file:line" or ":line".
+  void add_reference(std::string_view name, std::string_view tok) {
+    Reference ref;
+    ref.file = std::string(name);
+    std::size_t colon = tok.rfind(':');
+    if (colon != std::string_view::npos && colon + 1 < tok.size() &&
+        std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        tok.size() - colon - 1 < 10) {
+      ref.file += tok.substr(0, colon);
+      ref.line = std::stoi(std::string(tok.substr(colon + 1)));
+      // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
+      // writes them) stays in the file name so that it is written back.
+      if (ref.line == 0) ref.file = std::string(name) + std::string(tok);
+    } else {
+      ref.file += tok;
+    }
+    // gettext keeps one of repeated references.
+    if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
+      cur_.references.push_back(std::move(ref));
   }
 
   void parse_flags(std::string_view body) {
@@ -287,6 +321,7 @@ class PoParser {
       out.append(t, i, run_end - i);
       i = run_end;
       if (i >= t.size()) fail(tr("end-of-line within string"));
+      const std::size_t escape_begin = i;
       char c = t[i++];
       if (c == '"') break;
       if (i >= t.size()) fail(tr("end-of-line within string"));
@@ -308,6 +343,7 @@ class PoParser {
             ++n;
           }
           if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
+          if (v == 0) refuse_nul(t, escape_begin, i);
           out += static_cast<char>(v);
           break;
         }
@@ -316,6 +352,7 @@ class PoParser {
             int v = e - '0';
             for (int n = 1; n < 3 && i < t.size() && t[i] >= '0' && t[i] <= '7'; ++n) v = v * 8 + (t[i++] - '0');
             if (v > 0xFF) fail(tr("invalid octal escape"));
+            if (v == 0) refuse_nul(t, escape_begin, i);
             out += static_cast<char>(v);
           } else {
             fail(format(tr("invalid control sequence '\\%c'"), e));
@@ -391,6 +428,7 @@ class PoParser {
   bool seen_header_ = false;
   int header_line_ = 0;
   int line_ = 0;
+  std::string_view line_text_;  // the line being parsed, for columns
   // Entries read so far by the hash of their context and msgid, pointing into
   // cat_.messages: comparing in place saves a copy of every msgid.
   static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
@@ -411,6 +449,13 @@ Catalog parse_po(const SourceText& src, PoContent keep) {
   if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
     std::stable_partition(cat.messages.begin(), cat.messages.end(), live);
   return cat;
+}
+
+void require_header_entry(const Catalog& cat, const std::string& display_path) {
+  if (!cat.header.empty()) return;
+  throw Error(display_path, 0, 0,
+              tr("the PO file has no header entry; it may have been emptied or cut short: restore it from "
+                 "version control, or delete it and run 'l10n extract'"));
 }
 
 }  // namespace l10n

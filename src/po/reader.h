@@ -23,4 +23,11 @@ Catalog read_po(const std::string& fs_path, const std::string& display_path,
 // The same for text already read.
 Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
 
+// Throws Error(display_path) when `cat` has no header entry, or an empty
+// one. A translation catalog always has one (its Language, its charset), so
+// a file without it (0 bytes, only comments: truncated, or cleared by
+// mistake) is refused rather than read as "no translations", which would
+// make merge remove every page of the language. A template may lack it.
+void require_header_entry(const Catalog& cat, const std::string& display_path);
+
 }  // namespace l10n

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <thread>
 
+#include "base/controls.h"
 #include "base/error.h"
 #include "base/files.h"
 #include "base/parallel.h"
@@ -61,6 +62,19 @@ std::string join_lines(const std::vector<std::string>& lines) {
 // msgcat drops the fuzzy mark of an entry without translation.
 bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0].empty(); }
 
+// gettext 0.22's write-po.c encloses a file name with a space or a tab in
+// U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, so that the
+// name reads back whole; gettext 0.21 (libgettextpo here) knows nothing of
+// it, and is handed the name already enclosed.
+constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
+
+bool has_spaces(std::string_view file) { return file.find_first_of(" \t") != std::string_view::npos; }
+
+std::string isolated_if_spaced(std::string_view file) {
+  if (!has_spaces(file)) return std::string(file);
+  return std::string(kIsolateOpen) + std::string(file) + std::string(kIsolateClose);
+}
+
 po_message_t to_po_message(const Message& m) {
   po_message_t pm = po_message_create();
   if (m.msgctxt) po_message_set_msgctxt(pm, m.msgctxt->c_str());
@@ -76,7 +90,8 @@ po_message_t to_po_message(const Message& m) {
   if (!m.extracted_comments.empty())
     po_message_set_extracted_comments(pm, join_lines(m.extracted_comments).c_str());
   for (const auto& r : m.references)
-    po_message_add_filepos(pm, r.file.c_str(), r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
+    po_message_add_filepos(pm, isolated_if_spaced(r.file).c_str(),
+                           r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
   for (const auto& f : m.flags) {
     std::string_view flag = f;
     int lo, hi;
@@ -225,8 +240,15 @@ class PoWriter {
         out_ += "\n#:";
         column = 2;
       }
+      // As in write-po.c, the isolates take no columns.
       out_ += ' ';
-      out_ += file;
+      if (has_spaces(file)) {
+        out_ += kIsolateOpen;
+        out_ += file;
+        out_ += kIsolateClose;
+      } else {
+        out_ += file;
+      }
       out_ += suffix;
       column += len;
     }
@@ -396,6 +418,22 @@ std::string format_po_gettext(const Catalog& cat) {
 }
 
 std::string format_po(const Catalog& cat) { return fast_writable(cat) ? format_po_fast(cat) : format_po_gettext(cat); }
+
+std::optional<std::string> reference_problem(std::string_view file) {
+  for (std::size_t i = 0; i < file.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_code_point(file, i, cp);
+    if (n == 0) return tr("the name is not UTF-8, as a PO file is");
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+      return format(tr("the name holds a control character (%s), which cannot be written in a PO reference ('#:')"),
+                    visible_controls(file.substr(i, n)).c_str());
+    if (cp == 0x2068 || cp == 0x2069)
+      return format(tr("the name holds %s, which PO references ('#:') use to enclose names with spaces"),
+                    visible_controls(file.substr(i, n)).c_str());
+    i += n;
+  }
+  return std::nullopt;
+}
 
 void write_po(const std::string& fs_path, const Catalog& cat) { write_file_atomic(fs_path, format_po(cat)); }
 

@@ -66,10 +66,25 @@ std::string percent(double v) {
   return buf;
 }
 
+// Text for a node: escaping '<' is pugixml's business, but a bidi override
+// would reorder what the reviewer reads, and C0 controls are not XML at all.
+// Line breaks and tabs stay: fragments are shown pre-wrapped.
+std::string shown(std::string_view text) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\n' && text[i] != '\t') continue;
+    out += visible_controls(text.substr(from, i - from));
+    if (i < text.size()) out += text[i];
+    from = i + 1;
+  }
+  return out;
+}
+
 pugi::xml_node add(pugi::xml_node parent, const char* name, const std::string& text = "", const char* cls = nullptr) {
   pugi::xml_node n = parent.append_child(name);
   if (cls) n.append_attribute("class") = cls;
-  if (!text.empty()) n.text().set(text.c_str());
+  if (!text.empty()) n.text().set(shown(text).c_str());
   return n;
 }
 
@@ -92,7 +107,7 @@ void summary_section(pugi::xml_node body, const CheckReport& r) {
           "Fuzzy", "Untranslated"}, "th");
   for (const LanguageSummary& s : r.summary()) {
     pugi::xml_node tr = t.append_child("tr");
-    tr.append_attribute("data-lang") = s.language.c_str();
+    tr.append_attribute("data-lang") = shown(s.language).c_str();
     add(tr, "td", s.language);
     add(tr, "td", std::to_string(s.pages), "num");
     add(tr, "td", std::to_string(s.units), "num units");
@@ -121,7 +136,7 @@ void pages_section(pugi::xml_node body, const CheckReport& r) {
   row(t, {"Language", "Page", "Source", "Units", "Not translated", "Translated text"}, "th");
   for (const PageResult& p : r.pages) {
     pugi::xml_node tr = t.append_child("tr");
-    tr.append_attribute("data-lang") = p.language.c_str();
+    tr.append_attribute("data-lang") = shown(p.language).c_str();
     add(tr, "td", p.language);
     add(tr, "td", p.path + (p.from_merge ? " (merge)" : ""), "loc");
     add(tr, "td", p.source, "loc");
@@ -150,7 +165,7 @@ void select(pugi::xml_node parent, const char* id, const char* label, const std:
   pugi::xml_node s = add(l, "select");
   s.append_attribute("id") = id;
   add(s, "option", "all").append_attribute("value") = "";
-  for (const std::string& v : values) add(s, "option", v).append_attribute("value") = v.c_str();
+  for (const std::string& v : values) add(s, "option", v).append_attribute("value") = shown(v).c_str();
 }
 
 void findings_section(pugi::xml_node body, const CheckReport& r) {
@@ -177,7 +192,7 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
   pugi::xml_node tbody = add(t, "tbody");
   for (const Finding& f : r.findings) {
     pugi::xml_node tr = tbody.append_child("tr");
-    tr.append_attribute("data-lang") = f.language.c_str();
+    tr.append_attribute("data-lang") = shown(f.language).c_str();
     tr.append_attribute("data-kind") = finding_kind_name(f.kind);
     add(tr, "td", f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.col), "loc");
     add(tr, "td", f.fix_path + ":" + std::to_string(f.fix_line), "loc");

@@ -6,24 +6,27 @@ namespace l10n {
 
 std::string json_string(std::string_view s) {
   std::string out = "\"";
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char c = s[i];
+    char32_t cp = 0;
+    std::size_t n = decode_code_point(s, i, cp);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
+      case '<': out += "\\u003c"; break;  // the JSON may be pasted into HTML
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+        if (n != 0 && is_display_control(cp)) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
           out += buf;
-        } else if (c == '<') {
-          out += "\\u003c";  // the JSON may be pasted into HTML
         } else {
-          out += c;
+          out.append(s, i, n == 0 ? 1 : n);
         }
     }
+    i += n == 0 ? 1 : n;
   }
   return out + "\"";
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/controls.h"
 #include "commands/check.h"
 
 namespace l10n {
@@ -23,7 +24,9 @@ std::string sarif_report(const CheckReport& report);
 // A standalone HTML page: no network resources, all page text escaped.
 std::string html_report(const CheckReport& report);
 
-// `s` as a JSON string literal, quotes included.
+// `s` as a JSON string literal, quotes included. Controls and bidi
+// characters are \u escapes: a consumer gets them back, a viewer of the
+// file is not misled by them.
 std::string json_string(std::string_view s);
 
 }  // namespace l10n

@@ -10,6 +10,7 @@ namespace {
 std::string one_line(std::string_view s, std::size_t max = 160) {
   std::string out;
   for (char c : s) out += (c == '\n' || c == '\t') ? ' ' : c;
+  out = visible_controls(out);
   if (out.size() > max) {
     std::size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a code point
@@ -23,20 +24,23 @@ std::string one_line(std::string_view s, std::size_t max = 160) {
 void write_text_report(std::ostream& out, const CheckReport& report) {
   std::string page;
   for (const Finding& f : report.findings) {
+    const std::string path = visible_controls(f.path);
     if (f.path != page) {
       if (!page.empty()) out << "\n";
       page = f.path;
-      out << page << "\n";
+      out << path << "\n";
     }
-    out << "  " << f.path << ":" << f.line << ":" << f.col << ": " << f.unit << " in '" << f.found << "', not '"
-        << f.language << "' (" << std::fixed << std::setprecision(2) << f.confidence << ")";
+    out << "  " << path << ":" << f.line << ":" << f.col << ": " << f.unit << " in '" << visible_controls(f.found)
+        << "', not '" << visible_controls(f.language) << "' (" << std::fixed << std::setprecision(2) << f.confidence
+        << ")";
     if (f.kind == FindingKind::PoIdentical) out << ", same as msgid";
     out << "\n    " << one_line(f.fragment) << "\n";
-    if (f.fix_path != f.path || f.fix_line != f.line) out << "    fix: " << f.fix_path << ":" << f.fix_line << "\n";
+    if (f.fix_path != f.path || f.fix_line != f.line)
+      out << "    fix: " << visible_controls(f.fix_path) << ":" << f.fix_line << "\n";
   }
   if (!report.findings.empty()) out << "\n";
   for (const LanguageSummary& s : report.summary()) {
-    out << s.language << ": " << s.pages << " pages, " << s.units << " units checked, " << s.flagged_units
+    out << visible_controls(s.language) << ": " << s.pages << " pages, " << s.units << " units checked, " << s.flagged_units
         << " with text not in '" << s.language << "', " << s.findings << " findings";
     if (s.po_messages)
       out << "; PO " << std::fixed << std::setprecision(1) << s.po_coverage() << "% translated (" << s.po_translated

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/controls.h"
 #include "base/error.h"
 #include "base/files.h"
 #include "base/glob.h"
 #include "base/tr.h"
+#include "po/writer.h"
 
 namespace fs = std::filesystem;
 
@@ -137,7 +139,12 @@ std::vector<std::string> source_pages(const Config& cfg) {
     std::string rel = it->path().lexically_relative(dir).generic_string();
     if (!selected(cfg, rel)) continue;
     if (cfg.layout == Layout::Filename && is_translation_name(cfg, it->path().filename().string())) continue;
-    pages.push_back((fs::path(cfg.source_dir) / rel).generic_string());
+    std::string page = (fs::path(cfg.source_dir) / rel).generic_string();
+    // The name goes into the catalogs' "#:" lines: one that cannot be
+    // written there (a newline would inject PO entries) stops the run,
+    // named so that a terminal shows it, before any catalog is touched.
+    if (auto problem = reference_problem(page)) throw Error(visible_controls(page), 0, 0, *problem);
+    pages.push_back(std::move(page));
   }
   std::sort(pages.begin(), pages.end());
   return pages;

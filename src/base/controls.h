@@ -1,0 +1,22 @@
+// Text from outside (page names, page text, PO strings) shown to people:
+// the code points a terminal or a viewer would act on rather than show.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace l10n {
+
+// Page text, paths and PO strings come from pull requests and translators:
+// a code point that a terminal, an editor or a browser would act on rather
+// than show (C0 and C1 controls, DEL, bidi marks, embeddings, overrides and
+// isolates, U+2028/U+2029) must be shown as an escape instead.
+bool is_display_control(char32_t cp);
+// `s` with each such code point written as "\x1b" (C0, DEL) or "\u202e",
+// and each byte of invalid UTF-8 as "\xNN".
+std::string visible_controls(std::string_view s);
+// The code point at s[i] into `cp` and its length in bytes; 0 when the
+// bytes there are not UTF-8.
+std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp);
+
+}  // namespace l10n
