@@ -243,9 +243,13 @@ class YamlReader {
       } else if (c == '#') {
         while (p < end && bytes_[p] != '\n') ++p;
       } else if (c == '&') {
-        // libyaml ends an anchor name at the first byte that is not
-        // [0-9A-Za-z_-]: in `&a:b` the scalar is `:b`.
         for (++p; p < end && is_anchor_char(bytes_[p]);) ++p;
+        // libyaml reads `&a:b x` as the anchor `a` on the scalar `:b x`, Hugo's
+        // go-yaml as the anchor `a:b` on `x`; and a value written in its place
+        // would have to start with a blank to end the anchor.
+        if (p < end && (bytes_[p] == ':' || bytes_[p] == '?'))
+          src_.fail(p, "an anchor name followed by ':' or '?' (`&a:b`) is read differently by YAML parsers: "
+                       "put a space after the anchor");
       } else if (c == '!') {
         bool verbatim = bytes_.substr(p, 2) == "!<";
         while (p < end && !is_space(bytes_[p]) && !(verbatim && bytes_[p - 1] == '>')) ++p;
