@@ -64,6 +64,15 @@ std::vector<DataLeaf> parse_data(const SourceText& src, DataFormat format, Span 
 // that names a sequence of strings ("tags") selects its items too.
 bool path_matches(std::string_view pattern, const std::vector<std::string>& path);
 
+// Where `text` must not be given to toml++ 3.3.0: a character TOML forbids
+// outside strings and comments, or one on which toml++ runs into undefined
+// behaviour (docs/upstream-toml++.md). Every toml::parse goes after this check.
+struct TomlHazard {
+  std::size_t offset;
+  std::string message;
+};
+std::optional<TomlHazard> find_toml_hazard(std::string_view text);
+
 // Writes `value` as a scalar of `format` that parses back to exactly `value`,
 // in `preferred` style when that style can hold it, else the closest that can.
 // `indent` is the key's column (DataLeaf::indent), for block styles; `in_flow`

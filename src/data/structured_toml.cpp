@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "base/error.h"
@@ -18,30 +19,103 @@ ScalarStyle string_style(std::string_view token) {
   return ScalarStyle::DoubleQuoted;
 }
 
-// The first non-ASCII character outside strings and comments, or npos. TOML
-// allows none there, and toml++ 3.3 runs into __builtin_unreachable on some
-// (is_non_ascii_horizontal_whitespace), so they are reported before it sees them.
-std::size_t find_stray_non_ascii(std::string_view t) {
-  for (std::size_t i = 0; i < t.size();) {
-    char c = t[i];
-    if (c == '#') {
-      i = t.find('\n', i);
-      if (i == std::string_view::npos) break;
-    } else if (c == '"' || c == '\'') {
-      std::string_view delim = t.substr(i, 3) == std::string(3, c) ? t.substr(i, 3) : t.substr(i, 1);
-      for (i += delim.size(); i < t.size() && t.substr(i, delim.size()) != delim; ++i) {
-        if (c == '"' && t[i] == '\\') ++i;
-        else if (delim.size() == 1 && t[i] == '\n') break;  // unterminated: toml++ reports it
-      }
-      i += delim.size();
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
-      return i;
-    } else {
-      ++i;
-    }
-  }
-  return std::string_view::npos;
+// toml++ 3.3.0 asks is_non_ascii_horizontal_whitespace() about characters
+// outside strings and after a backslash in a multi-line basic string; for
+// U+00A1-U+0499, U+2C5E-U+3057 (but U+3000) and U+FB26-U+FEFE that function falls
+// into __builtin_unreachable, undefined behaviour (docs/upstream-toml++.md).
+bool trips_toml_whitespace_table(char32_t c) {
+  if (c <= 0xA0 || c >= 0xFEFF || c == 0x3000) return false;
+  std::uint_least64_t child = (c - 0xA0u) / 0x3FAu;
+  return child == 0 || child == 11 || child == 63;
 }
+
+char32_t code_point_at(std::string_view t, std::size_t i) {
+  auto c = static_cast<unsigned char>(t[i]);
+  std::size_t end = next_char(t, i);
+  char32_t cp = c < 0x80 ? c : c < 0xE0 ? c & 0x1F : c < 0xF0 ? c & 0x0F : c & 0x07;
+  for (std::size_t k = i + 1; k < end; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[k]) & 0x3F);
+  return cp;
+}
+
+bool trips_at(std::string_view t, std::size_t i) { return i < t.size() && trips_toml_whitespace_table(code_point_at(t, i)); }
+
+bool is_toml_blank(char c) { return c == ' ' || c == '\t'; }
+
+// What toml++ takes for horizontal white space beyond blanks.
+bool is_toml_unicode_space(char32_t c) {
+  return c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+         (c >= 0x205F && c <= 0x2060) || c == 0x3000 || c == 0xFEFF;
+}
+
+// Lexes TOML just enough to tell strings and comments from the rest the way
+// toml++ does, to find the first character toml++ must not be given.
+class TomlHazards {
+ public:
+  explicit TomlHazards(std::string_view t) : t_(t) {}
+
+  std::optional<TomlHazard> find() {
+    for (std::size_t i = 0; i < t_.size();) {
+      char c = t_[i];
+      if (c == '#') {
+        i = t_.find('\n', i);
+        if (i == std::string_view::npos) break;
+      } else if (c == '"' || c == '\'') {
+        if (auto hazard = string(i)) return hazard;
+      } else if (static_cast<unsigned char>(c) >= 0x80) {
+        return TomlHazard{i, "invalid TOML: unexpected character outside a string or comment"};
+      } else {
+        ++i;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // Moves `i` from the opening quote to past the closing one (or to the line
+  // break of an unterminated one-line string, which toml++ reports).
+  std::optional<TomlHazard> string(std::size_t& i) {
+    char q = t_[i];
+    bool multi_line = t_.substr(i, 3) == std::string(3, q);
+    std::string_view delim = t_.substr(i, multi_line ? 3 : 1);
+    for (i += delim.size(); i < t_.size(); ++i) {
+      if (t_.substr(i, delim.size()) == delim) {
+        i += delim.size();
+        // `` and `'` end a multi-line string too, with one or two
+        // quotes of its own.
+        for (int extra = 0; multi_line && extra < 2 && i < t_.size() && t_[i] == q; ++extra) ++i;
+        return std::nullopt;
+      }
+      if (!multi_line && t_[i] == '\n') return std::nullopt;
+      if (q == '"' && t_[i] == '\\') {
+        if (multi_line)
+          if (auto hazard = after_backslash(i + 1)) return hazard;
+        ++i;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // toml++ asks whether the character after a backslash is white space, and
+  // after a line-ending backslash, whether the first one of the text is.
+  std::optional<TomlHazard> after_backslash(std::size_t p) const {
+    if (trips_at(t_, p)) return unreadable(p, "after a backslash");
+    std::size_t q = p;
+    while (q < t_.size() && (is_toml_blank(t_[q]) || t_[q] == '\r' || t_[q] == '\n' ||
+                             is_toml_unicode_space(code_point_at(t_, q))))
+      q = next_char(t_, q);
+    if (q > p && trips_at(t_, q)) return unreadable(q, "after a line-ending backslash");
+    return std::nullopt;
+  }
+
+  TomlHazard unreadable(std::size_t at, std::string_view where) const {
+    char cp[16];
+    std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(code_point_at(t_, at)));
+    return {at, "TOML that toml++ 3.3 cannot read: " + std::string(cp) + " " + std::string(where) +
+                    " in a multi-line string (docs/upstream-toml++.md)"};
+  }
+
+  std::string_view t_;
+};
 
 class TomlReader {
  public:
@@ -50,9 +124,8 @@ class TomlReader {
         no_translate_(bytes_, range), columns_(src) {}
 
   std::vector<DataLeaf> read() {
-    std::size_t stray = find_stray_non_ascii(bytes_.substr(range_.begin, range_.size()));
-    if (stray != std::string_view::npos)
-      src_.fail(range_.begin + stray, "invalid TOML: unexpected character outside a string or comment");
+    if (auto hazard = find_toml_hazard(bytes_.substr(range_.begin, range_.size())))
+      src_.fail(range_.begin + hazard->offset, hazard->message);
     toml::table root;
     try {
       root = toml::parse(bytes_.substr(range_.begin, range_.size()), std::string_view(src_.path()));
@@ -230,3 +303,9 @@ std::string encode_toml(ScalarStyle preferred, std::string_view value) {
 }
 
 }  // namespace l10n::detail
+
+namespace l10n {
+
+std::optional<TomlHazard> find_toml_hazard(std::string_view text) { return detail::TomlHazards(text).find(); }
+
+}  // namespace l10n

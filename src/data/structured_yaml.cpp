@@ -17,6 +17,7 @@ namespace {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_anchor_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 
 // libyaml's marks count characters, not bytes (0.2.5); this maps them back.
 // Marks arrive almost in order, so a cursor that walks from the last answer is
@@ -138,6 +139,7 @@ class YamlReader {
     int items = 0;               // sequences: items so far
     bool has_key = false;        // mappings: a key waits for its value
     Span key;
+    std::size_t key_node = 0;  // where the key's node starts, its anchor or tag included
     bool key_no_translate = false;
   };
 
@@ -178,7 +180,7 @@ class YamlReader {
     if (!stack_.empty() && stack_.back().mapping)
       no_translate = no_translate || no_translate_.trailing(stack_.back().key.end);
     bool in_flow = flow || (!stack_.empty() && stack_.back().flow);
-    stack_.push_back(Frame{mapping, in_flow, no_translate, 0, false, {}, false});
+    stack_.push_back(Frame{mapping, in_flow, no_translate, 0, false, {}, 0, false});
   }
 
   void scalar(const yaml_event_t& e) {
@@ -193,6 +195,7 @@ class YamlReader {
       path_.push_back({std::string(value), -1});
       parent.has_key = true;
       parent.key = span;
+      parent.key_node = node_begin;
       parent.key_no_translate = parent.no_translate || no_translate_.fenced(span.begin);
       return;
     }
@@ -212,7 +215,9 @@ class YamlReader {
     leaf.in_flow = parent.flow;
     no_translate = no_translate || no_translate_.trailing(after);
     if (parent.mapping) {
-      leaf.indent = columns_.column(parent.key.begin);
+      // A block scalar's indentation counts from the mapping's, which starts
+      // at the key's anchor or tag (`&a key: |2`), not at its text.
+      leaf.indent = columns_.column(parent.key_node);
       if (src_.lines().line(parent.key.end) != leaf.line)
         no_translate = no_translate || no_translate_.trailing(parent.key.end);
     } else {
@@ -237,7 +242,15 @@ class YamlReader {
         ++p;
       } else if (c == '#') {
         while (p < end && bytes_[p] != '\n') ++p;
-      } else if (c == '&' || c == '!') {
+      } else if (c == '&') {
+        for (++p; p < end && is_anchor_char(bytes_[p]);) ++p;
+        // libyaml reads `&a:b x` as the anchor `a` on the scalar `:b x`, Hugo's
+        // go-yaml as the anchor `a:b` on `x`; and a value written in its place
+        // would have to start with a blank to end the anchor.
+        if (p < end && (bytes_[p] == ':' || bytes_[p] == '?'))
+          src_.fail(p, "an anchor name followed by ':' or '?' (`&a:b`) is read differently by YAML parsers: "
+                       "put a space after the anchor");
+      } else if (c == '!') {
         bool verbatim = bytes_.substr(p, 2) == "!<";
         while (p < end && !is_space(bytes_[p]) && !(verbatim && bytes_[p - 1] == '>')) ++p;
       } else {

@@ -10,6 +10,7 @@
 #include "base/tr.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "data/structured.h"
 
 namespace fs = std::filesystem;
 
@@ -208,6 +209,10 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
   cfg.root = root;
   cfg.config_path = display_path;
   cfg.paths_outside_root = origin == ConfigOrigin::NamedByUser;
+  if (auto hazard = find_toml_hazard(text)) {
+    LineCol lc = LineIndex(text).at(hazard->offset);
+    throw Error(display_path, lc.line, lc.col, hazard->message);
+  }
   toml::table doc;
   try {
     doc = toml::parse(text, std::string_view(display_path));

@@ -256,10 +256,15 @@ class BodyWalker {
   // Drops leading and trailing lines that hold only shortcode calls (a
   // `{{< box-start >}}` line glued to a paragraph) and leading link reference
   // definitions, which cmark keeps inside the paragraph's line range.
+  //
+  // A leading line of only '|' is where cmark-gfm ended a table just above
+  // (no row in it): it stays as written, or a rewrite that joins the lines
+  // would make the text a row of that table.
   void trim_lines(std::vector<BlockLine>& lines) const {
     auto skippable = [&](const BlockLine& l, bool leading) {
+      std::string_view s = original(l.begin, l.end);
       return spans_.only_shortcodes(src_.bytes(), src_pos(l.begin), src_pos(l.end)) ||
-             (leading && is_link_reference_definition(original(l.begin, l.end)));
+             (leading && (is_link_reference_definition(s) || s.find_first_not_of("| \t") == std::string_view::npos));
     };
     while (!lines.empty() && skippable(lines.front(), true)) lines.erase(lines.begin());
     while (!lines.empty() && skippable(lines.back(), false)) lines.pop_back();
@@ -338,7 +343,9 @@ class BodyWalker {
     trim_lines(lines);
     if (lines.empty()) return;
     Span span{lines.front().begin, trimmed_end(lines.back())};
-    if (lines.size() == 1 && standalone_image(span)) return;
+    // On any number of lines: a rewrite joins soft-broken lines into one,
+    // and `![a](u` + line break + `"t")` must be an image before as after.
+    if (standalone_image(span)) return;
     UnitKind kind = container_kind(node);
     const char* what = kind == UnitKind::ListItem ? "list item" : kind == UnitKind::BlockQuote ? "block quote" : "paragraph";
     add(kind, join(lines), span, what, continuation_prefix(lines.front()));
