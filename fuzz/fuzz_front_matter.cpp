@@ -17,7 +17,8 @@ void check_rewrites(const SourceText& src, const FrontMatter& fm) {
     if (!leaf.is_string || !has_translatable_text(leaf.value) || ++checked > 8) continue;
     std::string bytes(src.bytes());
     std::string encoded =
-        encode_scalar(fm.format, rewrite_style(leaf.style, leaf.value), leaf.value, leaf.indent, leaf.in_flow);
+        encode_scalar(fm.format, rewrite_style(leaf.style, leaf.value), leaf.value, leaf.indent, leaf.in_flow,
+                      leaf.margin);
     bytes.replace(leaf.span.begin, leaf.span.size(), encoded);
     std::optional<FrontMatter> again;
     try {

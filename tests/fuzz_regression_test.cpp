@@ -89,7 +89,8 @@ std::vector<std::string> front_matter_rewrites(const std::string& page) {
   for (const DataLeaf& leaf : fm->leaves) {
     if (!leaf.is_string) continue;
     std::string encoded =
-        encode_scalar(fm->format, rewrite_style(leaf.style, leaf.value), leaf.value, leaf.indent, leaf.in_flow);
+        encode_scalar(fm->format, rewrite_style(leaf.style, leaf.value), leaf.value, leaf.indent, leaf.in_flow,
+                      leaf.margin);
     std::string out = page.substr(0, leaf.span.begin) + encoded + page.substr(leaf.span.end);
     INFO(out);
     std::optional<FrontMatter> again = parse_front_matter(SourceText("page.md", out));
@@ -265,6 +266,16 @@ TEST_CASE("fuzz: a block scalar under a key with an anchor or a tag", "[fuzz]") 
   // was indented more than `|2` says, and read back with extra spaces.
   CHECK(front_matter_rewrites("---\n&a title: |2\n    text\n---\n") == std::vector<std::string>{"  text\n"});
   CHECK(front_matter_rewrites("---\n!!str title: >2-\n    text\n---\n") == std::vector<std::string>{"  text"});
+}
+
+TEST_CASE("fuzz: a block scalar indented deeper than key + 2, then a less indented comment", "[fuzz]") {
+  // The comment ended the scalar because it is less indented than its
+  // content; written back at key + 2, the content was as indented as the
+  // comment, which then became part of the value.
+  const std::string page = "---\ndescription: |-\n        A clean page.\n  # a comment\nx: more text\n---\n";
+  CHECK(front_matter_rewrites(page) == std::vector<std::string>{"A clean page.", "more text"});
+  // With an indentation indicator deeper than 2, the indicator written back says so too.
+  CHECK(front_matter_rewrites("---\nk: |4\n      lead\n  # c\n---\n") == std::vector<std::string>{"  lead\n"});
 }
 
 TEST_CASE("fuzz: TOML on which toml++ 3.3 reaches __builtin_unreachable is refused first", "[fuzz]") {

@@ -38,6 +38,7 @@ struct DataLeaf {
   bool no_translate = false;   // fenced off by `# no-translate` comments
   int line = 0;                // 1-based line of span.begin
   int indent = 0;              // column (0-based) of the key that owns the value, for block scalars
+  int margin = 0;              // block scalars: the column of their content lines (0: not known)
                                // (of the `-` for a sequence item)
   bool in_flow = false;        // inside a YAML flow collection ([a, b], {k: v}): no block styles
 };
@@ -75,11 +76,13 @@ std::optional<TomlHazard> find_toml_hazard(std::string_view text);
 
 // Writes `value` as a scalar of `format` that parses back to exactly `value`,
 // in `preferred` style when that style can hold it, else the closest that can.
-// `indent` is the key's column (DataLeaf::indent), for block styles; `in_flow`
+// `indent` is the key's column (DataLeaf::indent), for block styles, and
+// `margin` the column its content had (DataLeaf::margin; 0 for indent + 2):
+// lines after the value that ended it before must end it still. `in_flow`
 // is DataLeaf::in_flow. The result replaces DataLeaf::span; block styles leave
 // out the final line break, which the span does not cover either.
 std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,
-                          bool in_flow = false);
+                          bool in_flow = false, int margin = 0);
 
 // The style merge writes `value` in over a scalar that had `source` style. A
 // line break in a value that was on one line takes escapes: a block scalar

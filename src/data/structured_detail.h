@@ -65,7 +65,7 @@ std::size_t json_object_end(std::string_view bytes, std::size_t open);
 // (YAML 1.1 and 1.2 core rules, as Go YAML decoders and PyYAML apply them)?
 bool yaml_plain_is_typed(std::string_view text);
 
-std::string encode_yaml(ScalarStyle preferred, std::string_view value, int indent, bool in_flow);
+std::string encode_yaml(ScalarStyle preferred, std::string_view value, int indent, bool in_flow, int margin = 0);
 std::string encode_toml(ScalarStyle preferred, std::string_view value);
 std::string encode_json(std::string_view value);
 

@@ -223,6 +223,8 @@ class YamlReader {
     } else {
       leaf.indent = item_column(node_begin, span.begin);
     }
+    if (style == ScalarStyle::Literal || style == ScalarStyle::Folded)
+      leaf.margin = block_margin(span.begin, block_header_end(span.begin, span.end), span.end, leaf.indent);
     leaf.no_translate = no_translate;
     leaves_.push_back(std::move(leaf));
     end_value();
@@ -265,6 +267,21 @@ class YamlReader {
     std::size_t p = begin + 1;
     while (p < end && (is_digit(bytes_[p]) || bytes_[p] == '+' || bytes_[p] == '-')) ++p;
     return p;
+  }
+
+  // The column of a block scalar's content: the indentation indicator's, or
+  // that of its first line that is not blank; 0 when it has none.
+  int block_margin(std::size_t begin, std::size_t header_end, std::size_t end, int indent) const {
+    for (std::size_t p = begin + 1; p < header_end; ++p)
+      if (is_digit(bytes_[p])) return indent + (bytes_[p] - '0');
+    std::size_t line = bytes_.find('\n', header_end);
+    while (line != std::string_view::npos && line < end) {
+      std::size_t p = line + 1;
+      while (p < end && bytes_[p] == ' ') ++p;
+      if (p < end && bytes_[p] != '\n' && bytes_[p] != '\r') return static_cast<int>(p - line - 1);
+      line = bytes_.find('\n', p);
+    }
+    return 0;
   }
 
   // libyaml ends a block scalar after the line breaks and indentation that
@@ -518,17 +535,23 @@ bool folded_can_hold(std::string_view v, bool in_flow) {
   return true;
 }
 
-// `|` or `>` with an explicit indentation when the first line starts with
-// white space (auto-detection would misread it), and the chomping that keeps
-// exactly the trailing line breaks of `v`. Content sits at indent + 2; the
+// Whether `v` needs an explicit indentation indicator: its first line starts
+// with white space, which auto-detection would take for indentation.
+bool needs_indentation_indicator(std::string_view v) {
+  return !v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n');
+}
+
+// `|` or `>` with an explicit indentation when needs_indentation_indicator,
+// and the chomping that keeps exactly the trailing line breaks of `v`.
+// Content sits at `column` (indent + 2 unless the source had its own); the
 // final line break is left out, as it is from DataLeaf::span.
-std::string block_scalar(char indicator, std::string_view v, int indent) {
+std::string block_scalar(char indicator, std::string_view v, int indent, int column) {
   BlockBody body = split_block(v);
   std::string out(1, indicator);
-  if (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n')) out += '2';
+  if (needs_indentation_indicator(v)) out += static_cast<char>('0' + (column - indent));
   if (body.trailing_breaks == 0) out += '-';
   if (body.trailing_breaks > 1) out += '+';
-  std::string margin(static_cast<std::size_t>(indent) + 2, ' ');
+  std::string margin(static_cast<std::size_t>(column), ' ');
   for (std::size_t i = 0; i < body.lines.size(); ++i) {
     std::string_view line = body.lines[i];
     out += '\n';
@@ -545,7 +568,12 @@ std::string block_scalar(char indicator, std::string_view v, int indent) {
 
 }  // namespace
 
-std::string encode_yaml(ScalarStyle preferred, std::string_view value, int indent, bool in_flow) {
+std::string encode_yaml(ScalarStyle preferred, std::string_view value, int indent, bool in_flow, int margin) {
+  // The source's content column, so that the lines after the value still end
+  // it; an indentation indicator can say at most 9 more than the key's.
+  int column = margin > indent ? margin : indent + 2;
+  if (needs_indentation_indicator(value) && column - indent > 9) column = indent + 2;
+  auto block = [&](char indicator) { return block_scalar(indicator, value, indent, column); };
   switch (preferred) {
     case ScalarStyle::Plain:
       if (plain_can_hold(value, in_flow)) return std::string(value);
@@ -553,14 +581,14 @@ std::string encode_yaml(ScalarStyle preferred, std::string_view value, int inden
     case ScalarStyle::SingleQuoted: break;
     case ScalarStyle::DoubleQuoted: return double_quoted(value);
     case ScalarStyle::Literal:
-      if (literal_can_hold(value, in_flow)) return block_scalar('|', value, indent);
+      if (literal_can_hold(value, in_flow)) return block('|');
       break;
     case ScalarStyle::Folded:
-      if (folded_can_hold(value, in_flow)) return block_scalar('>', value, indent);
+      if (folded_can_hold(value, in_flow)) return block('>');
       break;
   }
   bool multi_line = value.find('\n') != std::string_view::npos;
-  if (multi_line && literal_can_hold(value, in_flow)) return block_scalar('|', value, indent);
+  if (multi_line && literal_can_hold(value, in_flow)) return block('|');
   if (!multi_line && single_quoted_can_hold(value)) return single_quoted(value);
   return double_quoted(value);
 }

@@ -18,6 +18,7 @@ Unit data_unit(UnitKind kind, const DataLeaf& leaf, DataFormat format, std::stri
   u.format = format;
   u.style = leaf.style;
   u.indent = leaf.indent;
+  u.margin = leaf.margin;
   u.in_flow = leaf.in_flow;
   return u;
 }

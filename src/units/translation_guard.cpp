@@ -387,7 +387,8 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::FrontMatter:
     case UnitKind::StringTable:
     case UnitKind::SiteConfig:
-      return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow);
+      return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow,
+                           unit.margin);
     case UnitKind::ShortcodeParam: {
       bool as_is = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::SingleQuoted ||
                    (unit.style == ScalarStyle::Plain && !bare_param_needs_quotes(msgstr));

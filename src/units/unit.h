@@ -39,6 +39,7 @@ struct Unit {
   DataFormat format = DataFormat::Yaml;
   ScalarStyle style = ScalarStyle::Plain;
   int indent = 0;
+  int margin = 0;        // block scalars: the column of their content in the source
   bool in_flow = false;  // inside a YAML [..] or {..} collection
 };
 
