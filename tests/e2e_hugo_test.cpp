@@ -83,3 +83,73 @@ TEST_CASE("the Dutch example site builds with Hugo", "[e2e][hugo]") {
   // English pages still build from the source.
   CHECK(slurp(site.path() / "public/reviewers/index.html").find("Running a check") != std::string::npos);
 }
+
+TEST_CASE("the title, description and menus of a root hugo.toml reach the Dutch site", "[e2e][hugo]") {
+  if (run("hugo version").status != 0) {
+    WARN("hugo is not installed: skipped (tools/install-deps.sh installs it)");
+    return;
+  }
+  TempDir site;
+  spit(site.path() / "hugo.toml", R"(baseURL = "https://example.org/"
+title = "Garden club"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[params]
+description = "Everything about our garden"
+color = "green"
+[languages.en]
+contentDir = "content/en"
+weight = 1
+[languages.nl]
+contentDir = "content/nl"
+weight = 2
+[[menu.main]]
+name = "Vegetables"
+url = "/vegetables/"
+weight = 1
+[[menu.main]]
+name = "Opening hours"
+url = "/hours/"
+weight = 2
+[menu.main.params]
+icon = "clock"
+)");
+  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\nsourceDir = \"content/en\"\n[merge]\nkeep = 0\n");
+  spit(site.path() / "content/en/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+  spit(site.path() / "layouts/_default/list.html",
+       "<title>{{ .Site.Title }}</title><p>{{ .Site.Params.description }} {{ .Site.Params.color }}</p>\n"
+       "{{ range .Site.Menus.main }}<a href=\"{{ .URL }}\">{{ .Name }} {{ .Params.icon }}</a>{{ end }}\n");
+  REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+  fs::path po = site.path() / "po/nl/content.po";
+  std::string text = slurp(po);
+  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{
+           {"Garden club", "Tuinclub"}, {"Everything about our garden", "Alles over onze tuin"},
+           {"Vegetables", "Groenten"}, {"Opening hours", "Openingstijden"}}) {
+    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
+    auto at = text.find(entry);
+    INFO(en);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
+  }
+  spit(po, text);
+  auto merge = run_l10n("merge --root " + quote(site.str()));
+  INFO(merge.output);
+  REQUIRE(merge.status == 0);
+  CHECK(fs::exists(site.path() / "config/_default/languages.nl.toml"));
+  CHECK(slurp(site.path() / "hugo.toml").find("Tuinclub") == std::string::npos);  // the source is not touched
+
+  RunResult hugo = run("hugo --quiet -s " + quote(site.str()) + " -d " + quote((site.path() / "public").string()));
+  INFO(hugo.output);
+  REQUIRE(hugo.status == 0);
+  std::string nl = slurp(site.path() / "public/nl/index.html"), en = slurp(site.path() / "public/index.html");
+  CHECK(nl.find("<title>Tuinclub</title>") != std::string::npos);
+  CHECK(nl.find("Alles over onze tuin green") != std::string::npos);  // untranslated params fall back
+  CHECK(nl.find(">Groenten </a>") != std::string::npos);
+  CHECK(nl.find(">Openingstijden clock</a>") != std::string::npos);  // the whole menu entry, params too
+  CHECK(nl.find("href=\"/hours/\"") != std::string::npos);
+  CHECK(en.find("<title>Garden club</title>") != std::string::npos);
+  CHECK(en.find(">Opening hours clock</a>") != std::string::npos);
+  // A second merge changes nothing.
+  auto again = run_l10n("merge --check --root " + quote(site.str()));
+  CHECK(again.status == 0);
+}

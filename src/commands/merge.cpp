@@ -14,6 +14,7 @@
 #include "site/layout.h"
 #include "site/sources.h"
 #include "base/source_text.h"
+#include "units/site_strings.h"
 #include "units/translation_guard.h"
 #include "base/files.h"
 #include "po/reader.h"
@@ -68,12 +69,13 @@ struct Rendered {
   std::vector<Refusal> refusals;
 };
 
-Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units,
-                const TranslationTable& table, const Config& cfg) {
-  Rendered r;
-  std::string_view src = text.bytes();
-  std::size_t pos = 0;
-  for (const Unit& u : units) {
+// The translation each unit gets: its msgstr, or nullopt for the source's
+// bytes (none, the same text, or refused because it would break the file).
+std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const std::vector<Unit>& units,
+                                                      const TranslationTable& table, const Config& cfg, Rendered& r) {
+  std::vector<std::optional<std::string_view>> out(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
     const TranslationTable::Entry* e = table.find(u.context, u.text);
     if (!e) continue;
     if (e->msgstr == u.text) {  // translated as itself: the source bytes are right
@@ -84,10 +86,30 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
       r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
-    r.bytes.append(src.substr(pos, u.span.begin - pos));
-    r.bytes.append(render_translation(u, e->msgstr));
-    pos = u.span.end;
+    out[i] = e->msgstr;
     ++r.translated;
+  }
+  return out;
+}
+
+Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units,
+                const TranslationTable& table, const Config& cfg, std::string_view lang) {
+  Rendered r;
+  std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, r);
+  if (is_root_config(file)) {
+    std::map<std::size_t, std::string> by_span;
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (translations[i]) by_span.emplace(units[i].span.begin, *translations[i]);
+    r.bytes = language_config(text, file.format, cfg, by_span, lang);
+    return r;
+  }
+  std::string_view src = text.bytes();
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (!translations[i]) continue;
+    r.bytes.append(src.substr(pos, units[i].span.begin - pos));
+    r.bytes.append(render_translation(units[i], *translations[i]));
+    pos = units[i].span.end;
   }
   r.bytes.append(src.substr(pos));
   return r;
@@ -137,7 +159,7 @@ struct Output {
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
                   const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units) {
-  Rendered r = render(f, text, units, lang.table, cfg);
+  Rendered r = render(f, text, units, lang.table, cfg, lang.code);
   Output out;
   out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
   out.refusals = std::move(r.refusals);

@@ -224,9 +224,19 @@ std::optional<std::string> output_path(const Config& cfg, const SourceFile& file
     case SourceFile::Kind::SiteConfig:
       // menus.en.toml, params.en.yaml: the language's own config files get a twin.
       if (names_language(fs::path(file.path).filename().string(), cfg.source)) return data_twin(cfg, file.path, lang);
+      // hugo.toml, config.yaml: the file Hugo merges under languages.<lang>.
+      if (is_root_config(file)) return language_config_path(lang);
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+bool is_root_config(const SourceFile& file) {
+  return file.kind == SourceFile::Kind::SiteConfig && file.path.find('/') == std::string::npos;
+}
+
+std::string language_config_path(std::string_view lang) {
+  return "config/_default/languages." + std::string(lang) + ".toml";
 }
 
 std::string manifest_path(const Config& cfg, std::string_view lang) {

@@ -72,8 +72,16 @@ bool owned_output(const Config& cfg, std::string_view rel, std::string_view lang
 std::string target_path(const Config& cfg, std::string_view page, std::string_view lang);
 // What merge writes for a source file: its target page, the language's
 // string table (i18n/nl.toml), the twin of a language's config file
-// (menus.en.toml -> menus.nl.toml); nullopt for files that have none.
+// (menus.en.toml -> menus.nl.toml), the language's config for a root
+// config (hugo.toml -> config/_default/languages.nl.toml); nullopt for
+// files that have none (language-neutral files of config/_default/).
 std::optional<std::string> output_path(const Config& cfg, const SourceFile& file, std::string_view lang);
+
+// A site config file in the root (hugo.toml, config.yaml), which Hugo
+// merges with config/_default/.
+bool is_root_config(const SourceFile& file);
+// The config file Hugo merges under languages.<lang>.
+std::string language_config_path(std::string_view lang);
 
 // The manifest of the files merge wrote for `lang`: <targetDir>/.l10n-manifest
 // in the directory layout, <targetDir>/.l10n-manifest.<lang> in the filename

@@ -1,7 +1,10 @@
 #include "units/site_strings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "units/markdown.h"
 
@@ -31,6 +34,109 @@ bool is_plural_category(std::string_view s) {
 std::string record_of(const DataLeaf& leaf) {
   auto dot = leaf.path_string.rfind('.');
   return dot == std::string::npos ? std::string() : leaf.path_string.substr(0, dot);
+}
+
+// A leaf's path with the indices of its sequence items: "menu.main[0].name"
+// -> menu, main, 0, name (indices as "#0").
+std::vector<std::string> steps_of(const std::string& path_string) {
+  std::vector<std::string> steps;
+  std::string key;
+  for (std::size_t i = 0; i < path_string.size(); ++i) {
+    char c = path_string[i];
+    if (c == '.' || c == '[') {
+      if (!key.empty()) steps.push_back(std::move(key)), key.clear();
+      if (c == '[') {
+        std::size_t close = path_string.find(']', i);
+        steps.push_back("#" + path_string.substr(i + 1, close - i - 1));
+        i = close;
+      }
+    } else {
+      key += c;
+    }
+  }
+  if (!key.empty()) steps.push_back(std::move(key));
+  return steps;
+}
+
+std::string toml_key(const std::string& key) {
+  bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == '-';
+  });
+  return bare ? key : encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, key, 0);
+}
+
+bool is_toml_number(std::string_view v) {
+  std::size_t i = v.starts_with('-') || v.starts_with('+') ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < v.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(v[i]))) digits = true;
+    else if (v[i] == '.' && !dot && digits) dot = true;
+    else return false;
+  }
+  return digits && !v.ends_with('.');
+}
+
+// A value that is not a string, as TOML writes it: TOML's own literal as
+// written; numbers and booleans of YAML and JSON; nullopt for a null, which
+// TOML cannot hold. Anything else is written as the string it reads as.
+std::optional<std::string> toml_literal(const SourceText& src, DataFormat format, const DataLeaf& leaf) {
+  if (format == DataFormat::Toml) return std::string(src.bytes().substr(leaf.span.begin, leaf.span.size()));
+  std::string v = leaf.value;
+  std::string lower;
+  for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "null" || lower == "~" || lower.empty()) return std::nullopt;
+  if (lower == "true" || lower == "yes" || lower == "on") return "true";
+  if (lower == "false" || lower == "no" || lower == "off") return "false";
+  if (is_toml_number(v)) return v;
+  return encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, v, 0);
+}
+
+// One value of the language's config: where it goes, and its TOML text.
+struct ConfigValue {
+  std::vector<std::string> steps;  // under languages.<lang>: "title"; "params", "description"; "menus", "main", "#0", "name"
+  std::string text;
+};
+
+// Writes values that share their steps up to the last as TOML: top-level
+// keys, then tables, then each menu entry as [[menus.NAME]] with its nested
+// tables after it.
+std::string write_toml(const std::vector<ConfigValue>& values) {
+  std::string top, tables;
+  std::map<std::string, std::vector<const ConfigValue*>> by_table;  // "params" -> values
+  std::vector<std::string> table_order;
+  // menus: name -> entry index -> sub-table ("" for the entry's own keys) -> values
+  std::map<std::string, std::map<int, std::map<std::string, std::vector<const ConfigValue*>>>> menus;
+  std::vector<std::string> menu_order;
+  for (const ConfigValue& v : values) {
+    const auto& st = v.steps;
+    if (st.size() == 1) {
+      top += toml_key(st[0]) + " = " + v.text + "\n";
+    } else if (st[0] == "menus" && st.size() >= 4 && st[2].starts_with('#')) {
+      if (!menus.count(st[1])) menu_order.push_back(st[1]);
+      std::string sub;
+      for (std::size_t i = 3; i + 1 < st.size(); ++i) sub += (sub.empty() ? "" : ".") + toml_key(st[i]);
+      menus[st[1]][std::stoi(st[2].substr(1))][sub].push_back(&v);
+    } else {
+      std::string table;
+      for (std::size_t i = 0; i + 1 < st.size(); ++i) table += (table.empty() ? "" : ".") + toml_key(st[i]);
+      if (!by_table.count(table)) table_order.push_back(table);
+      by_table[table].push_back(&v);
+    }
+  }
+  for (const std::string& table : table_order) {
+    tables += "\n[" + table + "]\n";
+    for (const ConfigValue* v : by_table[table]) tables += toml_key(v->steps.back()) + " = " + v->text + "\n";
+  }
+  for (const std::string& name : menu_order)
+    for (const auto& [index, subs] : menus[name]) {
+      std::string entry = "menus." + toml_key(name);
+      tables += "\n[[" + entry + "]]\n";
+      for (const auto& [sub, vals] : subs) {
+        if (!sub.empty()) tables += "[" + entry + "." + sub + "]\n";
+        for (const ConfigValue* v : vals) tables += toml_key(v->steps.back()) + " = " + v->text + "\n";
+      }
+    }
+  return top + tables;
 }
 
 }  // namespace
@@ -83,6 +189,44 @@ std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, co
     out.push_back(data_unit(UnitKind::SiteConfig, leaf, format, "site config: " + leaf.path_string));
   }
   return out;
+}
+
+std::string language_config(const SourceText& src, DataFormat format, const UnitRules& rules,
+                            const std::map<std::size_t, std::string>& translations, std::string_view lang) {
+  std::set<std::size_t> units;
+  for (const Unit& u : site_config_units(src, format, rules)) units.insert(u.span.begin);
+  // Values under languages.<source> are what the source language shows, so
+  // they win over the site-wide ones; a language's menus replace the site's.
+  std::vector<ConfigValue> site, scoped;
+  for (const DataLeaf& leaf : parse_data(src, format)) {
+    std::vector<std::string> steps = steps_of(leaf.path_string);
+    bool in_source = steps.size() > 2 && steps[0] == "languages" && steps[1] == rules.source;
+    if (in_source) steps.erase(steps.begin(), steps.begin() + 2);
+    else if (!steps.empty() && steps[0] == "languages") continue;
+    if (steps.empty()) continue;
+    if (steps[0] == "menu") steps[0] = "menus";
+    bool wanted = steps[0] == "menus" || (units.count(leaf.span.begin) && (steps.size() == 1 || steps[0] == "params"));
+    if (!wanted) continue;
+    std::optional<std::string> text;
+    if (auto t = translations.find(leaf.span.begin); t != translations.end())
+      text = encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, t->second, 0);
+    else if (leaf.is_string)
+      text = encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, leaf.value, 0);
+    else
+      text = toml_literal(src, format, leaf);
+    if (text) (in_source ? scoped : site).push_back({std::move(steps), std::move(*text)});
+  }
+  auto shadowed = [&](const ConfigValue& v) {
+    return std::any_of(scoped.begin(), scoped.end(), [&](const ConfigValue& s) {
+      return v.steps[0] == "menus" ? s.steps[0] == "menus" : s.steps == v.steps;
+    });
+  };
+  std::vector<ConfigValue> values;
+  for (ConfigValue& v : site)
+    if (!shadowed(v)) values.push_back(std::move(v));
+  for (ConfigValue& v : scoped) values.push_back(std::move(v));
+  return "# Written by 'l10n merge' from " + src.path() + " for '" + std::string(lang) +
+         "': Hugo merges it under languages." + std::string(lang) + ".\n" + write_toml(values);
 }
 
 }  // namespace l10n

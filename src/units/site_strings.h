@@ -3,6 +3,10 @@
 // and menu names in the site config.
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "units/rules.h"
@@ -19,5 +23,15 @@ std::vector<Unit> string_table_units(const SourceText& src, DataFormat format);
 // Units of a site config file: title, params.description, menu entry names,
 // also under languages.<source>.
 std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const UnitRules& rules);
+
+// A root site config (hugo.toml, config.yaml) cannot get a twin per language,
+// so its translations go to the file Hugo merges under languages.<lang>
+// (config/_default/languages.<lang>.toml): the title and the translatable
+// params, and the whole menus with their names translated, since a
+// language's menus replace the site's. `translations` holds the accepted
+// translation of a unit by its span.begin; other values are the source's.
+// Written in TOML whatever the source format.
+std::string language_config(const SourceText& src, DataFormat format, const UnitRules& rules,
+                            const std::map<std::size_t, std::string>& translations, std::string_view lang);
 
 }  // namespace l10n
