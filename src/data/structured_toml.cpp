@@ -59,7 +59,7 @@ class TomlHazards {
       if (c == '#') {
         i = t_.find('\n', i);
         if (i == std::string_view::npos) break;
-      } else if (c == '"' || c == '\'') {
+      } else if ((c == '"' || c == '\'') && may_start_string(i)) {
         if (auto hazard = string(i)) return hazard;
       } else if (static_cast<unsigned char>(c) >= 0x80) {
         return TomlHazard{i, "invalid TOML: unexpected character outside a string or comment"};
@@ -71,6 +71,19 @@ class TomlHazards {
   }
 
  private:
+  // Where TOML may have a string: a value (after `=`, `[`, `,`, `{`) or a
+  // quoted key (at a line's start, after `.`, `[`, `{` or `,`). A quote in
+  // the middle of a bare token (`t = 4oo'x`) starts none: toml++ reads on
+  // through the token, asking of each character whether it ends the value,
+  // and a non-ASCII one there runs into its undefined behaviour.
+  bool may_start_string(std::size_t i) const {
+    std::size_t p = i;
+    while (p > 0 && (t_[p - 1] == ' ' || t_[p - 1] == '\t')) --p;
+    if (p == 0) return true;
+    char prev = t_[p - 1];
+    return prev == '\n' || prev == '\r' || prev == '=' || prev == '[' || prev == ',' || prev == '{' || prev == '.';
+  }
+
   // Moves `i` from the opening quote to past the closing one (or to the line
   // break of an unterminated one-line string, which toml++ reports).
   std::optional<TomlHazard> string(std::size_t& i) {
