@@ -39,8 +39,8 @@ bool param_seen(const SiteScan& scan, const std::string& shortcode, const std::s
 // The parameter names l10n.toml configures for a shortcode.
 std::set<std::string> configured(const Config& cfg, const std::string& shortcode) {
   std::set<std::string> out;
-  if (const auto* specs = cfg.shortcode_params(shortcode))
-    for (const ParamSpec& p : *specs) out.insert(p.name);
+  if (auto it = cfg.shortcodes.find(shortcode); it != cfg.shortcodes.end())
+    for (const ParamSpec& p : it->second) out.insert(p.name);
   return out;
 }
 
@@ -138,8 +138,8 @@ TEST_CASE("init reads languages and the content/<lang>/ layout from the site con
   REQUIRE(report.errors.empty());
   CHECK(cfg.languages == std::vector<std::string>{"de", "fr"});
   CHECK(has(cfg.front_matter_keys, "description"));
-  REQUIRE(cfg.shortcode_params("button"));
-  CHECK(cfg.shortcode_params("button")->size() == 1);
+  REQUIRE(cfg.shortcodes.count("button"));
+  CHECK(cfg.shortcodes.at("button").size() == 1);
   CHECK(fs::exists(work.path() / "po/de/content.po"));
 }
 
@@ -248,17 +248,17 @@ TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_defa
   CHECK(key_seen(scan, "summary"));
   CHECK_FALSE(key_proposed(scan, "summary"));
   CHECK(param_proposed(scan, "note", "text"));
-  CHECK(param_proposed(scan, "card", "title"));  // by the "*" wildcard
+  CHECK(param_proposed(scan, "*", "title"));  // hugo-gettext's "*" wildcard, as it is
+  CHECK_FALSE(param_proposed(scan, "card", "title"));  // covered by it
   CHECK_FALSE(param_proposed(scan, "card", "icon"));
-  REQUIRE(scan.not_converted.size() == 3);
+  REQUIRE(scan.not_converted.size() == 2);
   CHECK(scan.not_converted[0].starts_with("i18n.others = [\"title\", \"menu\"]: "));
-  CHECK(scan.not_converted[1].starts_with("i18n.shortcodes.params.\"*\" = [\"title\"]: "));
-  CHECK(scan.not_converted[1].find("(card)") != std::string::npos);
-  CHECK(scan.not_converted[2].starts_with("i18n.content.blog.files = [\"pages/blog.md\"]: "));
+  CHECK(scan.not_converted[1].starts_with("i18n.content.blog.files = [\"pages/blog.md\"]: "));
 
   std::string text = render_config(scan);
   CHECK(text.find("#   i18n.others = ") != std::string::npos);
-  CHECK(text.find("card = [\"title\"]") != std::string::npos);
+  CHECK(text.find("\"*\" = [\"title\"]") != std::string::npos);
+  CHECK(text.find("card = [\"title\"]") == std::string::npos);
   CHECK(text.find("keep = 50") != std::string::npos);
   TempDir work;
   Config cfg;

@@ -593,22 +593,15 @@ void configure_param(SiteScan& scan, const std::string& shortcode, const std::st
   scan.shortcode_params.push_back({shortcode, spec, {}, "", "i18n.shortcodes.params"});
 }
 
-// "*" = ["title"]: that parameter of every shortcode. l10n.toml names
-// shortcodes one by one, so it becomes the shortcodes that use it now.
-void expand_wildcard(SiteScan& scan, GettextSetting& s) {
-  std::vector<std::string> expanded;
+// "*" = ["title"]: that parameter of every shortcode, which l10n.toml says
+// the same way; the calls it covers need no line of their own.
+void convert_wildcard(SiteScan& scan, GettextSetting& s) {
+  for (const auto& v : s.values) configure_param(scan, "*", v);
   for (ParamUse& p : scan.shortcode_params)
-    if (p.configured.empty() && !p.param.name.empty() &&
-        std::find(s.values.begin(), s.values.end(), p.param.name) != s.values.end()) {
-      p.configured = "i18n.shortcodes.params.\"*\"";
-      add_unique(expanded, p.shortcode);
-    }
-  std::string names;
-  for (const auto& n : expanded) names += (names.empty() ? "" : ", ") + n;
-  not_converted(s, expanded.empty()
-                             ? std::string(tr("l10n.toml has no wildcard and no page uses these parameters now"))
-                             : format(tr("l10n.toml has no wildcard; written out for the shortcodes pages use now (%s), "
-                                         "add new shortcodes by hand"), names.c_str()));
+    if (p.shortcode != "*" && p.configured.empty() && !p.param.name.empty() &&
+        std::find(s.values.begin(), s.values.end(), p.param.name) != s.values.end())
+      p.excluded = "covered by \"*\"";
+  s.converted = true;
 }
 
 // The section's shortcode lists are what its translators translate today:
@@ -626,7 +619,7 @@ void convert_shortcodes(SiteScan& scan, std::vector<GettextSetting>& settings) {
     for (const auto& v : s.values) configure_param(scan, s.key[2], v);
     s.converted = true;
   }
-  if (wildcard) expand_wildcard(scan, *wildcard);
+  if (wildcard) convert_wildcard(scan, *wildcard);
   if (!any) return;
   for (ParamUse& p : scan.shortcode_params)
     if (p.configured.empty() && p.excluded.empty()) p.excluded = "not in i18n.shortcodes.params";

@@ -28,10 +28,11 @@ glossary = ["QGIS"]
   CHECK(c.languages == std::vector<std::string>{"nl", "de"});
   CHECK(c.exclude == std::vector<std::string>{"drafts/**"});
   CHECK(c.front_matter_keys == std::vector<std::string>{"title", "menu.*.name"});
-  REQUIRE(c.shortcode_params("steps-bar"));
-  CHECK(c.shortcode_params("steps-bar")->at(1).matches("", 1));
-  CHECK(c.shortcode_params("button")->at(0).matches("text", -1));
-  CHECK(c.shortcode_params("nope") == nullptr);
+  CHECK(c.is_text_param("steps-bar", "", 1));
+  CHECK_FALSE(c.is_text_param("steps-bar", "", 7));
+  CHECK(c.is_text_param("button", "text", -1));
+  CHECK_FALSE(c.is_text_param("button", "link", -1));
+  CHECK_FALSE(c.is_text_param("nope", "text", -1));
   CHECK(c.split_sections);
   CHECK(c.keep == 60);
   CHECK(c.glossary == std::vector<std::string>{"QGIS"});
@@ -85,4 +86,13 @@ TEST_CASE("placeholder patterns are regular expressions with errors at their pla
   CHECK(error_of("[placeholders]\npatterns = ['x*']\n") == "l10n.toml:2:13: error: placeholder pattern 'x*' matches empty text");
   CHECK(error_of("[placeholders]\npattern = ['x']\n") == "l10n.toml:2:1: error: unknown key 'pattern' in [placeholders]");
   CHECK(error_of("[placeholders]\npatterns = 'x'\n") == "l10n.toml:2:12: error: 'placeholders.patterns' must be an array of strings");
+}
+
+TEST_CASE("\"*\" names a text parameter of every shortcode", "[config]") {
+  // hugo-gettext's `"*" = ["title"]`; before, it was taken for a shortcode named "*".
+  Config c = parse_config("[shortcodes]\n\"*\" = [\"title\"]\nbutton = [\"text\"]\n", "l10n.toml", "/nonexistent");
+  CHECK(c.is_text_param("block", "title", -1));
+  CHECK(c.is_text_param("button", "title", -1));
+  CHECK(c.is_text_param("button", "text", -1));
+  CHECK_FALSE(c.is_text_param("block", "text", -1));
 }

@@ -185,10 +185,8 @@ class TextScan {
 // leave alone (its text parameters are translated, so they are left out).
 std::string call_anchor(const Shortcode& call, const UnitRules& rules) {
   std::string a = "call:" + std::string(call.closing ? "/" : "") + call.name;
-  const std::vector<ParamSpec>* specs = rules.shortcode_params(call.name);
   for (const ShortcodeParam& p : call.params) {
-    bool text = specs && std::any_of(specs->begin(), specs->end(),
-                                     [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
+    bool text = rules.is_text_param(call.name, p.name, p.position);
     if (!text) a += " " + (p.name.empty() ? std::to_string(p.position) : p.name) + "=" + p.value;
   }
   return a;

@@ -84,11 +84,9 @@ void shortcode_units(const SourceText& src, const Page& page, const UnitRules& r
   };
   for (const Shortcode& call : page.shortcodes.calls) {
     if (call.closing) continue;
-    const std::vector<ParamSpec>* specs = rules.shortcode_params(call.name);
-    if (!specs || inside_block(call.span)) continue;
+    if (inside_block(call.span)) continue;
     for (const ShortcodeParam& p : call.params) {
-      bool wanted = std::any_of(specs->begin(), specs->end(),
-                                [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
+      bool wanted = rules.is_text_param(call.name, p.name, p.position);
       if (!wanted || looks_like_url(p.value) || !has_translatable_text(p.value)) continue;
       Unit u;
       u.kind = UnitKind::ShortcodeParam;

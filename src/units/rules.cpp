@@ -11,9 +11,13 @@ const std::vector<std::string>& default_front_matter_keys() {
   return keys;
 }
 
-const std::vector<ParamSpec>* UnitRules::shortcode_params(std::string_view shortcode) const {
-  auto it = shortcodes.find(shortcode);
-  return it == shortcodes.end() ? nullptr : &it->second;
+bool UnitRules::is_text_param(std::string_view shortcode, std::string_view param_name, int position) const {
+  auto listed = [&](std::string_view name) {
+    auto it = shortcodes.find(name);
+    return it != shortcodes.end() && std::any_of(it->second.begin(), it->second.end(),
+                                                 [&](const ParamSpec& s) { return s.matches(param_name, position); });
+  };
+  return listed(shortcode) || listed("*");
 }
 
 std::vector<std::string> UnitRules::placeholders_in(std::string_view text) const {

@@ -38,8 +38,10 @@ struct UnitRules {
   std::map<std::string, std::vector<ParamSpec>, std::less<>> shortcodes;
   std::vector<PlaceholderPattern> placeholders;
 
-  // The text parameters configured for `shortcode`, or nullptr.
-  const std::vector<ParamSpec>* shortcode_params(std::string_view shortcode) const;
+  // Whether the parameter (by name, or by position when unnamed) of calls to
+  // `shortcode` holds text: configured for that shortcode, or for every
+  // shortcode under "*" (hugo-gettext's `"*" = ["title"]`).
+  bool is_text_param(std::string_view shortcode, std::string_view param_name, int position) const;
   // Every placeholder occurrence in `text`, in the order they appear.
   std::vector<std::string> placeholders_in(std::string_view text) const;
 };

@@ -98,3 +98,12 @@ TEST_CASE("backslashes in a quoted parameter follow Hugo's rule", "[shortcode]")
   CHECK(refuse_translation(u, "Zeg \"hallo\" \\o/", rules()));
   CHECK(refuse_translation(u, "Hallo \\", rules()));
 }
+
+TEST_CASE("\"*\" makes a parameter text in every shortcode's calls", "[shortcode][page]") {
+  UnitRules r;
+  r.shortcodes["*"] = {ParamSpec{"title", -1}};
+  SourceText src("page.md", "{{< block title=\"Mapping.\" class=\"x\" >}}\n\n{{< card title=\"Editing.\" >}}\n");
+  std::vector<std::string> texts;
+  for (const Unit& u : read_page(src, r).units) texts.push_back(u.text);
+  CHECK(texts == std::vector<std::string>{"Mapping.", "Editing."});
+}

@@ -86,10 +86,8 @@ std::optional<Tokens> shortcode_keys(std::string_view text, const UnitRules& rul
       std::string key(c.markdown ? "%" : "<");
       if (c.closing) key += '/';
       key += c.name;
-      const auto* specs = rules.shortcode_params(c.name);
       for (const auto& p : c.params) {
-        bool text_param = specs && std::any_of(specs->begin(), specs->end(),
-                                               [&](const ParamSpec& s) { return s.matches(p.name, p.position); });
+        bool text_param = rules.is_text_param(c.name, p.name, p.position);
         key += " " + (p.name.empty() ? std::to_string(p.position) : p.name) + "=" + (text_param ? "…" : p.value);
       }
       keys.push_back({std::move(key), bytes(c.span), c.span.begin});
