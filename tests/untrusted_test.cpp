@@ -255,3 +255,25 @@ TEST_CASE("no command modifies a source", "[untrusted]") {
     CHECK(sources() == before);
   }
 }
+
+TEST_CASE("a gettext language code becomes Hugo's in every output, catalogs keep it", "[merge]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "content/en");
+  fs::create_directories(dir.path() / "i18n");
+  spit(dir.path() / "l10n.toml", "languages = [\"pt_BR\"]\nsourceDir = \"content/en\"\n[merge]\nkeep = 0\n");
+  spit(dir.path() / "content/en/a.md", "# A heading\n");
+  spit(dir.path() / "i18n/en.toml", "more = \"Read more\"\n");
+  spit(dir.path() / "hugo.toml", "title = \"Site\"\n");
+  REQUIRE(run_l10n("extract --root " + quote(dir.str())).status == 0);
+  CHECK(fs::exists(dir.path() / "po/pt_BR/content.po"));
+  RunResult r = run_l10n("merge --root " + quote(dir.str()));
+  INFO(r.output);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(dir.path() / "content/pt-br/a.md"));
+  CHECK(fs::exists(dir.path() / "content/pt-br/.l10n-manifest"));
+  CHECK(fs::exists(dir.path() / "i18n/pt-br.toml"));
+  CHECK(fs::exists(dir.path() / "config/_default/languages.pt-br.toml"));
+  CHECK_FALSE(fs::exists(dir.path() / "content/pt_BR"));
+  // The manifest it wrote is its own: a second merge removes nothing and changes nothing.
+  CHECK(run_l10n("merge --check --root " + quote(dir.str())).status == 0);
+}

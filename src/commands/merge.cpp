@@ -100,7 +100,7 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
     std::map<std::size_t, std::string> by_span;
     for (std::size_t i = 0; i < units.size(); ++i)
       if (translations[i]) by_span.emplace(units[i].span.begin, *translations[i]);
-    r.bytes = language_config(text, file.format, cfg, by_span, lang);
+    r.bytes = language_config(text, file.format, cfg, by_span, hugo_language(lang));
     return r;
   }
   std::string_view src = text.bytes();

@@ -1,6 +1,7 @@
 #include "site/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -16,10 +17,17 @@ namespace fs = std::filesystem;
 
 namespace l10n {
 
+std::string hugo_language(std::string_view gettext_code) {
+  std::string out;
+  for (char c : gettext_code) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string Config::target_dir_for(std::string_view lang) const {
+  std::string code = hugo_language(lang);
   std::string out = target_dir;
   for (auto pos = out.find("{lang}"); pos != std::string::npos; pos = out.find("{lang}", pos))
-    out.replace(pos, 6, lang), pos += lang.size();
+    out.replace(pos, 6, code), pos += code.size();
   return out;
 }
 

@@ -37,9 +37,13 @@ struct Config : UnitRules {
   // config on the command line. A committed l10n.toml is untrusted input.
   bool paths_outside_root = false;
 
-  // "content/{lang}" with the language filled in.
+  // "content/{lang}" with the language filled in, as Hugo names it.
   std::string target_dir_for(std::string_view lang) const;
 };
+
+// A gettext language code as Hugo names the language: "pt_BR" -> "pt-br".
+// Catalogs keep the gettext code (po/pt_BR/), outputs take Hugo's.
+std::string hugo_language(std::string_view gettext_code);
 
 // `requested` with every language of the config when it is empty; throws
 // Error naming the config for a language it does not configure.

@@ -25,7 +25,7 @@ bool names_language(std::string_view name, std::string_view lang) {
 
 bool is_translation_name(const Config& cfg, std::string_view name) {
   return std::any_of(cfg.languages.begin(), cfg.languages.end(),
-                     [&](const std::string& lang) { return names_language(name, lang); });
+                     [&](const std::string& lang) { return names_language(name, hugo_language(lang)); });
 }
 
 bool selected(const Config& cfg, const std::string& rel) {
@@ -69,7 +69,8 @@ void add_site_config(const Config& cfg, std::vector<SourceFile>& out) {
 }
 
 // i18n/en.toml -> i18n/nl.toml; config/_default/menus.en.toml -> menus.nl.toml.
-std::string data_twin(const Config& cfg, const std::string& source, std::string_view lang) {
+std::string data_twin(const Config& cfg, const std::string& source, std::string_view gettext_lang) {
+  std::string lang = hugo_language(gettext_lang);
   fs::path p(source);
   std::string name = p.filename().string();
   if (p.stem() == cfg.source) name = std::string(lang) + p.extension().string();
@@ -102,7 +103,8 @@ bool inside_site(const Config& cfg, std::string_view rel) {
   return true;
 }
 
-bool owned_output(const Config& cfg, std::string_view rel, std::string_view lang) {
+bool owned_output(const Config& cfg, std::string_view rel, std::string_view gettext_lang) {
+  std::string lang = hugo_language(gettext_lang);
   if (!inside_site(cfg, rel)) return false;
   std::string path = fs::path(rel).lexically_normal().generic_string();
   if (path != rel) return false;  // "a/./b", "a//b": not a path merge writes
@@ -111,7 +113,7 @@ bool owned_output(const Config& cfg, std::string_view rel, std::string_view lang
   auto format = data_format_of(path);
   if (dir == "i18n" && format && fs::path(name).stem() == lang) return true;
   if (dir == "config/_default" && format && names_language(name, lang)) return true;
-  std::string tree = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir)
+  std::string tree = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(gettext_lang) : cfg.target_dir)
                          .lexically_normal().generic_string();
   bool in_tree = tree == "." || path.starts_with(tree + "/");
   if (!in_tree) return false;
@@ -201,7 +203,8 @@ std::set<std::string> domains_on_disk(const Config& cfg, std::string_view lang) 
   return out;
 }
 
-std::string target_path(const Config& cfg, std::string_view page, std::string_view lang) {
+std::string target_path(const Config& cfg, std::string_view page, std::string_view gettext_lang) {
+  std::string lang = hugo_language(gettext_lang);
   fs::path rel = fs::path(page).lexically_relative(cfg.source_dir);
   std::string name = rel.filename().string();
   std::string dir = rel.parent_path().generic_string();
@@ -213,7 +216,7 @@ std::string target_path(const Config& cfg, std::string_view page, std::string_vi
     auto dot = name.rfind('.');
     name.insert(dot == std::string::npos ? name.size() : dot, "." + std::string(lang));
   }
-  fs::path out = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(lang) : cfg.target_dir) / dir / name;
+  fs::path out = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(gettext_lang) : cfg.target_dir) / dir / name;
   return out.lexically_normal().generic_string();
 }
 
@@ -236,12 +239,12 @@ bool is_root_config(const SourceFile& file) {
 }
 
 std::string language_config_path(std::string_view lang) {
-  return "config/_default/languages." + std::string(lang) + ".toml";
+  return "config/_default/languages." + hugo_language(lang) + ".toml";
 }
 
 std::string manifest_path(const Config& cfg, std::string_view lang) {
   if (cfg.layout == Layout::Directory) return cfg.target_dir_for(lang) + "/.l10n-manifest";
-  return cfg.target_dir + "/.l10n-manifest." + std::string(lang);
+  return cfg.target_dir + "/.l10n-manifest." + hugo_language(lang);
 }
 
 Manifest read_manifest(const Config& cfg, std::string_view lang) {
