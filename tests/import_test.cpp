@@ -292,3 +292,127 @@ TEST_CASE("import on the corpus sites: merge reproduces every imported translati
     CHECK(check_merge_reproduces(cfg, r, (work.path() / "out/{lang}").string(), "nl") > 0);
   }
 }
+
+namespace {
+
+const Message* entry(const Catalog& po, const std::string& msgid) {
+  for (const Message& m : po.messages)
+    if (!m.obsolete && m.msgid == msgid) return &m;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("import --po carries hugo-gettext's whole-call msgids over to l10n's parameters", "[import][corpus]") {
+  if (corpus_dir().empty()) {
+    WARN("../shared/corpus is absent: skipped");
+    return;
+  }
+  TempDir site;
+  fs::copy(corpus_dir() / "qgis-website", site.path(), fs::copy_options::recursive);
+  std::string config = (source_dir() / "tests/corpus/qgis-website.toml").string();
+  std::string args = "--root " + quote(site.str()) + " --config " + quote(config);
+  REQUIRE(run_l10n("extract " + args).status == 0);
+  // What an earlier `l10n update` left: a fuzzy guess holding the whole Dutch call.
+  fs::path po_path = site.path() / "po/nl/content.po";
+  std::string po = slurp(po_path);
+  const std::string mapping = "msgid \"Mapping.\"\nmsgstr \"\"";
+  REQUIRE(po.find(mapping) != std::string::npos);
+  po.replace(po.find(mapping), mapping.size(),
+             "#, fuzzy\nmsgid \"Mapping.\"\nmsgstr \"{{< block title=\\\"In kaart brengen.\\\" >}}\"");
+  spit(po_path, po);
+
+  RunResult r = run_l10n("import --lang nl --po " + quote((site.path() / "translations/nl/messages.excerpt.po").string()) +
+                         " " + args);
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("24 translations read: 11 carried over, 0 as fuzzy, 0 kept from the PO, 8 unmatched") !=
+        std::string::npos);
+  CHECK(r.output.find("messages.excerpt.po:102: note: no message of the site has this text: Previous releases") !=
+        std::string::npos);
+  Catalog cat = read_po(po_path.string(), "po/nl/content.po");
+  const Message* m = entry(cat, "Mapping.");
+  REQUIRE(m);
+  CHECK(m->translated());
+  CHECK(m->msgstr[0] == "In kaart brengen.");
+  m = entry(cat, "Unleash your creativity and experience first class cartographic design capabilities and design "
+                 "great maps for digital and print.");
+  REQUIRE(m);
+  CHECK(m->msgstr[0] == "Laat uw creativiteit de vrije loop en ervaar eerste klas mogelijkheden voor cartografisch "
+                        "ontwerpen en ontwerp fantastische kaarten, zowel digitaal als om af te drukken.");
+  m = entry(cat, "Behind the scenes.");
+  REQUIRE(m);
+  CHECK(m->msgstr[0] == "Achter de schermen.");
+  // The menu entry "Archive" of config.toml gets the excerpt's "Archive".
+  m = entry(cat, "Archive");
+  REQUIRE(m);
+  CHECK(m->msgstr[0] == "Archieven");
+  // Carried-over translations merge: the block's title is Dutch in the page.
+  REQUIRE(run_l10n("merge --keep 0 " + args).status == 0);
+  CHECK(slurp(site.path() / "content-translated/nl/about/index.md").find("title=\"In kaart brengen.\"") !=
+        std::string::npos);
+}
+
+TEST_CASE("import --po pairs re-rendered paragraphs, refuses wrong-shaped msgstrs, keeps translations", "[import]") {
+  TempDir site;
+  spit(site.path() / "l10n.toml",
+       "languages = [\"nl\"]\nsourceDir = \"content/en\"\n[shortcodes]\nblock = [\"title\"]\n");
+  spit(site.path() / "content/en/a.md",
+       "---\ntitle: Welcome\n---\n\nA paragraph that the other tool\njoined on one line.\n\n"
+       "- An item with *emphasis* here.\n\n{{< block title=\"Maps.\" class=\"x\" >}}\n\n"
+       "{{< block title=\"Data.\" class=\"y\" >}}\n\nAlready done.\n");
+  REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+  fs::path po_path = site.path() / "po/nl/content.po";
+  std::string po = slurp(po_path);
+  const std::string done = "msgid \"Already done.\"\nmsgstr \"\"";
+  REQUIRE(po.find(done) != std::string::npos);
+  po.replace(po.find(done), done.size(), "msgid \"Already done.\"\nmsgstr \"Al klaar.\"");
+  spit(po_path, po);
+  spit(site.path() / "other.po", R"(msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Welcome"
+msgstr "Welkom"
+
+msgid "A paragraph that the other tool\n"
+"joined on one line."
+msgstr "Een alinea die het andere programma anders afbrak."
+
+msgid "An item with _emphasis_ here."
+msgstr "Een item met _nadruk_ hier."
+
+msgid "{{< block title=\"Maps.\" class=\"x\" >}}"
+msgstr "{{< block title=\"Kaarten.\" class=\"x\" >}}"
+
+msgid "{{< block title=\"Data.\" class=\"y\" >}}"
+msgstr "{{< block title=\"Gegevens.\" class=\"z\" >}}"
+
+msgid "Already done."
+msgstr "Reeds gedaan."
+
+#, fuzzy
+msgid "Not sure."
+msgstr "Niet zeker."
+)");
+  RunResult r = run_l10n("import --lang nl --po " + quote((site.path() / "other.po").string()) + " --root " +
+                         quote(site.str()));
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("3 carried over, 1 as fuzzy, 1 kept from the PO") != std::string::npos);
+  CHECK(r.output.find("other.po:18: note: its shortcode parameters are not used: the msgstr changes parameter "
+                      "'class' of 'block', which is not text") != std::string::npos);
+  CHECK(r.output.find("note: not used: fuzzy or untranslated there") != std::string::npos);
+  Catalog cat = read_po(po_path.string(), "po/nl/content.po");
+  CHECK(entry(cat, "Welcome")->msgstr[0] == "Welkom");
+  const Message* joined = entry(cat, "A paragraph that the other tool joined on one line.");
+  REQUIRE(joined);
+  CHECK(joined->translated());  // the same text but for its line breaks
+  const Message* item = entry(cat, "An item with *emphasis* here.");
+  REQUIRE(item);
+  CHECK(item->fuzzy);
+  CHECK(item->prev_msgid == std::optional<std::string>("An item with _emphasis_ here."));
+  CHECK(entry(cat, "Maps.")->msgstr[0] == "Kaarten.");
+  CHECK(entry(cat, "Data.")->msgstr[0].empty());  // the msgstr changed a parameter that is not text
+  CHECK(entry(cat, "Already done.")->msgstr[0] == "Al klaar.");
+}

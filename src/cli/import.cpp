@@ -58,6 +58,21 @@ void print_page(const PageImport& p, const std::string& source_lang, bool verbos
               << "\n";
 }
 
+int print_carry_over(const ImportReport& report, const ImportOptions& options, bool quiet) {
+  const CarryOver& r = report.carry_over;
+  if (!quiet)
+    // TRANSLATORS: the severity of a line that says why a translation was not used.
+    for (const Diagnostic& d : r.unmatched) std::cout << d.str(_("note")) << "\n";
+  std::cout << format(options.dry_run ? _("%zu translations read: %zu to carry over, %zu as fuzzy, %zu kept from the PO, "
+                                          "%zu unmatched")
+                                      : _("%zu translations read: %zu carried over, %zu as fuzzy, %zu kept from the PO, "
+                                          "%zu unmatched"),
+                      r.pairs, r.carried, r.fuzzy, r.kept, r.unmatched.size())
+            << "\n";
+  for (const auto& f : report.written) std::cout << format(_("wrote %s"), f.c_str()) << "\n";
+  return kOk;
+}
+
 }  // namespace
 
 int import_command(int argc, char** argv) {
@@ -70,12 +85,18 @@ int import_command(int argc, char** argv) {
        _("the config file (default: l10n.toml in the site root)"))
       ("lang,l", opt::value(&options.language)->required()->value_name(_("LANG")),
        _("the language whose pages to import"))
+      ("po", opt::value(&options.po_files)->multitoken()->value_name(_("FILE")),
+       _("carry translations over from these PO files of another tool (hugo-gettext, po4a, Transifex, Crowdin) "
+         "instead of aligning pages"))
       ("overwrite", _("replace translations the PO already has"))
       ("dry-run,n", _("align and report; write nothing"))
       ("verbose,v", _("list aligned units too"))
       ("jobs,j", opt::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("quiet,q", _("print nothing but errors and the totals"));
-  if (!c.parse(argc, argv, "l10n import --lang nl --dry-run\nl10n import --lang nl --overwrite\n")) return kOk;
+  if (!c.parse(argc, argv,
+               "l10n import --lang nl --dry-run\nl10n import --lang nl --overwrite\n"
+               "l10n import --lang nl --po translations/nl/messages.po\n"))
+    return kOk;
   Config cfg = c.vm.count("config") ? load_config(root, c.vm["config"].as<std::string>()) : load_config(root);
   options.overwrite = c.flag("overwrite");
   options.dry_run = c.flag("dry-run");
@@ -91,6 +112,7 @@ int import_command(int argc, char** argv) {
     std::cerr << w.str(_("warning")) << "\n";
   }
   if (!report.errors.empty()) return print_errors(report.errors);
+  if (!options.po_files.empty()) return print_carry_over(report, options, c.flag("quiet"));
   std::size_t aligned = 0, fuzzy = 0, unmatched = 0, left = 0;
   for (const PageImport& p : report.pages) {
     if (!c.flag("quiet")) print_page(p, cfg.source, c.flag("verbose"));

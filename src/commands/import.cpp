@@ -6,9 +6,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include "language/text_check.h"
 #include "units/align.h"
+#include "units/foreign_po.h"
 #include "po/catalog.h"
 #include "commands/extract.h"
 #include "units/page.h"
@@ -123,8 +125,9 @@ bool apply_imports(Catalog& cat, const std::map<std::string, UnitImport*>& chose
     if (it == chosen.end()) continue;
     UnitImport& u = *it->second;
     bool fuzzy = u.status == ImportStatus::Fuzzy;
-    bool has = !m.msgstr.empty() && !m.msgstr[0].empty();
-    if (has && m.msgstr[0] == u.msgstr && m.fuzzy == fuzzy) {
+    // A fuzzy msgstr is a guess of an earlier update: it blocks nothing.
+    bool has = m.translated();
+    if (!m.msgstr.empty() && m.msgstr[0] == u.msgstr && m.fuzzy == fuzzy) {
       u.po = PoAction::Same;
     } else if (has && !overwrite) {
       u.po = PoAction::Kept;
@@ -214,6 +217,135 @@ SourceLanguageTest source_language_test(const Config& cfg, const std::string& la
   };
 }
 
+namespace {
+
+// The first 60 bytes of `text`, not cutting a UTF-8 sequence, with "…" if cut.
+std::string shortened(std::string_view text) {
+  if (text.size() <= 60) return std::string(text);
+  std::size_t end = 60;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "…";
+}
+
+// One translation read from another tool's PO file, with where it came from.
+struct Foreign {
+  std::string msgid, msgstr;
+  std::string path;
+  int line = 0;
+  bool whole = true;  // the entry itself, not one of its shortcode parameters
+  bool used = false;
+};
+
+// The translations of the files, by msgid and by loose_text(msgid). The
+// first file (and entry) wins where two translate one text differently.
+struct ForeignIndex {
+  std::vector<Foreign> all;
+  std::map<std::string, std::size_t> spaced, loose;  // by spaced_text, loose_text of the msgid
+};
+
+ForeignIndex read_foreign(const Config& cfg, const std::vector<std::string>& files, CarryOver& report) {
+  ForeignIndex index;
+  for (const std::string& path : files) {
+    Catalog po = read_po(path, path);
+    require_header_entry(po, path);
+    for (const Message& m : po.messages) {
+      if (m.obsolete || m.msgid.empty() || m.msgid_plural) continue;
+      if (m.fuzzy || m.msgstr.empty() || m.msgstr[0].empty()) {
+        report.unmatched.push_back({path, m.line, 0, tr("not used: fuzzy or untranslated there")});
+        continue;
+      }
+      ForeignPairs pairs = foreign_pairs(m.msgid, m.msgstr[0], cfg);
+      if (!pairs.problem.empty())
+        report.unmatched.push_back({path, m.line, 0, format(tr("its shortcode parameters are not used: %s"),
+                                                            pairs.problem.c_str())});
+      for (std::size_t i = 0; i < pairs.pairs.size(); ++i) {
+        CarriedPair& p = pairs.pairs[i];
+        index.spaced.try_emplace(spaced_text(p.msgid), index.all.size());
+        index.loose.try_emplace(loose_text(p.msgid), index.all.size());
+        index.all.push_back({std::move(p.msgid), std::move(p.msgstr), path, m.line, i == 0, false});
+        ++report.pairs;
+      }
+    }
+  }
+  return index;
+}
+
+// Fills the messages of `cat` from the index; returns whether it changed.
+bool carry_over(Catalog& cat, ForeignIndex& index, bool overwrite, CarryOver& report) {
+  bool changed = false;
+  for (Message& m : cat.messages) {
+    if (m.obsolete || m.msgid_plural) continue;
+    // The same text, but for how its lines are broken, is the same message;
+    // one that differs in re-rendered Markdown too is a guess: fuzzy.
+    auto exact = index.spaced.find(spaced_text(m.msgid));
+    auto loose = exact == index.spaced.end() ? index.loose.find(loose_text(m.msgid)) : index.loose.end();
+    if (exact == index.spaced.end() && loose == index.loose.end()) continue;
+    Foreign& f = index.all[exact != index.spaced.end() ? exact->second : loose->second];
+    f.used = true;
+    // A fuzzy msgstr (a guess of an earlier update) blocks nothing.
+    if (m.translated() && !overwrite) {
+      ++report.kept;
+      continue;
+    }
+    bool near = exact == index.spaced.end();
+    if (m.msgstr == std::vector<std::string>{f.msgstr} && m.fuzzy == near) continue;
+    m.msgstr = {f.msgstr};
+    m.fuzzy = near;
+    m.prev_msgctxt = m.prev_msgid_plural = std::nullopt;
+    m.prev_msgid = near ? std::optional<std::string>(f.msgid) : std::nullopt;
+    ++(near ? report.fuzzy : report.carried);
+    changed = true;
+  }
+  return changed;
+}
+
+ImportReport run_po_import(const Config& cfg, const ImportOptions& options) {
+  ImportReport report;
+  CarryOver& carried = report.carry_over;
+  ForeignIndex index = read_foreign(cfg, options.po_files, carried);
+  std::vector<std::string> catalogs;
+  if (options.dry_run) {
+    catalogs = language_catalogs(cfg, options.language);
+  } else {
+    ExtractOptions eo;
+    eo.jobs = options.jobs;
+    ExtractReport extracted = run_extract(cfg, eo);
+    if (!extracted.errors.empty()) {
+      report.errors = extracted.errors;
+      return report;
+    }
+    report.written = extracted.written;
+    for (const CatalogSummary& c : extracted.catalogs) catalogs.push_back(catalog_path(cfg, options.language, c.domain));
+  }
+  for (const std::string& rel : catalogs) {
+    std::string path = on_disk(cfg, rel);
+    if (!fs::exists(path)) continue;
+    Catalog cat = read_po(path, rel);
+    if (!carry_over(cat, index, options.overwrite, carried) || options.dry_run) continue;
+    write_po(path, cat);
+    if (std::find(report.written.begin(), report.written.end(), rel) == report.written.end()) report.written.push_back(rel);
+  }
+  // An entry none of whose texts was used is named once; of an entry whose
+  // shortcode parameters were used, the parameters that were not.
+  for (std::size_t i = 0; i < index.all.size();) {
+    std::size_t end = i + 1;
+    while (end < index.all.size() && !index.all[end].whole) ++end;
+    bool any = std::any_of(index.all.begin() + i, index.all.begin() + end, [](const Foreign& f) { return f.used; });
+    for (std::size_t k = i; k < end; ++k) {
+      const Foreign& f = index.all[k];
+      if (f.used || (any && f.whole) || (!any && k > i)) continue;
+      carried.unmatched.push_back({f.path, f.line, 0, format(tr("no message of the site has this text: %s"),
+                                                              shortened(f.msgid).c_str())});
+    }
+    i = end;
+  }
+  std::stable_sort(carried.unmatched.begin(), carried.unmatched.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return std::tie(a.path, a.line) < std::tie(b.path, b.line); });
+  return report;
+}
+
+}  // namespace
+
 ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   ImportReport report;
   try {
@@ -221,6 +353,14 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());
     return report;
+  }
+  if (!options.po_files.empty()) {
+    try {
+      return run_po_import(cfg, options);
+    } catch (const Error& e) {
+      report.errors.push_back(e.diagnostic());
+      return report;
+    }
   }
   SourceLanguageTest still_source =
       options.still_source ? options.still_source : source_language_test(cfg, options.language);

@@ -29,6 +29,9 @@ struct ImportOptions {
   // (source_language_test).
   ProgressFn progress;          // called as each source page is done
   SourceLanguageTest still_source;
+  // PO files made by another tool (hugo-gettext, po4a, Transifex, Crowdin):
+  // when given, their translations are carried over instead of pages aligned.
+  std::vector<std::string> po_files;
 };
 
 // The test `l10n check` applies: the unit as a whole is not in `language`
@@ -71,7 +74,17 @@ struct PageImport {
   std::size_t count(ImportStatus status) const;
 };
 
+// What became of the translations in other tools' PO files.
+struct CarryOver {
+  std::size_t carried = 0;   // an l10n message with the same msgid got the translation
+  std::size_t fuzzy = 0;     // one equal but for re-rendered Markdown got it as fuzzy, with #|
+  std::size_t kept = 0;      // the l10n message had a translation already (no --overwrite)
+  std::size_t pairs = 0;     // translations read from the files (entries and shortcode parameters)
+  std::vector<Diagnostic> unmatched;  // entries, or parameters, not used, and why
+};
+
 struct ImportReport {
+  CarryOver carry_over;                // with ImportOptions::po_files
   std::vector<PageImport> pages;       // source pages that have a target page
   std::size_t pages_without_target = 0;
   std::vector<std::string> written;    // catalogs whose bytes changed
