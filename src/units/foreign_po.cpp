@@ -93,7 +93,13 @@ std::string loose_text(std::string_view text) {
   std::string out;
   std::size_t i = 0;
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-  // A list marker that the other tool kept in its msgid: "- ", "* ", "+ ", "1. ".
+  // A heading or list marker that the other tool kept in its msgid: "## ",
+  // "- ", "* ", "+ ", "1. ".
+  if (i < text.size() && text[i] == '#') {
+    std::size_t h = i;
+    while (h < text.size() && text[h] == '#') ++h;
+    if (h < text.size() && text[h] == ' ') i = h + 1;
+  }
   std::size_t m = i;
   while (m < text.size() && std::isdigit(static_cast<unsigned char>(text[m]))) ++m;
   if (m > i && m + 1 < text.size() && (text[m] == '.' || text[m] == ')') && text[m + 1] == ' ') i = m + 2;

@@ -32,7 +32,7 @@ std::string spaced_text(std::string_view text);
 
 // The text with what other tools re-render left out, for near matches:
 // runs of white space (soft line breaks) as one space, emphasis markers, a
-// leading list marker, backslash escapes.
+// leading heading or list marker, backslash escapes.
 std::string loose_text(std::string_view text);
 
 }  // namespace l10n
