@@ -153,3 +153,53 @@ icon = "clock"
   auto again = run_l10n("merge --check --root " + quote(site.str()));
   CHECK(again.status == 0);
 }
+
+TEST_CASE("configured data files are extracted and merged to data/<lang>/, where templates read them", "[e2e][hugo]") {
+  if (run("hugo version").status != 0) {
+    WARN("hugo is not installed: skipped (tools/install-deps.sh installs it)");
+    return;
+  }
+  TempDir site;
+  spit(site.path() / "hugo.toml", "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"en\"\n"
+                                   "disableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n"
+                                   "[languages.en]\ncontentDir = \"content/en\"\nweight = 1\n"
+                                   "[languages.nl]\ncontentDir = \"content/nl\"\nweight = 2\n");
+  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\nsourceDir = \"content/en\"\n[merge]\nkeep = 0\n"
+                                   "[data]\nfiles = [\"data/*.yaml\"]\nexcludeKeys = [\"items[].icon\"]\n");
+  spit(site.path() / "content/en/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+  spit(site.path() / "data/features.yaml", "# Shown on the home page.\nitems:\n  - title: Fast maps\n    icon: bolt\n"
+                                            "    url: /maps/\n  - title: Open data\n    icon: globe\n    url: /data/\n");
+  spit(site.path() / "layouts/_default/list.html",
+       "{{ $d := index site.Data site.Language.Lang | default site.Data }}"
+       "{{ range $d.features.items }}<li>{{ .title }} {{ .icon }} {{ .url }}</li>{{ end }}\n");
+  REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+  std::string pot = slurp(site.path() / "po/content.pot");
+  CHECK(pot.find("#. data: items[0].title\n#: data/features.yaml:3\nmsgid \"Fast maps\"") != std::string::npos);
+  CHECK(pot.find("msgid \"bolt\"") == std::string::npos);   // excluded
+  CHECK(pot.find("msgid \"/maps/\"") == std::string::npos);  // a path, not text
+  fs::path po = site.path() / "po/nl/content.po";
+  std::string text = slurp(po);
+  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{{"Fast maps", "Snelle kaarten"},
+                                                                              {"Open data", "Open gegevens"}}) {
+    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
+    REQUIRE(text.find(entry) != std::string::npos);
+    text.replace(text.find(entry), entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
+  }
+  spit(po, text);
+  RunResult merge = run_l10n("merge --root " + quote(site.str()));
+  INFO(merge.output);
+  REQUIRE(merge.status == 0);
+  // The twin keeps every byte but the translated values, comment included.
+  CHECK(slurp(site.path() / "data/nl/features.yaml") ==
+        "# Shown on the home page.\nitems:\n  - title: Snelle kaarten\n    icon: bolt\n    url: /maps/\n"
+        "  - title: Open gegevens\n    icon: globe\n    url: /data/\n");
+  // A second extract does not take the Dutch data for a source.
+  REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+  CHECK(slurp(site.path() / "po/content.pot").find("Snelle") == std::string::npos);
+
+  RunResult hugo = run("hugo --quiet -s " + quote(site.str()) + " -d " + quote((site.path() / "public").string()));
+  INFO(hugo.output);
+  REQUIRE(hugo.status == 0);
+  CHECK(slurp(site.path() / "public/nl/index.html").find("<li>Snelle kaarten bolt /maps/</li>") != std::string::npos);
+  CHECK(slurp(site.path() / "public/index.html").find("<li>Fast maps bolt /maps/</li>") != std::string::npos);
+}

@@ -179,6 +179,26 @@ void read_merge(const Reader& r, const toml::table& t, Config& cfg) {
   }
 }
 
+// Data files are named by globs under data/ ("data/features/*.yaml"); their
+// text keys as front matter keys are.
+void read_data(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    std::string_view key = k.str();
+    if (key == "files") {
+      cfg.data_files = r.strings(v, "data.files");
+      for (const std::string& glob : cfg.data_files)
+        if (!glob.starts_with("data/") || glob.find("..") != std::string::npos)
+          r.fail(v, tr("'data.files' are globs under data/, such as \"data/features/*.yaml\""));
+    } else if (key == "keys") {
+      cfg.data_keys = r.strings(v, "data.keys");
+    } else if (key == "excludeKeys") {
+      cfg.data_exclude_keys = r.strings(v, "data.excludeKeys");
+    } else {
+      r.unknown(k, "data");
+    }
+  }
+}
+
 void read_check(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     if (k.str() == "glossary") cfg.glossary = r.strings(v, "check.glossary");
@@ -261,6 +281,7 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     else if (key == "placeholders") read_placeholders(r, r.table(v, key), cfg);
     else if (key == "catalogs") read_catalogs(r, r.table(v, key), cfg);
     else if (key == "merge") read_merge(r, r.table(v, key), cfg);
+    else if (key == "data") read_data(r, r.table(v, key), cfg);
     else if (key == "check") read_check(r, r.table(v, key), cfg);
     else r.unknown(k, "");
   }

@@ -32,6 +32,7 @@ struct Config : UnitRules {
   bool split_sections = false;             // one catalog per top-level section
   int keep = 80;                           // merge: minimum % translated to write a page
   std::vector<std::string> glossary;       // check: terms never translated
+  std::vector<std::string> data_files;     // globs under data/ of data files to translate
   std::string project;                     // Project-Id-Version; defaults to the root's name
   // The folders may lie outside the root: only when the user named the
   // config on the command line. A committed l10n.toml is untrusted input.

@@ -79,6 +79,42 @@ std::string data_twin(const Config& cfg, const std::string& source, std::string_
   return (p.parent_path() / name).generic_string();
 }
 
+// data/<lang>/…: a target language's data files, which merge writes.
+bool in_target_data(const Config& cfg, const std::string& rel) {
+  return std::any_of(cfg.languages.begin(), cfg.languages.end(),
+                     [&](const std::string& lang) { return rel.starts_with("data/" + hugo_language(lang) + "/"); });
+}
+
+void add_data_files(const Config& cfg, std::vector<SourceFile>& out) {
+  if (cfg.data_files.empty()) return;
+  fs::path dir = on_disk(cfg, "data");
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir, ec)) || !inside_site(cfg, "data")) return;
+  std::vector<std::string> found;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_symlink() || !it->is_regular_file()) continue;
+    std::string rel = "data/" + it->path().lexically_relative(dir).generic_string();
+    bool named = std::any_of(cfg.data_files.begin(), cfg.data_files.end(),
+                             [&](const std::string& g) { return glob_match(g, rel); });
+    if (named && !in_target_data(cfg, rel) && data_format_of(rel)) found.push_back(rel);
+  }
+  std::sort(found.begin(), found.end());
+  for (std::string& rel : found) {
+    DataFormat format = *data_format_of(rel);
+    out.push_back({std::move(rel), SourceFile::Kind::Data, format});
+  }
+}
+
+// data/en/features.yaml or data/features.yaml -> data/nl/features.yaml: the
+// language's data under its own folder, as hugo-gettext writes it and
+// templates read it (index site.Data site.Language.Lang).
+std::string data_file_twin(const Config& cfg, const std::string& source, std::string_view gettext_lang) {
+  std::string rest = source.substr(5);  // past "data/"
+  if (rest.starts_with(cfg.source + "/")) rest = rest.substr(cfg.source.size() + 1);
+  return "data/" + hugo_language(gettext_lang) + "/" + rest;
+}
+
 }  // namespace
 
 std::string on_disk(const Config& cfg, std::string_view rel) { return (fs::path(cfg.root) / rel).string(); }
@@ -113,6 +149,7 @@ bool owned_output(const Config& cfg, std::string_view rel, std::string_view gett
   auto format = data_format_of(path);
   if (dir == "i18n" && format && fs::path(name).stem() == lang) return true;
   if (dir == "config/_default" && format && names_language(name, lang)) return true;
+  if (format && path.starts_with("data/" + lang + "/")) return true;
   std::string tree = fs::path(cfg.layout == Layout::Directory ? cfg.target_dir_for(gettext_lang) : cfg.target_dir)
                          .lexically_normal().generic_string();
   bool in_tree = tree == "." || path.starts_with(tree + "/");
@@ -157,6 +194,7 @@ std::vector<SourceFile> source_files(const Config& cfg) {
   for (std::string& page : source_pages(cfg)) files.push_back({std::move(page), SourceFile::Kind::Page});
   add_string_table(cfg, files);
   add_site_config(cfg, files);
+  add_data_files(cfg, files);
   return files;
 }
 
@@ -230,6 +268,7 @@ std::optional<std::string> output_path(const Config& cfg, const SourceFile& file
       // hugo.toml, config.yaml: the file Hugo merges under languages.<lang>.
       if (is_root_config(file)) return language_config_path(lang);
       return std::nullopt;
+    case SourceFile::Kind::Data: return data_file_twin(cfg, file.path, lang);
   }
   return std::nullopt;
 }

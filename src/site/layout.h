@@ -22,6 +22,7 @@ struct SourceFile {
     Page,         // a content page under sourceDir
     StringTable,  // Hugo's i18n/<source>.*
     SiteConfig,   // hugo.toml, config.yaml, config/_default/*
+    Data,         // a file under data/ that `[data] files` names
   };
   std::string path;
   Kind kind = Kind::Page;
@@ -38,7 +39,9 @@ std::vector<std::string> source_pages(const Config& cfg);
 
 // Every source file: the pages, then the source language's string table,
 // then the site config files that exist (hugo.*, config.*, and in
-// config/_default/ the language-neutral files and the source language's).
+// config/_default/ the language-neutral files and the source language's),
+// then the data files `[data] files` names (never those under a target
+// language's data/<lang>/, which merge writes).
 std::vector<SourceFile> source_files(const Config& cfg);
 
 // ---- Catalogs: <dir>/<domain>.pot, and <dir>/<lang>/<domain>.po --------

@@ -14,6 +14,7 @@ std::vector<Unit> units_of(const Config& cfg, const SourceFile& file, const Sour
     case SourceFile::Kind::Page: return read_page(text, cfg).units;
     case SourceFile::Kind::StringTable: return string_table_units(text, file.format);
     case SourceFile::Kind::SiteConfig: return site_config_units(text, file.format, cfg);
+    case SourceFile::Kind::Data: return data_file_units(text, file.format, cfg);
   }
   return {};
 }

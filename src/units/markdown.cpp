@@ -468,6 +468,11 @@ bool starts_with(std::string_view s, std::size_t i, std::string_view prefix) {
 
 }  // namespace
 
+bool looks_like_url(std::string_view v) {
+  return v.find("://") != std::string_view::npos || v.starts_with("mailto:") || v.starts_with("/") ||
+         v.starts_with("#");
+}
+
 bool has_translatable_text(std::string_view s) {
   std::string kept;
   kept.reserve(s.size());

@@ -21,4 +21,7 @@ std::vector<Unit> markdown_units(const SourceText& src, Span body, const Shortco
 // URLs, e-mail addresses, HTML tags and link targets are set aside?
 bool has_translatable_text(std::string_view text);
 
+// A URL, a site path or an anchor: a value to leave alone, not text.
+bool looks_like_url(std::string_view v);
+
 }  // namespace l10n

@@ -19,6 +19,7 @@ const char* unit_kind_name(UnitKind kind) {
     case UnitKind::ShortcodeParam: return "shortcode parameter";
     case UnitKind::StringTable: return "string table";
     case UnitKind::SiteConfig: return "site config";
+    case UnitKind::DataFile: return "data file";
   }
   return "unit";
 }
@@ -55,11 +56,6 @@ void front_matter_units(const FrontMatter& fm, const UnitRules& rules, std::vect
   u.in_flow = leaf.in_flow;
     out.push_back(std::move(u));
   }
-}
-
-bool looks_like_url(std::string_view v) {
-  return v.find("://") != std::string_view::npos || v.starts_with("mailto:") || v.starts_with("/") ||
-         v.starts_with("#");
 }
 
 // How translation_guard writes a value back. SingleQuoted stands for Hugo's

@@ -36,6 +36,10 @@ struct UnitRules {
   std::string source = "en";
   std::vector<std::string> front_matter_keys;
   std::map<std::string, std::vector<ParamSpec>, std::less<>> shortcodes;
+  // Values of data files (`[data]`): the keys that hold text, as front matter
+  // keys are named ("items[].title"); none named: every value with text.
+  std::vector<std::string> data_keys;
+  std::vector<std::string> data_exclude_keys;
   std::vector<PlaceholderPattern> placeholders;
 
   // Whether the parameter (by name, or by position when unnamed) of calls to

@@ -191,6 +191,20 @@ std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, co
   return out;
 }
 
+std::vector<Unit> data_file_units(const SourceText& src, DataFormat format, const UnitRules& rules) {
+  auto any_match = [](const std::vector<std::string>& patterns, const DataLeaf& leaf) {
+    return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return path_matches(p, leaf.path); });
+  };
+  std::vector<Unit> out;
+  for (const DataLeaf& leaf : parse_data(src, format)) {
+    if (!leaf.is_string || leaf.no_translate || !has_translatable_text(leaf.value) || looks_like_url(leaf.value)) continue;
+    if (!rules.data_keys.empty() && !any_match(rules.data_keys, leaf)) continue;
+    if (any_match(rules.data_exclude_keys, leaf)) continue;
+    out.push_back(data_unit(UnitKind::DataFile, leaf, format, "data: " + leaf.path_string));
+  }
+  return out;
+}
+
 std::string language_config(const SourceText& src, DataFormat format, const UnitRules& rules,
                             const std::map<std::size_t, std::string>& translations, std::string_view lang) {
   std::set<std::size_t> units;

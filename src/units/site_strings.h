@@ -24,6 +24,10 @@ std::vector<Unit> string_table_units(const SourceText& src, DataFormat format);
 // also under languages.<source>.
 std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const UnitRules& rules);
 
+// Units of a data file: its string values with text, those of
+// rules.data_keys when it names any, never those of rules.data_exclude_keys.
+std::vector<Unit> data_file_units(const SourceText& src, DataFormat format, const UnitRules& rules);
+
 // A root site config (hugo.toml, config.yaml) cannot get a twin per language,
 // so its translations go to the file Hugo merges under languages.<lang>
 // (config/_default/languages.<lang>.toml): the title and the translatable

@@ -385,6 +385,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::FrontMatter:
     case UnitKind::StringTable:
     case UnitKind::SiteConfig:
+    case UnitKind::DataFile:
       return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow,
                            unit.margin);
     case UnitKind::ShortcodeParam: {

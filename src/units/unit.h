@@ -22,6 +22,7 @@ enum class UnitKind {
   ShortcodeParam,  // a text parameter of a shortcode call
   StringTable,     // an entry of Hugo's i18n/<lang>.* string table
   SiteConfig,      // site title, menu names in the site config
+  DataFile,        // a value of a configured file under data/
 };
 
 struct Unit {
