@@ -157,23 +157,25 @@ void settle_duplicates(std::vector<PageImport>& pages, const std::map<std::strin
 
 // The catalogs after `l10n extract`, with the imports put in. A dry run
 // looks at the catalogs as they are and writes nothing.
+// The language's catalogs to put imports in: after `l10n extract`, or as
+// they are on a dry run. Extract's errors and writes go to `report`.
+std::vector<std::string> catalogs_to_fill(const Config& cfg, const ImportOptions& options, ImportReport& report) {
+  if (options.dry_run) return language_catalogs(cfg, options.language);
+  ExtractOptions eo;
+  eo.jobs = options.jobs;
+  ExtractReport extracted = run_extract(cfg, eo);
+  report.errors = extracted.errors;
+  report.written = extracted.written;
+  std::vector<std::string> catalogs;
+  if (extracted.errors.empty())
+    for (const CatalogSummary& c : extracted.catalogs) catalogs.push_back(catalog_path(cfg, options.language, c.domain));
+  return catalogs;
+}
+
 void write_catalogs(const Config& cfg, const ImportOptions& options, ImportReport& report) {
   auto chosen = choose_imports(report.pages);
-  std::vector<std::string> catalogs;
-  if (options.dry_run) {
-    catalogs = language_catalogs(cfg, options.language);
-  } else {
-    ExtractOptions eo;
-    eo.jobs = options.jobs;
-    ExtractReport extracted = run_extract(cfg, eo);
-    if (!extracted.errors.empty()) {
-      report.errors = extracted.errors;
-      return;
-    }
-    report.written = extracted.written;
-    for (const CatalogSummary& c : extracted.catalogs)
-      catalogs.push_back(catalog_path(cfg, options.language, c.domain));
-  }
+  std::vector<std::string> catalogs = catalogs_to_fill(cfg, options, report);
+  if (!report.errors.empty()) return;
   for (const std::string& rel : catalogs) {
     std::string path = on_disk(cfg, rel);
     Catalog cat = read_po(path, rel);
@@ -303,20 +305,8 @@ ImportReport run_po_import(const Config& cfg, const ImportOptions& options) {
   ImportReport report;
   CarryOver& carried = report.carry_over;
   ForeignIndex index = read_foreign(cfg, options.po_files, carried);
-  std::vector<std::string> catalogs;
-  if (options.dry_run) {
-    catalogs = language_catalogs(cfg, options.language);
-  } else {
-    ExtractOptions eo;
-    eo.jobs = options.jobs;
-    ExtractReport extracted = run_extract(cfg, eo);
-    if (!extracted.errors.empty()) {
-      report.errors = extracted.errors;
-      return report;
-    }
-    report.written = extracted.written;
-    for (const CatalogSummary& c : extracted.catalogs) catalogs.push_back(catalog_path(cfg, options.language, c.domain));
-  }
+  std::vector<std::string> catalogs = catalogs_to_fill(cfg, options, report);
+  if (!report.errors.empty()) return report;
   for (const std::string& rel : catalogs) {
     std::string path = on_disk(cfg, rel);
     if (!fs::exists(path)) continue;
