@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -276,4 +277,38 @@ TEST_CASE("a gettext language code becomes Hugo's in every output, catalogs keep
   CHECK_FALSE(fs::exists(dir.path() / "content/pt_BR"));
   // The manifest it wrote is its own: a second merge removes nothing and changes nothing.
   CHECK(run_l10n("merge --check --root " + quote(dir.str())).status == 0);
+}
+
+TEST_CASE("check, import and merge read no target page through a symlink or a FIFO", "[untrusted]") {
+  Site site;
+  REQUIRE(site.l10n("extract").status == 0);
+  spit(site.outside, "# A secret heading\n\nThis secret text lives outside the site and must never be read.\n");
+  fs::create_directories(site.root / "content/nl");
+  std::vector<std::string> pages;
+  for (const auto& e : fs::directory_iterator(site.root / "content/en"))
+    if (e.path().extension() == ".md") pages.push_back(e.path().filename().string());
+  std::sort(pages.begin(), pages.end());
+  REQUIRE(pages.size() >= 2);
+  fs::create_symlink(site.outside, site.root / "content/nl" / pages[0]);
+  fs::create_symlink(site.outside, site.root / "content/nl/extra.md");  // a hand-written page, as check sees it
+  REQUIRE(::mkfifo((site.root / "content/nl" / pages[1]).c_str(), 0600) == 0);
+
+  fs::path report = site.dir.path() / "report.json";
+  RunResult check = site.l10n("check --format json --output " + quote(report.string()));
+  INFO(check.output);
+  CHECK(check.status <= 1);
+  CHECK(slurp(report).find("secret") == std::string::npos);
+
+  RunResult import = site.l10n("import --lang nl");
+  INFO(import.output);
+  CHECK(import.status == 0);
+  CHECK(slurp(site.root / "po/nl/content.po").find("secret") == std::string::npos);
+
+  // Before, merge read the FIFO to compare it with the new page, and hung.
+  RunResult merge = run("timeout 60 " + quote(L10N_BINARY) + " merge --keep 0 --root " + quote(site.root.string()));
+  INFO(merge.output);
+  CHECK(merge.status == 0);
+  CHECK(fs::is_symlink(site.root / "content/nl" / pages[0]));
+  CHECK(fs::is_fifo(fs::symlink_status(site.root / "content/nl" / pages[1])));
+  CHECK(slurp(site.outside).find("secret") != std::string::npos);
 }

@@ -451,7 +451,7 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
     std::set<std::string> seen;
     for (const std::string& s : sources) {
       std::string t = target_path(cfg, s, lang);
-      if (!fs::exists(on_disk(cfg, t))) continue;
+      if (!readable_in_site(cfg, t)) continue;  // a symlink would show text from outside in the report
       seen.insert(t);
       tasks.push_back({lang, t, on_disk(cfg, t), s, on_disk(cfg, s),
                        manifest.count(t) > 0, indexes[lang].get()});
@@ -461,9 +461,9 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
       fs::path dir = on_disk(cfg, cfg.target_dir_for(lang));
       std::error_code ec;
       std::vector<std::string> extra;
-      if (fs::is_directory(dir, ec))
+      if (inside_site(cfg, cfg.target_dir_for(lang)) && fs::is_directory(dir, ec))
         for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-          if (!it->is_regular_file() || it->path().extension() != ".md") continue;
+          if (it->is_symlink() || !it->is_regular_file() || it->path().extension() != ".md") continue;
           std::string rel = it->path().lexically_relative(cfg.root).generic_string();
           if (!seen.count(rel)) extra.push_back(rel);
         }

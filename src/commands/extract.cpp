@@ -130,10 +130,8 @@ std::map<std::string, Catalog> read_language_catalogs(const Config& cfg, const s
     std::string rel = catalog_path(cfg, lang, domain);
     std::string path = on_disk(cfg, rel);
     std::error_code ec;
-    auto status = fs::symlink_status(path, ec);
-    if (ec || status.type() == fs::file_type::not_found) continue;
-    if (status.type() != fs::file_type::regular || !inside_site(cfg, rel))
-      throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
+    if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) continue;
+    if (!readable_in_site(cfg, rel)) throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
     Catalog po = read_po(path, rel, PoContent::NoSourceComments);
     require_header_entry(po, rel);
     check_language(po, path, rel, lang);
@@ -152,13 +150,6 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
     }
   }
   return old;
-}
-
-// The bytes of an output file as they are on disk, or nullopt.
-std::optional<std::string> current_bytes(const Config& cfg, const std::string& rel) {
-  std::string path = on_disk(cfg, rel);
-  if (!fs::exists(path)) return std::nullopt;
-  return read_file(path, rel);
 }
 
 // The value of the POT-Creation-Date header field in PO text: where it
@@ -257,7 +248,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       std::string bytes = pot_texts[domain].get();
       std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
       bool unchanged = false;
-      if (auto current = current_bytes(cfg, pot_rel(domain))) {
+      if (auto current = current_output(cfg, pot_rel(domain))) {
         date = keep_creation_date(bytes, *current).value_or(date);
         unchanged = bytes == *current;
       }
@@ -310,7 +301,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       std::error_code ec;
       if (!inside_site(cfg, w.rel))
         throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
-      if (w.known_unchanged || current_bytes(cfg, w.rel) == w.bytes) {
+      if (w.known_unchanged || current_output(cfg, w.rel) == w.bytes) {
         report.unchanged.push_back(w.rel);
         continue;
       }

@@ -309,7 +309,7 @@ ImportReport run_po_import(const Config& cfg, const ImportOptions& options) {
   if (!report.errors.empty()) return report;
   for (const std::string& rel : catalogs) {
     std::string path = on_disk(cfg, rel);
-    if (!fs::exists(path)) continue;
+    if (!readable_in_site(cfg, rel)) continue;
     Catalog cat = read_po(path, rel);
     if (!carry_over(cat, index, options.overwrite, carried) || options.dry_run) continue;
     write_po(path, cat);
@@ -362,7 +362,9 @@ ImportReport run_import(const Config& cfg, const ImportOptions& options) {
   parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
     std::string target = target_path(cfg, sources[i], options.language);
     fs::path target_abs = on_disk(cfg, target);
-    if (!fs::exists(target_abs)) {
+    // A target page that is a symlink is not read: its text would go into
+    // the PO, and from there to Weblate.
+    if (!readable_in_site(cfg, target)) {
       progress.tick();
       return;
     }

@@ -97,10 +97,7 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
   Rendered r;
   std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, r);
   if (is_root_config(file)) {
-    std::map<std::size_t, std::string> by_span;
-    for (std::size_t i = 0; i < units.size(); ++i)
-      if (translations[i]) by_span.emplace(units[i].span.begin, *translations[i]);
-    r.bytes = language_config(text, file.format, cfg, by_span, hugo_language(lang));
+    r.bytes = language_config(text, file.format, cfg, units, translations, hugo_language(lang));
     return r;
   }
   std::string_view src = text.bytes();
@@ -165,18 +162,20 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
   out.refusals = std::move(r.refusals);
   const std::string& target = out.outcome.target;
   fs::path abs = on_disk(cfg, target);
-  bool exists = fs::exists(abs);
+  std::error_code ec;
+  bool exists = fs::symlink_status(abs, ec).type() != fs::file_type::not_found;
+  // Read once; a symlink or FIFO there is not read, and counts as other bytes.
+  std::optional<std::string> current = exists ? current_output(cfg, target) : std::nullopt;
   bool ours = lang.owned.count(target) > 0;
-  if (exists && !ours && read_file(abs.string(), target) != r.bytes) {
+  if (exists && !ours && current != r.bytes) {
     out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
   } else if (f.kind == SourceFile::Kind::Page && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
     out.outcome.action = PageAction::BelowThreshold;
-  } else if (!exists || read_file(abs.string(), target) != r.bytes) {
+  } else if (current != r.bytes) {
     out.outcome.action = PageAction::Written;
     if (!inside_site(cfg, target))
       throw Error(target, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (!dry_run) {
-      std::error_code ec;
       fs::create_directories(abs.parent_path(), ec);
       if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
       out.temp = write_temp_file(abs.string(), r.bytes, cfg.root);
@@ -218,9 +217,8 @@ void finish_language(const Config& cfg, const Language& lang, std::vector<std::v
   if (!inside_site(cfg, lang.manifest_rel))
     throw Error(lang.manifest_rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
   std::string manifest = format_manifest(lang.code, produced);
-  fs::path abs = on_disk(cfg, lang.manifest_rel);
-  if (!fs::exists(abs) || read_file(abs.string(), lang.manifest_rel) != manifest)
-    manifests.emplace_back(abs.string(), std::move(manifest));
+  if (current_output(cfg, lang.manifest_rel) != manifest)
+    manifests.emplace_back(on_disk(cfg, lang.manifest_rel), std::move(manifest));
 }
 
 }  // namespace

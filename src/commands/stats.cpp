@@ -83,7 +83,7 @@ LanguageStats language_stats(const Config& cfg, const std::string& lang, const s
   for (const std::string& domain : domains_on_disk(cfg, lang)) {
     CatalogStats cat{domain, catalog_path(cfg, lang, domain), true, {}};
     std::string pot_rel = template_path(cfg, domain);
-    std::string rel = cat.exists && fs::exists(on_disk(cfg, cat.path)) ? cat.path : pot_rel;
+    std::string rel = readable_in_site(cfg, cat.path) ? cat.path : pot_rel;
     cat.exists = rel == cat.path;
     try {
       Catalog po = read_po(on_disk(cfg, rel), rel);

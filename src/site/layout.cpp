@@ -35,10 +35,7 @@ bool selected(const Config& cfg, const std::string& rel) {
 }
 
 void add_data_file(const Config& cfg, const std::string& rel, SourceFile::Kind kind, std::vector<SourceFile>& out) {
-  std::error_code ec;
-  if (auto format = data_format_of(rel);
-      format && fs::symlink_status(on_disk(cfg, rel), ec).type() == fs::file_type::regular && inside_site(cfg, rel))
-    out.push_back({rel, kind, *format});
+  if (auto format = data_format_of(rel); format && readable_in_site(cfg, rel)) out.push_back({rel, kind, *format});
 }
 
 // i18n/<source>.toml|yaml|yml|json, the first that exists.
@@ -97,7 +94,10 @@ void add_data_files(const Config& cfg, std::vector<SourceFile>& out) {
     std::string rel = "data/" + it->path().lexically_relative(dir).generic_string();
     bool named = std::any_of(cfg.data_files.begin(), cfg.data_files.end(),
                              [&](const std::string& g) { return glob_match(g, rel); });
-    if (named && !in_target_data(cfg, rel) && data_format_of(rel)) found.push_back(rel);
+    if (!named || in_target_data(cfg, rel) || !data_format_of(rel)) continue;
+    // Its name goes into "#:" lines, as a page's does.
+    if (auto problem = reference_problem(rel)) throw Error(visible_controls(rel), 0, 0, *problem);
+    found.push_back(rel);
   }
   std::sort(found.begin(), found.end());
   for (std::string& rel : found) {
@@ -118,6 +118,16 @@ std::string data_file_twin(const Config& cfg, const std::string& source, std::st
 }  // namespace
 
 std::string on_disk(const Config& cfg, std::string_view rel) { return (fs::path(cfg.root) / rel).string(); }
+
+bool readable_in_site(const Config& cfg, std::string_view rel) {
+  std::error_code ec;
+  return fs::symlink_status(on_disk(cfg, rel), ec).type() == fs::file_type::regular && inside_site(cfg, rel);
+}
+
+std::optional<std::string> current_output(const Config& cfg, std::string_view rel) {
+  if (!readable_in_site(cfg, rel)) return std::nullopt;
+  return read_file(on_disk(cfg, rel), std::string(rel));
+}
 
 bool inside_site(const Config& cfg, std::string_view rel) {
   fs::path path(rel);
@@ -220,7 +230,7 @@ std::vector<std::string> files_with_extension(const Config& cfg, const std::stri
   std::vector<std::string> out;
   std::error_code ec;
   fs::path dir = on_disk(cfg, dir_rel);
-  if (!fs::is_directory(dir, ec)) return out;
+  if (!inside_site(cfg, dir_rel) || !fs::is_directory(dir, ec)) return out;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (!it->is_symlink() && it->is_regular_file() && it->path().extension() == ext)
       out.push_back(dir_rel + "/" + it->path().filename().string());

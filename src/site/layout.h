@@ -64,6 +64,14 @@ std::set<std::string> domains_on_disk(const Config& cfg, std::string_view lang);
 // component that exists on disk is a symlink. Nothing merge writes or
 // removes is outside it.
 bool inside_site(const Config& cfg, std::string_view rel);
+// Whether `rel` is a regular file inside the site: the only kind of file of
+// the site the tool reads (not through a symlink, never a FIFO or device).
+bool readable_in_site(const Config& cfg, std::string_view rel);
+// The bytes of the output `rel` as they are, to compare new ones with:
+// nullopt when there is none, or when it is not readable_in_site, which is
+// never read (writing it is refused later).
+std::optional<std::string> current_output(const Config& cfg, std::string_view rel);
+
 // Whether `rel` is a path merge could have written for `lang`: inside the
 // site and in the language's target tree (or named for the language beside
 // the pages), or its string table or config twin; never a source file.

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "units/markdown.h"
 
@@ -206,9 +205,10 @@ std::vector<Unit> data_file_units(const SourceText& src, DataFormat format, cons
 }
 
 std::string language_config(const SourceText& src, DataFormat format, const UnitRules& rules,
-                            const std::map<std::size_t, std::string>& translations, std::string_view lang) {
-  std::set<std::size_t> units;
-  for (const Unit& u : site_config_units(src, format, rules)) units.insert(u.span.begin);
+                            const std::vector<Unit>& units,
+                            const std::vector<std::optional<std::string_view>>& translations, std::string_view lang) {
+  std::map<std::size_t, std::size_t> unit_at;  // span.begin -> index in units
+  for (std::size_t i = 0; i < units.size(); ++i) unit_at.emplace(units[i].span.begin, i);
   // Values under languages.<source> are what the source language shows, so
   // they win over the site-wide ones; a language's menus replace the site's.
   std::vector<ConfigValue> site, scoped;
@@ -219,11 +219,13 @@ std::string language_config(const SourceText& src, DataFormat format, const Unit
     else if (!steps.empty() && steps[0] == "languages") continue;
     if (steps.empty()) continue;
     if (steps[0] == "menu") steps[0] = "menus";
-    bool wanted = steps[0] == "menus" || (units.count(leaf.span.begin) && (steps.size() == 1 || steps[0] == "params"));
+    auto unit = unit_at.find(leaf.span.begin);
+    bool is_unit = unit != unit_at.end();
+    bool wanted = steps[0] == "menus" || (is_unit && (steps.size() == 1 || steps[0] == "params"));
     if (!wanted) continue;
     std::optional<std::string> text;
-    if (auto t = translations.find(leaf.span.begin); t != translations.end())
-      text = encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, t->second, 0);
+    if (is_unit && translations[unit->second])
+      text = encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, *translations[unit->second], 0);
     else if (leaf.is_string)
       text = encode_scalar(DataFormat::Toml, ScalarStyle::DoubleQuoted, leaf.value, 0);
     else

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,10 +32,12 @@ std::vector<Unit> data_file_units(const SourceText& src, DataFormat format, cons
 // so its translations go to the file Hugo merges under languages.<lang>
 // (config/_default/languages.<lang>.toml): the title and the translatable
 // params, and the whole menus with their names translated, since a
-// language's menus replace the site's. `translations` holds the accepted
-// translation of a unit by its span.begin; other values are the source's.
-// Written in TOML whatever the source format.
+// language's menus replace the site's. `units` are the file's
+// (site_config_units) and `translations[i]` the accepted translation of
+// units[i], if any; other values are the source's. Written in TOML whatever
+// the source format.
 std::string language_config(const SourceText& src, DataFormat format, const UnitRules& rules,
-                            const std::map<std::size_t, std::string>& translations, std::string_view lang);
+                            const std::vector<Unit>& units,
+                            const std::vector<std::optional<std::string_view>>& translations, std::string_view lang);
 
 }  // namespace l10n
