@@ -2,20 +2,9 @@
 
 #include "base/controls.h"
 
-namespace l10n {
+#include "base/source_text.h"
 
-std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char lead = byte(i);
-  std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  cp = n == 1 ? lead : lead & (0xFF >> (n + 1));
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  return n;
-}
+namespace l10n {
 
 bool is_display_control(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||                // C0, DEL, C1: terminal escapes

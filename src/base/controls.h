@@ -15,8 +15,5 @@ bool is_display_control(char32_t cp);
 // `s` with each such code point written as "\x1b" (C0, DEL) or "\u202e",
 // and each byte of invalid UTF-8 as "\xNN".
 std::string visible_controls(std::string_view s);
-// The code point at s[i] into `cp` and its length in bytes; 0 when the
-// bytes there are not UTF-8.
-std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp);
 
 }  // namespace l10n

@@ -84,4 +84,8 @@ class SourceText {
 // The offset of the first invalid UTF-8 byte, or npos when `text` is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// The code point at s[i] into `cp` and its length in bytes; 0 when the
+// bytes there are not UTF-8.
+std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp);
+
 }  // namespace l10n

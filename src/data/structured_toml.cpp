@@ -29,11 +29,10 @@ bool trips_toml_whitespace_table(char32_t c) {
   return child == 0 || child == 11 || child == 63;
 }
 
+// The text is UTF-8 (SourceText checked it).
 char32_t code_point_at(std::string_view t, std::size_t i) {
-  auto c = static_cast<unsigned char>(t[i]);
-  std::size_t end = next_char(t, i);
-  char32_t cp = c < 0x80 ? c : c < 0xE0 ? c & 0x1F : c < 0xF0 ? c & 0x0F : c & 0x07;
-  for (std::size_t k = i + 1; k < end; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[k]) & 0x3F);
+  char32_t cp = 0;
+  decode_code_point(t, i, cp);
   return cp;
 }
 

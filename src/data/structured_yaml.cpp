@@ -418,11 +418,9 @@ namespace {
 
 // Decodes the UTF-8 character at `i` (valid UTF-8 assumed) and moves past it.
 char32_t decode_utf8(std::string_view s, std::size_t& i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  std::size_t end = next_char(s, i);
-  char32_t cp = c < 0x80 ? c : c < 0xE0 ? c & 0x1F : c < 0xF0 ? c & 0x0F : c & 0x07;
-  for (std::size_t k = i + 1; k < end; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  i = end;
+  char32_t cp = 0;
+  decode_code_point(s, i, cp);
+  i = next_char(s, i);
   return cp;
 }
 

@@ -2,6 +2,8 @@
 
 #include "report/report.h"
 
+#include "base/source_text.h"
+
 namespace l10n {
 
 std::string json_string(std::string_view s) {
