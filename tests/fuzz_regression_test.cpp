@@ -330,3 +330,27 @@ TEST_CASE("fuzz: a lone '|' line that ends a table, then text", "[fuzz]") {
                                              {UnitKind::Paragraph, "-|- |xx", "-|-\n|xx"}});
   CHECK(identity_merge(page) == page);
 }
+
+TEST_CASE("fuzz: a table header row indented as code, glued to a paragraph", "[fuzz]") {
+  // The header row was a lazy line of the paragraph, four columns deeper than
+  // the delimiter row: the blank line put before it to keep the paragraph's
+  // position made it an indented code block, and the table a paragraph.
+  CHECK(units_of("o\n    g\n-|\np") == std::vector<Found>{{UnitKind::Paragraph, "o", "o"},
+                                                          {UnitKind::TableCell, "g", "g"},
+                                                          {UnitKind::TableCell, "p", "p"}});
+  std::string page = "Intro\n      |g|h\n-|-\np|q\n";
+  CHECK(units_of(page) == std::vector<Found>{{UnitKind::Paragraph, "Intro", "Intro"},
+                                             {UnitKind::TableCell, "g", "g"},
+                                             {UnitKind::TableCell, "h", "h"},
+                                             {UnitKind::TableCell, "p", "p"},
+                                             {UnitKind::TableCell, "q", "q"}});
+  CHECK(identity_merge(page) == page);
+  page = "> Intro\n>     g\n> -|\n> p\n";
+  CHECK(units_of(page) == std::vector<Found>{{UnitKind::BlockQuote, "Intro", "Intro"},
+                                             {UnitKind::TableCell, "g", "g"},
+                                             {UnitKind::TableCell, "p", "p"}});
+  CHECK(identity_merge(page) == page);
+  page = "Intro\n\tg|h\n-|-\np|q\n";
+  CHECK(units_of(page).size() == 5);
+  CHECK(identity_merge(page) == page);
+}

@@ -85,6 +85,24 @@ bool is_blank_in_container(std::string_view line) { return line.find_first_not_o
 
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 
+int next_column(int col, char c) { return c == '\t' ? (col / 4 + 1) * 4 : col + 1; }
+
+// A line's indentation: where it starts (after the block-quote markers and
+// the space each may take), where it ends, and its width in columns.
+struct Indent {
+  std::size_t begin, end;
+  int columns;
+};
+Indent indentation(std::string_view line) {
+  std::size_t end = std::min(line.find_first_not_of(" \t>"), line.size());
+  std::size_t quote = line.substr(0, end).rfind('>');
+  std::size_t begin = quote == std::string_view::npos ? 0 : quote + 1;
+  if (quote != std::string_view::npos && begin < end && line[begin] == ' ') ++begin;
+  int columns = 0;
+  for (std::size_t i = begin; i < end; ++i) columns = next_column(columns, line[i]);
+  return {begin, end, columns};
+}
+
 // Walks one page body: `text` is the masked body, offsets are absolute.
 class BodyWalker {
  public:
@@ -124,7 +142,9 @@ class BodyWalker {
         std::string_view header = line_text(*it);
         std::size_t quote = header.substr(0, header.find_first_not_of(" \t>")).rfind('>');
         std::string blank = quote == std::string_view::npos ? "\n" : std::string(header.substr(0, quote + 1)) + "\n";
-        insert(lines.line_start(*it), blank);
+        std::size_t start = lines.line_start(*it);
+        if (*it < lines.line_count()) lead_with_pipe(start, header, line_text(*it + 1));
+        insert(start, blank);
       }
     }
   }
@@ -151,6 +171,21 @@ class BodyWalker {
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     return rows;
+  }
+
+  // A header row that was a lazy continuation line may be indented four
+  // columns deeper than its delimiter row: after the blank line it would be
+  // an indented code block. The row's optional leading '|' then goes at the
+  // delimiter row's column, in its indentation: the same length, so no
+  // position moves, and the same cells.
+  void lead_with_pipe(std::size_t row_start, std::string_view row, std::string_view delimiter) {
+    Indent h = indentation(row), d = indentation(delimiter);
+    if (h.columns < d.columns + 4) return;
+    std::size_t at = h.begin;
+    for (int col = 0; col < d.columns; ++at) col = next_column(col, row[at]);
+    char* p = masked_.data() + row_start;
+    if (h.end < row.size() && row[h.end] == '|') std::copy_backward(p + at, p + h.end, p + h.end + 1);
+    p[at] = '|';
   }
 
   void insert(std::size_t at, const std::string& bytes) {
