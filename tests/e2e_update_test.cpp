@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 
 #include "po/catalog.h"
 #include "testing.h"
@@ -338,4 +339,70 @@ TEST_CASE("l10n extract refuses a bad PO and leaves that language as it was; the
       }
     }
   }
+}
+
+TEST_CASE("catalog groups: each page in the catalog of the first group that takes it", "[e2e][update]") {
+  // hugo-gettext's [i18n.content.<domain>]: the blog in a catalog of its own
+  // but for its drafts, which the next group takes, as it takes a section
+  // the main catalog excludes.
+  TempDir site;
+  const fs::path root = site.path(), po = root / "po";
+  spit(root / "l10n.toml",
+       "languages = [\"nl\"]\nsourceDir = \"content/en\"\nexclude = [\"community/**\"]\n"
+       "[catalogs]\ndomain = \"messages\"\n"
+       "[[catalogs.group]]\ndomain = \"blog\"\ninclude = [\"blog/**\"]\nexclude = [\"blog/drafts/**\"]\n"
+       "[[catalogs.group]]\ndomain = \"community\"\ninclude = [\"community/**\", \"blog/**\"]\n");
+  spit(root / "content/en/_index.md", "# Welcome\n\nThe landing page of the site.\n");
+  spit(root / "content/en/blog/post.md", "A post about the new release.\n");
+  spit(root / "content/en/blog/drafts/next.md", "A draft of the next post.\n");
+  spit(root / "content/en/community/meet.md", "Where the community meets.\n");
+  auto r = extract(site);
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  auto msgids = [&](const std::string& domain) {
+    std::set<std::string> out;
+    for (const Message& m : read_po((po / "nl" / (domain + ".po")).string(), domain).messages)
+      if (!m.obsolete) out.insert(m.msgid);
+    return out;
+  };
+  CHECK(msgids("messages") == std::set<std::string>{"Welcome", "The landing page of the site."});
+  CHECK(msgids("blog") == std::set<std::string>{"A post about the new release."});  // the first group has it
+  CHECK(msgids("community") == std::set<std::string>{"Where the community meets.", "A draft of the next post."});
+  CHECK(fs::exists(po / "blog.pot"));
+
+  // Every catalog reaches the pages.
+  for (const char* domain : {"messages", "blog", "community"})
+    translate_all(po / "nl" / (std::string(domain) + ".po"), "[nl] ");
+  r = run(quote(L10N_BINARY) + " merge --quiet --root " + quote(site.str()));
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(slurp(root / "content/nl/blog/post.md") == "[nl] A post about the new release.\n");
+  CHECK(slurp(root / "content/nl/community/meet.md") == "[nl] Where the community meets.\n");
+  CHECK(slurp(root / "content/nl/blog/drafts/next.md") == "[nl] A draft of the next post.\n");
+
+  SECTION("a page that leaves its group keeps its translation") {
+    spit(root / "l10n.toml", "languages = [\"nl\"]\nsourceDir = \"content/en\"\nexclude = [\"community/**\"]\n"
+                             "[catalogs]\ndomain = \"messages\"\n");
+    REQUIRE(extract(site).status == 0);
+    Catalog main = read_po((po / "nl/messages.po").string(), "messages.po");
+    const Message* post = find(main, "A post about the new release.");
+    REQUIRE(post);
+    CHECK(post->msgstr == std::vector<std::string>{"[nl] A post about the new release."});
+    CHECK(msgids("messages").count("Where the community meets.") == 0);
+  }
+}
+
+TEST_CASE("catalog groups: a group without include or a repeated domain is an error at its place", "[e2e][update]") {
+  TempDir site;
+  spit(site.path() / "content/en/a.md", "Text.\n");
+  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\n[[catalogs.group]]\ndomain = \"blog\"\n");
+  auto r = run(quote(L10N_BINARY) + " extract --quiet --root " + quote(site.str()) + " 2>&1");
+  CHECK(r.status != 0);
+  CHECK(r.output.find("l10n.toml:2:1: error: a [[catalogs.group]] needs a 'domain' and the 'include' globs") != std::string::npos);
+  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\n[[catalogs.group]]\ndomain = \"blog\"\ninclude = [\"a\"]\n"
+                                  "[[catalogs.group]]\ndomain = \"blog\"\ninclude = [\"b\"]\n");
+  r = run(quote(L10N_BINARY) + " extract --quiet --root " + quote(site.str()) + " 2>&1");
+  CHECK(r.status != 0);
+  CHECK(r.output.find("two [[catalogs.group]] have the domain 'blog'") != std::string::npos);
+  CHECK_FALSE(fs::exists(site.path() / "po"));
 }

@@ -224,7 +224,12 @@ TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_defa
        "  shortcodes:\n    params:\n      \"*\": [\"title\"]\n      note: [\"text\"]\n"
        "  content:\n    default:\n      globs: [\"pages/**/*.md\", \"pages/**/**/*.md\"]\n"
        "      excludedGlobs: [\"pages/drafts/**\"]\n"
-       "    blog:\n      files: [\"pages/blog.md\"]\n");
+       "    blog:\n      files: [\"pages/blog.md\"]\n"
+       "  data:\n    globs: [\"data/features/*.yaml\"]\n    excludedFiles: [\"data/features/old.yaml\"]\n"
+       "  excludedDataKeys: \"icon image\"\n");
+  spit(site.path() / "pages/blog.md", "---\ntitle: The blog of the project\n---\nNews from the team.\n");
+  spit(site.path() / "data/features/new.yaml", "- name: Print layouts for every map\n  icon: fas fa-print\n");
+  spit(site.path() / "data/features/old.yaml", "- name: An old feature nobody uses\n");
   spit(site.path() / "pages/guide/start.md",
        "---\ntitle: Getting started with it\nsummary: What you need to know first.\n---\n\n"
        "{{< card title=\"A card about things\" icon=\"fas fa-star\" >}}\n"
@@ -243,7 +248,12 @@ TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_defa
   CHECK(scan.keep == 50);
   CHECK(scan.include == std::vector<std::string>{"**/*.md"});
   CHECK(scan.exclude == std::vector<std::string>{"drafts/**"});
-  CHECK(scan.pages == 1);  // the draft is excluded
+  CHECK(scan.pages == 2);  // the draft is excluded; blog.md is the blog domain's
+  REQUIRE(scan.groups.size() == 1);
+  CHECK(scan.groups[0].domain == "blog");
+  CHECK(scan.groups[0].include == std::vector<std::string>{"blog.md"});
+  CHECK(scan.data_files == std::vector<std::string>{"data/features/new.yaml"});
+  CHECK(scan.data_exclude_keys == std::vector<std::string>{"**.icon", "**.image"});
   CHECK(key_proposed(scan, "title"));
   CHECK(key_seen(scan, "summary"));
   CHECK_FALSE(key_proposed(scan, "summary"));
@@ -251,9 +261,8 @@ TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_defa
   CHECK(param_proposed(scan, "*", "title"));  // hugo-gettext's "*" wildcard, as it is
   CHECK_FALSE(param_proposed(scan, "card", "title"));  // covered by it
   CHECK_FALSE(param_proposed(scan, "card", "icon"));
-  REQUIRE(scan.not_converted.size() == 2);
+  REQUIRE(scan.not_converted.size() == 1);
   CHECK(scan.not_converted[0].starts_with("i18n.others = [\"title\", \"menu\"]: "));
-  CHECK(scan.not_converted[1].starts_with("i18n.content.blog.files = [\"pages/blog.md\"]: "));
 
   std::string text = render_config(scan);
   CHECK(text.find("#   i18n.others = ") != std::string::npos);
@@ -267,12 +276,20 @@ TEST_CASE("init reads content mounts and hugo-gettext's [i18n] from config/_defa
   CHECK(cfg.keep == 50);
   CHECK(cfg.target_dir_for("de") == "translated/de");
   CHECK(fs::exists(work.path() / "po/de/docs.po"));
+  REQUIRE(cfg.catalog_groups.size() == 1);
+  CHECK(cfg.catalog_groups[0].domain == "blog");
+  std::string blog = slurp(work.path() / "po/de/blog.po");
+  CHECK(blog.find("msgid \"News from the team.\"") != std::string::npos);
+  std::string docs = slurp(work.path() / "po/de/docs.po");
+  CHECK(docs.find("News from the team.") == std::string::npos);
+  CHECK(docs.find("msgid \"Print layouts for every map\"") != std::string::npos);
+  CHECK(docs.find("fas fa-print") == std::string::npos);
+  CHECK(docs.find("An old feature") == std::string::npos);
 
   auto written = run_l10n("init --root " + quote(site.str()));
   INFO(written.output);
   CHECK(written.status == 0);
   CHECK(written.output.find("\nnot converted: i18n.others = ") != std::string::npos);
-  CHECK(written.output.find("\nnot converted: i18n.content.blog.files = ") != std::string::npos);
 }
 
 TEST_CASE("init converts the hugo-gettext config of a qgis-website copy", "[init][corpus]") {

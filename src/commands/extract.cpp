@@ -144,7 +144,13 @@ OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& do
   OldCatalogs old;
   for (const auto& lang : cfg.languages) {
     try {
-      old.catalogs[lang] = read_language_catalogs(cfg, lang, domains);
+      // Catalogs of domains the site no longer has (a group removed, a
+      // section renamed; their template is still there) are read too: their
+      // translations carry over. Other PO files in the folder are not ours.
+      std::set<std::string> all = domains;
+      for (const std::string& d : domains_on_disk(cfg, lang))
+        if (readable_in_site(cfg, template_path(cfg, d))) all.insert(d);
+      old.catalogs[lang] = read_language_catalogs(cfg, lang, all);
     } catch (const Error& e) {
       old.broken.emplace(lang, e.diagnostic());
     }

@@ -457,7 +457,9 @@ std::vector<GettextSetting> gettext_settings(const std::vector<DataLeaf>& leaves
       if (seg == "[]") list = true;
       else path.push_back(seg);
     if (path.empty()) continue;
-    std::size_t depth = (path[0] == "shortcodes" || path[0] == "content") && path.size() >= 3 ? 3 : 1;
+    std::size_t depth = (path[0] == "shortcodes" || path[0] == "content") && path.size() >= 3 ? 3
+                        : path[0] == "data" && path.size() >= 2                             ? 2
+                                                                                             : 1;
     path.resize(depth);
     auto it = std::find_if(out.begin(), out.end(), [&](const GettextSetting& s) { return s.key == path; });
     if (it == out.end()) it = out.insert(out.end(), GettextSetting{path, {}, false, false, ""});
@@ -524,10 +526,13 @@ void convert_layout(SiteScan& scan, std::vector<GettextSetting>& settings) {
 // hugo-gettext's paths start at the site root; l10n's at sourceDir. Its
 // globs are Python's, where "**" is one directory level like "*": the
 // converted "**" reaches any depth, so "content/**/**/*.md" is "**/*.md".
+std::string any_depth_glob(std::string glob) {
+  for (auto at = glob.find("**/**/"); at != std::string::npos; at = glob.find("**/**/")) glob.erase(at, 3);
+  return glob;
+}
+
 std::string relative_glob(const std::string& path, const std::string& source_dir) {
-  std::string rel = path.substr(source_dir.size() + 1);
-  for (auto at = rel.find("**/**/"); at != std::string::npos; at = rel.find("**/**/")) rel.erase(at, 3);
-  return rel;
+  return any_depth_glob(path.substr(source_dir.size() + 1));
 }
 
 void convert_paths(SiteScan& scan, GettextSetting* s, std::vector<std::string>& out) {
@@ -540,18 +545,86 @@ void convert_paths(SiteScan& scan, GettextSetting* s, std::vector<std::string>& 
   else not_converted(*s, format(tr("paths outside sourceDir \"%s\""), scan.source_dir.c_str()));
 }
 
-void convert_content_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
+// One hugo-gettext content domain's files: its globs and files (a file the
+// globs already take would only be a duplicate), and what it excludes.
+std::pair<std::vector<std::string>, std::vector<std::string>> domain_files(SiteScan& scan,
+                                                                          std::vector<GettextSetting>& settings,
+                                                                          const std::string& domain) {
   std::vector<std::string> globs, files, exclude;
-  convert_paths(scan, find_setting(settings, {"content", "default", "globs"}), globs);
-  convert_paths(scan, find_setting(settings, {"content", "default", "files"}), files);
-  convert_paths(scan, find_setting(settings, {"content", "default", "excludedGlobs"}), exclude);
-  convert_paths(scan, find_setting(settings, {"content", "default", "excludedFiles"}), exclude);
-  // A file the globs already take would only be a duplicate.
+  convert_paths(scan, find_setting(settings, {"content", domain, "globs"}), globs);
+  convert_paths(scan, find_setting(settings, {"content", domain, "files"}), files);
+  convert_paths(scan, find_setting(settings, {"content", domain, "excludedGlobs"}), exclude);
+  convert_paths(scan, find_setting(settings, {"content", domain, "excludedFiles"}), exclude);
   for (const auto& f : files)
     if (std::none_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, f); }))
       globs.push_back(f);
-  if (!globs.empty()) scan.include = globs;
-  scan.exclude = exclude;
+  return {globs, exclude};
+}
+
+// [i18n.content.default] chooses the pages of the main catalog; every other
+// [i18n.content.<domain>] becomes a [[catalogs.group]] with its own catalog.
+// hugo-gettext extracts no page that no domain names, so with domains but no
+// default one the main catalog takes no page.
+void convert_content_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  std::vector<std::string> domains;
+  for (const GettextSetting& s : settings)
+    if (s.key.size() == 3 && s.key[0] == "content" && std::find(domains.begin(), domains.end(), s.key[1]) == domains.end())
+      domains.push_back(s.key[1]);
+  if (domains.empty()) return;
+  scan.include.clear();
+  for (const std::string& domain : domains) {
+    auto [include, exclude] = domain_files(scan, settings, domain);
+    if (domain == "default") {
+      scan.include = include;
+      scan.exclude = exclude;
+    } else if (!include.empty()) {
+      bool plain = domain.find_first_of("/\\") == std::string::npos && domain.front() != '.';
+      if (plain) scan.groups.push_back({domain, include, exclude});
+      for (GettextSetting& s : settings)
+        if (s.key.size() == 3 && s.key[0] == "content" && s.key[1] == domain && !plain)
+          not_converted(s, tr("the domain is not a plain file name"));
+    }
+  }
+}
+
+// hugo-gettext's [i18n.data] and excludedDataKeys: its paths start at the
+// site root, as l10n's data.files do; an excluded key is one at any depth.
+// Exclusions l10n.toml cannot hold are applied now, to the files on disk.
+void convert_data_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
+  std::vector<std::string> globs, excluded;
+  for (GettextSetting& s : settings) {
+    if (s.key.empty() || s.key[0] != "data" || s.key.size() != 2) continue;
+    bool include = s.key[1] == "globs" || s.key[1] == "files";
+    bool exclude = s.key[1] == "excludedGlobs" || s.key[1] == "excludedFiles";
+    if (!include && !exclude) continue;
+    bool inside = true;
+    for (const std::string& path : s.values)
+      if (path.starts_with("data/") && path.find("..") == std::string::npos)
+        add_unique(include ? globs : excluded, any_depth_glob(path));
+      else inside = false;
+    if (inside) s.converted = true;
+    else not_converted(s, tr("paths outside data/"));
+  }
+  if (excluded.empty()) {
+    scan.data_files = globs;
+  } else {
+    std::error_code ec;
+    fs::path data = fs::path(scan.root) / "data";
+    for (auto it = fs::recursive_directory_iterator(data, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_symlink() || !it->is_regular_file()) continue;
+      std::string rel = "data/" + it->path().lexically_relative(data).generic_string();
+      auto any = [&](const std::vector<std::string>& g) {
+        return std::any_of(g.begin(), g.end(), [&](const std::string& p) { return glob_match(p, rel); });
+      };
+      if (any(globs) && !any(excluded)) scan.data_files.push_back(rel);
+    }
+    std::sort(scan.data_files.begin(), scan.data_files.end());
+  }
+  if (GettextSetting* keys = find_setting(settings, {"excludedDataKeys"})) {
+    for (const std::string& v : keys->values)
+      for (std::string_view k : tokens(v)) add_unique(scan.data_exclude_keys, "**." + std::string(k));
+    keys->converted = true;
+  }
 }
 
 // Before the pages are read: what decides which pages those are.
@@ -559,6 +632,7 @@ void convert_site_settings(SiteScan& scan, std::vector<GettextSetting>& settings
   convert_catalog(scan, settings);
   convert_layout(scan, settings);
   convert_content_files(scan, settings);
+  convert_data_files(scan, settings);
 }
 
 // hugo-gettext translates every front matter string but these keys; l10n
@@ -627,12 +701,10 @@ void convert_shortcodes(SiteScan& scan, std::vector<GettextSetting>& settings) {
 
 std::string unconverted_reason(const GettextSetting& s) {
   const std::string& key = s.key.front();
-  if (key == "content") return tr("l10n.toml has one catalog; the pages of this domain are not included");
   if (key == "genToOtherDir" || key == "srcDir" || key == "genDir")
     return tr("l10n.toml follows the Hugo config, which says otherwise (see sourceDir, targetDir)");
   if (key == "others")
     return tr("l10n always extracts the site config's title, description and menu names and the i18n/ strings");
-  if (key == "data" || key == "excludedDataKeys") return tr("l10n translates pages, not data files");
   if (key == "langs") return tr("l10n.toml takes its languages from the Hugo config");
   if (key == "customs") return tr("Python functions; l10n runs none");
   return tr("l10n.toml has no setting for it");
@@ -694,6 +766,7 @@ SiteScan scan_site(const std::string& root) {
   cfg.target_dir = scan.target_dir.empty() ? scan.source_dir : scan.target_dir;
   cfg.include = scan.include;
   cfg.exclude = scan.exclude;
+  cfg.catalog_groups = scan.groups;
   std::vector<std::string> pages = source_pages(cfg);
   scan.pages = pages.size();
 
@@ -795,6 +868,12 @@ std::string render_config(const SiteScan& scan) {
 
   out += "\n[catalogs]\ndir = " + toml_string(scan.catalog_dir) + "\ndomain = " + toml_string(scan.domain) +
          "\nsplit = \"site\"\n";
+  for (const CatalogGroup& g : scan.groups)
+    out += "\n[[catalogs.group]]  # i18n.content." + toml_key(g.domain) + "\ndomain = " + toml_string(g.domain) +
+           "\ninclude = " + toml_array(g.include) + "\nexclude = " + toml_array(g.exclude) + "\n";
+  if (!scan.data_files.empty() || !scan.data_exclude_keys.empty())
+    out += "\n[data]  # i18n.data\nfiles = " + toml_array(scan.data_files) +
+           "\nexcludeKeys = " + toml_array(scan.data_exclude_keys) + "\n";
   out += "\n[merge]\nkeep = " + std::to_string(scan.keep) + "  # % of a page's text translated before its translation is written" +
          (scan.migrated_from.empty() ? "" : "; hugo-gettext's threshold is 50") + "\n";
   return out;

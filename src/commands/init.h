@@ -54,6 +54,9 @@ struct SiteScan {
   std::string catalog_dir = "po";
   std::vector<std::string> include = {"**/*.md"}, exclude;
   std::string domain = "content";
+  std::vector<CatalogGroup> groups;   // [[catalogs.group]]: hugo-gettext's other content domains
+  // [data]: hugo-gettext's [i18n.data] and excludedDataKeys.
+  std::vector<std::string> data_files, data_exclude_keys;
   std::string project;                // Project-Id-Version; empty: l10n's default
   int keep = 80;
   // The hugo-gettext section converted ("[i18n] in config.toml"), empty when

@@ -213,17 +213,26 @@ class PatternSteps {
 }  // namespace
 
 bool path_matches(std::string_view pattern, const std::vector<std::string>& path) {
-  PatternSteps steps(pattern);
-  std::size_t i = 0;
-  for (std::string_view step; steps.next(step); ++i) {
-    if (i == path.size()) return false;
-    bool match = step == "*" ? path[i] != "[]" : step == path[i];
-    if (!match) return false;
+  std::vector<std::string_view> steps;
+  PatternSteps walk(pattern);
+  for (std::string_view step; walk.next(step);) steps.push_back(step);
+  // rest[j]: do the steps from `i` on match path[j..]? Built from the last
+  // step back, so a pattern of many "**" stays steps x path.
+  std::vector<char> rest(path.size() + 1), next(path.size() + 1);
+  // No step left: what remains must be sequence items (a pattern naming a
+  // sequence selects its items).
+  rest[path.size()] = true;
+  for (std::size_t j = path.size(); j-- > 0;) rest[j] = rest[j + 1] && path[j] == "[]";
+  for (std::size_t i = steps.size(); i-- > 0;) {
+    std::string_view step = steps[i];
+    next[path.size()] = step == "**" && rest[path.size()];
+    for (std::size_t j = path.size(); j-- > 0;) {
+      if (step == "**") next[j] = rest[j] || next[j + 1];  // no key, or one more
+      else next[j] = (step == "*" ? path[j] != "[]" : step == path[j]) && rest[j + 1];
+    }
+    rest.swap(next);
   }
-  // A pattern naming a sequence selects its items.
-  for (; i < path.size(); ++i)
-    if (path[i] != "[]") return false;
-  return true;
+  return rest[0];
 }
 
 std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,

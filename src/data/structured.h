@@ -61,8 +61,9 @@ std::vector<DataLeaf> parse_data(const SourceText& src, DataFormat format);
 std::vector<DataLeaf> parse_data(const SourceText& src, DataFormat format, Span range);
 
 // Does `pattern` ("title", "menu.*.name", "content_blocks[].heading.title")
-// select `path`? `*` matches one key; "[]" matches any sequence item. A pattern
-// that names a sequence of strings ("tags") selects its items too.
+// select `path`? `*` matches one key; "[]" matches any sequence item; `**`
+// any number of steps, none included ("**.icon": an icon key at any depth).
+// A pattern that names a sequence of strings ("tags") selects its items too.
 bool path_matches(std::string_view pattern, const std::vector<std::string>& path);
 
 // Where `text` must not be given to toml++ 3.3.0: a character TOML forbids

@@ -571,6 +571,17 @@ TEST_CASE("path_matches", "[structured]") {
   CHECK(path_matches("*", P{"anything"}));
   CHECK(path_matches("[]", P{"[]"}));
   CHECK_FALSE(path_matches("", P{"title"}));
+  // "**": any number of steps, none included.
+  CHECK(path_matches("**.icon", P{"icon"}));
+  CHECK(path_matches("**.icon", P{"items", "[]", "icon"}));
+  CHECK(path_matches("**.icon", P{"icons", "[]"}) == false);
+  CHECK(path_matches("**.icon", P{"icon", "[]"}));  // a sequence of icons
+  CHECK_FALSE(path_matches("**.icon", P{"icon", "name"}));
+  CHECK(path_matches("features.**.title", P{"features", "title"}));
+  CHECK(path_matches("features.**.title", P{"features", "[]", "cols", "[]", "title"}));
+  CHECK_FALSE(path_matches("features.**.title", P{"about", "title"}));
+  CHECK(path_matches("**", P{"a", "b"}));
+  CHECK(path_matches("**.**.**.**.**.**.**.**.**.**.**.**.x", P(40, "a")) == false);  // no blow-up
 }
 
 namespace {

@@ -159,11 +159,35 @@ void read_placeholders(const Reader& r, const toml::table& t, Config& cfg) {
   }
 }
 
+void read_catalog_groups(const Reader& r, const toml::node& node, Config& cfg) {
+  const toml::array* arr = node.as_array();
+  if (!arr) r.fail(node, tr("'catalogs.group' must be an array of tables: [[catalogs.group]]"));
+  for (const toml::node& item : *arr) {
+    const toml::table& t = r.table(item, "catalogs.group");
+    CatalogGroup group;
+    for (auto&& [k, v] : t) {
+      std::string_view key = k.str();
+      if (key == "domain") group.domain = r.file_name(v, key);
+      else if (key == "include") group.include = r.strings(v, "catalogs.group.include");
+      else if (key == "exclude") group.exclude = r.strings(v, "catalogs.group.exclude");
+      else r.unknown(k, "catalogs.group");
+    }
+    if (group.domain.empty() || group.include.empty())
+      r.fail(item, tr("a [[catalogs.group]] needs a 'domain' and the 'include' globs of its pages"));
+    for (const CatalogGroup& other : cfg.catalog_groups)
+      if (other.domain == group.domain)
+        r.fail(item, format(tr("two [[catalogs.group]] have the domain '%s': give one group all its globs"),
+                            group.domain.c_str()));
+    cfg.catalog_groups.push_back(std::move(group));
+  }
+}
+
 void read_catalogs(const Reader& r, const toml::table& t, Config& cfg) {
   for (auto&& [k, v] : t) {
     std::string_view key = k.str();
     if (key == "dir") cfg.catalog_dir = r.site_dir(v, key);
     else if (key == "domain") cfg.domain = r.file_name(v, key);
+    else if (key == "group") read_catalog_groups(r, v, cfg);
     else if (key == "split") {
       std::string split = r.string(v, key);
       if (split != "site" && split != "section") r.fail(v, tr("'split' must be \"site\" or \"section\""));

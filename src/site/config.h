@@ -14,6 +14,15 @@ namespace l10n {
 
 enum class Layout { Directory, Filename };
 
+// A catalog of its own for the pages its globs take, as hugo-gettext's
+// [i18n.content.<domain>] (the blog in one catalog, the manual in another):
+// [[catalogs.group]] with domain, include and exclude, globs relative to
+// sourceDir. A page goes to the first group that takes it.
+struct CatalogGroup {
+  std::string domain;
+  std::vector<std::string> include, exclude;
+};
+
 // The site's settings. Its UnitRules (source language, front matter keys,
 // shortcode parameters) are what reading pages takes; the rest is for the
 // commands.
@@ -30,6 +39,9 @@ struct Config : UnitRules {
   std::string catalog_dir = "po";
   std::string domain = "content";
   bool split_sections = false;             // one catalog per top-level section
+  // Pages a group takes are the site's pages too, whether or not include
+  // and exclude (which choose the pages of `domain`) select them.
+  std::vector<CatalogGroup> catalog_groups;
   int keep = 80;                           // merge: minimum % translated to write a page
   std::vector<std::string> glossary;       // check: terms never translated
   std::vector<std::string> data_files;     // globs under data/ of data files to translate

@@ -28,10 +28,22 @@ bool is_translation_name(const Config& cfg, std::string_view name) {
                      [&](const std::string& lang) { return names_language(name, hugo_language(lang)); });
 }
 
+bool matches(const std::vector<std::string>& include, const std::vector<std::string>& exclude, const std::string& rel) {
+  auto any = [&](const std::vector<std::string>& globs) {
+    return std::any_of(globs.begin(), globs.end(), [&](const auto& g) { return glob_match(g, rel); });
+  };
+  return any(include) && !any(exclude);
+}
+
+// The group that takes a page (its path under sourceDir); none for `domain`.
+const CatalogGroup* page_group(const Config& cfg, const std::string& rel) {
+  for (const CatalogGroup& g : cfg.catalog_groups)
+    if (matches(g.include, g.exclude, rel)) return &g;
+  return nullptr;
+}
+
 bool selected(const Config& cfg, const std::string& rel) {
-  bool in = std::any_of(cfg.include.begin(), cfg.include.end(), [&](const auto& g) { return glob_match(g, rel); });
-  bool out = std::any_of(cfg.exclude.begin(), cfg.exclude.end(), [&](const auto& g) { return glob_match(g, rel); });
-  return in && !out;
+  return matches(cfg.include, cfg.exclude, rel) || page_group(cfg, rel);
 }
 
 void add_data_file(const Config& cfg, const std::string& rel, SourceFile::Kind kind, std::vector<SourceFile>& out) {
@@ -209,8 +221,10 @@ std::vector<SourceFile> source_files(const Config& cfg) {
 }
 
 std::string catalog_domain(const Config& cfg, const SourceFile& file) {
-  if (!cfg.split_sections || file.kind != SourceFile::Kind::Page) return cfg.domain;
+  if (file.kind != SourceFile::Kind::Page) return cfg.domain;
   std::string rel = fs::path(file.path).lexically_relative(cfg.source_dir).generic_string();
+  if (const CatalogGroup* group = page_group(cfg, rel)) return group->domain;
+  if (!cfg.split_sections) return cfg.domain;
   auto slash = rel.find('/');
   return slash == std::string::npos ? cfg.domain : rel.substr(0, slash);
 }

@@ -46,8 +46,9 @@ std::vector<SourceFile> source_files(const Config& cfg);
 
 // ---- Catalogs: <dir>/<domain>.pot, and <dir>/<lang>/<domain>.po --------
 
-// The catalog domain a source file's units go to: cfg.domain, or with
-// split = "section" a page's top-level section under sourceDir.
+// The catalog domain a source file's units go to: the domain of the first
+// [[catalogs.group]] that takes the page, else with split = "section" the
+// page's top-level section under sourceDir, else cfg.domain.
 std::string catalog_domain(const Config& cfg, const SourceFile& file);
 std::string template_path(const Config& cfg, std::string_view domain);
 std::string catalog_path(const Config& cfg, std::string_view lang, std::string_view domain);
