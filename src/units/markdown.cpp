@@ -460,15 +460,28 @@ class BodyWalker {
     if (e > b) add(UnitKind::Heading, std::string(original(b, e)), {b, e}, comment);
   }
 
+  // A cell's bytes are found by splitting its row at the pipes that are not
+  // escaped, as GFM defines cells: cmark-gfm's columns for the cells of a
+  // body row are off by the header row's indentation.
   void table_cell(cmark_node* node) {
     // A row shorter than the header gets empty cells at column 0: no source.
     if (cmark_node_get_start_column(node) < 1) return;
+    int index = 0;
+    for (cmark_node* c = cmark_node_previous(node); c; c = cmark_node_previous(c)) ++index;
     int line = cmark_node_get_start_line(node);
-    std::size_t b = offset(line, cmark_node_get_start_column(node));
-    std::size_t e = std::min(offset(line, cmark_node_get_end_column(node)) + 1, line_end(line));
-    while (b < e && (is_space(at(b)) || at(b) == '|')) ++b;
-    while (e > b && (is_space(at(e - 1)) || (at(e - 1) == '|' && (e - 1 == b || at(e - 2) != '\\')))) --e;
-    if (e <= b) return;
+    std::size_t le = line_end(line);
+    std::size_t b = skip_prefix(line_begin(line), le, blockquote_depth(node));
+    if (b < le && at(b) == '|') ++b;
+    std::size_t first = b;
+    auto unescaped_pipe = [&](std::size_t i) { return at(i) == '|' && (i == first || at(i - 1) != '\\'); };
+    for (int cell = 0; cell < index && b < le; ++b)
+      if (unescaped_pipe(b)) ++cell;
+    std::size_t e = b;
+    while (e < le && !unescaped_pipe(e)) ++e;
+    while (b < e && is_space(at(b))) ++b;
+    while (e > b && is_space(at(e - 1))) --e;
+    // A cell of nothing but shortcode calls: their parameters are the units.
+    if (e <= b || spans_.only_shortcodes(src_.bytes(), src_pos(b), src_pos(e))) return;
     cmark_node* row = cmark_node_parent(node);
     bool header = row && std::string_view(cmark_node_get_type_string(row)) == "table_header";
     add(UnitKind::TableCell, std::string(original(b, e)), {b, e}, header ? "table header cell" : "table cell");
