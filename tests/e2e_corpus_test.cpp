@@ -57,8 +57,7 @@ std::string quote_toml(const std::string& s) {
   return out + "\"";
 }
 
-// The site's test config with catalogs and outputs moved into `work`: the
-// corpus itself is never written to.
+// The site's test config with catalogs and target trees moved into `work`.
 std::string config_for(const CorpusSite& site, const fs::path& work) {
   std::istringstream in(slurp(source_dir() / "tests/corpus" / (site.name + ".toml")));
   std::string out = "targetDir = " + quote_toml((work / "out/{lang}").string()) + "\n";
@@ -76,7 +75,10 @@ struct Extracted {
 
 std::unique_ptr<Extracted> extract_site(const CorpusSite& site) {
   auto e = std::make_unique<Extracted>();
-  e->root = corpus_dir() / site.root;
+  // A copy: merge writes the site's own outputs (config/_default/languages.<lang>.toml)
+  // inside the root, and the corpus is shared, read-only material.
+  e->root = e->work.path() / "site";
+  fs::copy(corpus_dir() / site.root, e->root, fs::copy_options::recursive);
   e->config = e->work.path() / "l10n.toml";
   spit(e->config, config_for(site, e->work.path()));
   e->result = run_l10n("extract --root " + quote(e->root.string()) + " --config " + quote(e->config.string()));

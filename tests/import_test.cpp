@@ -256,7 +256,10 @@ TEST_CASE("import on the corpus sites: merge reproduces every imported translati
     fs::path config = work.path() / "l10n.toml";
     spit(config, slurp(source_dir() / "tests/corpus" / (std::string(c.config) + ".toml")) + "[catalogs]\ndir = \"" +
                      (work.path() / "po").string() + "\"\n");
-    Config cfg = load_config((corpus_dir() / c.root).string(), config.string());
+    // A copy: the merge below writes the site's language config inside the root.
+    fs::path root = work.path() / "site";
+    fs::copy(corpus_dir() / c.root, root, fs::copy_options::recursive);
+    Config cfg = load_config(root.string(), config.string());
     ImportOptions options;
     options.language = "nl";
     ImportReport r = run_import(cfg, options);
