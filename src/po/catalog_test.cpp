@@ -254,6 +254,9 @@ TEST_CASE("read_po rejects bad input with the line", "[catalog]") {
         "in.po:4: error: expected 'msgstr[1]'");
   CHECK(error_of("msgid \"a\"\nmsgstr \"\\q\"\n") == "in.po:2: error: invalid control sequence '\\q'");
   CHECK(error_of("msgid \"a\"\n") == "in.po:1: error: missing 'msgstr'");
+  // fuzz_po: a long run of hex digits overflowed the value (undefined behaviour).
+  CHECK(error_of("msgid \"a\"\nmsgstr \"\\x4" + std::string(60, 'c') + "\"\n").find("invalid \\x escape") !=
+        std::string::npos);
   CHECK(error_of("#| msgid \"x\"\n#~ msgid \"a\"\n#~ msgstr \"b\"\n") == "in.po:2: error: inconsistent use of #~");
   CHECK(error_of("msgid \"a\"\nmsgstr \"1\"\n\n# c\nmsgid \"b\"\nmsgstr \"\"\n\nmsgid \"a\"\nmsgstr \"2\"\n") ==
         "in.po:8: error: duplicate message definition (first defined at line 1)");

@@ -336,10 +336,12 @@ class PoParser {
         case 'v': out += '\v'; break;
         case '\\': case '"': case '\'': case '?': out += e; break;
         case 'x': {
+          // As many hex digits as follow, as in C; a value past one byte
+          // stops growing, so a long run cannot overflow.
           int v = 0, n = 0;
           while (i < t.size() && std::isxdigit(static_cast<unsigned char>(t[i]))) {
             char h = t[i++];
-            v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+            if (v <= 0xFF) v = v * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
             ++n;
           }
           if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
