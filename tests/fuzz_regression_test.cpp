@@ -369,3 +369,23 @@ TEST_CASE("fuzz: a table whose header row is indented, with a shortcode call as 
   CHECK(p.units[1].kind == UnitKind::ShortcodeParam);
   CHECK(p.units[1].text == "Go");
 }
+
+TEST_CASE("fuzz: a plain YAML value followed by a blank line holding a tab", "[fuzz]") {
+  // libyaml lets a plain scalar swallow a blank line of " \t"; after a
+  // quoted one the tab is an error, so a translation that needed quotes
+  // broke the front matter. The blank lines go with the value now.
+  std::string page = "---\ntitle: Getting started\n \t\n  \ndescription: The first steps\n---\nText.\n";
+  Page p = read_page(SourceText("page.md", page), page_config());
+  REQUIRE(p.units.size() == 3);
+  const Unit& u = p.units[0];
+  CHECK(u.text == "Getting started");
+  for (const std::string& msgstr : {u.text, std::string("Aan de slag: eerst dit"), std::string("'quoted' #1")}) {
+    INFO(msgstr);
+    std::string out = page.substr(0, u.span.begin) + render_translation(u, msgstr) + page.substr(u.span.end);
+    Page again = read_page(SourceText("page.md", out), page_config());
+    REQUIRE(again.units.size() == 3);
+    CHECK(again.units[0].text == msgstr);
+    CHECK(again.units[1].text == "The first steps");
+  }
+  CHECK(identity_merge(page) == page);
+}

@@ -208,6 +208,7 @@ class YamlReader {
       span.end = block_scalar_end(span.begin, header_end, span.end);
       after = header_end;
     }
+    if (style == ScalarStyle::Plain && !parent.flow) span.end = past_tabbed_blank_lines(span.end);
     DataLeaf leaf = make_leaf(src_, path_, span);
     leaf.value = value;
     leaf.style = style;
@@ -228,6 +229,22 @@ class YamlReader {
     leaf.no_translate = no_translate;
     leaves_.push_back(std::move(leaf));
     end_value();
+  }
+
+  // libyaml lets a plain scalar swallow the blank lines after it, tabs
+  // included; after a quoted or block scalar a tab that starts such a line is
+  // an error. The lines up to the last one holding a tab join the span, so
+  // that a rewrite in another style drops them rather than breaking the file.
+  std::size_t past_tabbed_blank_lines(std::size_t end) const {
+    std::string_view s = src_.bytes();
+    std::size_t line = s.find('\n', end);
+    if (line == std::string_view::npos || s.find_first_not_of(" \t\r", end) < line) return end;
+    for (std::size_t next; (next = s.find('\n', line + 1)) != std::string_view::npos; line = next) {
+      std::string_view blank = s.substr(line + 1, next - line - 1);
+      if (blank.find_first_not_of(" \t\r") != std::string_view::npos) break;
+      if (blank.find('\t') != std::string_view::npos) end = next;
+    }
+    return end;
   }
 
   static bool is_string(const yaml_event_t& e, std::string_view value) {
