@@ -354,6 +354,28 @@ TEST_CASE("import --po carries hugo-gettext's whole-call msgids over to l10n's p
   REQUIRE(run_l10n("merge --keep 0 " + args).status == 0);
   CHECK(slurp(site.path() / "content-translated/nl/about/index.md").find("title=\"In kaart brengen.\"") !=
         std::string::npos);
+
+  // The excerpt's archive page is not in this copy of the site: its
+  // translations wait in the catalog as obsolete entries, and come back when
+  // the page does.
+  CHECK(r.output.find("8 unmatched translations kept in the catalog as obsolete entries") != std::string::npos);
+  const std::string previous = "Previous releases of QGIS are available at the following locations:";
+  const std::string hosted = "[QGIS.org hosted downloads](/downloads)";
+  CHECK(entry(cat, previous) == nullptr);
+  spit(site.path() / "content/archive/index.md", "---\ntitle: Archive\n---\n\n" + previous + "\n\n- " + hosted + "\n");
+  r = run_l10n("extract " + args);
+  REQUIRE(r.status == 0);
+  cat = read_po(po_path.string(), "po/nl/content.po");
+  m = entry(cat, previous);
+  REQUIRE(m);
+  CHECK(m->translated());
+  CHECK(m->msgstr[0] == "Eerdere uitgaven van QGIS zijn nog steeds beschikbaar op de volgende locaties:");
+  m = entry(cat, hosted);
+  REQUIRE(m);
+  CHECK(m->translated());
+  // Whole-call msgids are never kept: only their parameters are l10n's shape.
+  for (const Message& o : cat.messages)
+    if (o.obsolete) CHECK(o.msgid.find("{{<") == std::string::npos);
 }
 
 TEST_CASE("import --po pairs re-rendered paragraphs, refuses wrong-shaped msgstrs, keeps translations", "[import]") {

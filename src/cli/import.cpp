@@ -69,6 +69,14 @@ int print_carry_over(const ImportReport& report, const ImportOptions& options, b
                                           "%zu unmatched"),
                       r.pairs, r.carried, r.fuzzy, r.kept, r.unmatched.size())
             << "\n";
+  if (r.kept_for_later > 0)
+    std::cout << format(ngettext("%zu unmatched translation kept in the catalog as an obsolete entry, for a page "
+                                 "that brings its text back",
+                                 "%zu unmatched translations kept in the catalog as obsolete entries, for pages "
+                                 "that bring their text back",
+                                 r.kept_for_later),
+                        r.kept_for_later)
+              << "\n";
   for (const auto& f : report.written) std::cout << format(_("wrote %s"), f.c_str()) << "\n";
   return kOk;
 }

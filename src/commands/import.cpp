@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "language/text_check.h"
@@ -301,18 +302,55 @@ bool carry_over(Catalog& cat, ForeignIndex& index, bool overwrite, CarryOver& re
   return changed;
 }
 
+// The translations no message of the site took go into `cat` as obsolete
+// entries, unless it has their text already: the pages that had them may not
+// be in the site yet (a section still to move over, a page renamed), and the
+// PO they came from is deleted after the migration. Returns whether it changed.
+bool keep_for_later(Catalog& cat, const ForeignIndex& index, CarryOver& report) {
+  std::set<std::string> known;
+  for (const Message& m : cat.messages) known.insert(spaced_text(m.msgid));
+  bool changed = false;
+  for (std::size_t i = 0; i < index.all.size(); ++i) {
+    const Foreign& f = index.all[i];
+    // An entry read as shortcode calls is kept as its parameters: the whole
+    // msgid is the other tool's shape, which no l10n message has.
+    bool split = f.whole && i + 1 < index.all.size() && !index.all[i + 1].whole;
+    std::string msgid = spaced_text(f.msgid);
+    if (f.used || split || !known.insert(msgid).second) continue;
+    Message m;
+    m.msgid = std::move(msgid);
+    m.msgstr = {f.msgstr};
+    m.translator_comments = {"imported from " + f.path + ":" + std::to_string(f.line)};
+    m.obsolete = true;
+    cat.messages.push_back(std::move(m));
+    ++report.kept_for_later;
+    changed = true;
+  }
+  return changed;
+}
+
 ImportReport run_po_import(const Config& cfg, const ImportOptions& options) {
   ImportReport report;
   CarryOver& carried = report.carry_over;
   ForeignIndex index = read_foreign(cfg, options.po_files, carried);
   std::vector<std::string> catalogs = catalogs_to_fill(cfg, options, report);
   if (!report.errors.empty()) return report;
+  std::map<std::string, Catalog> changed;
   for (const std::string& rel : catalogs) {
-    std::string path = on_disk(cfg, rel);
     if (!readable_in_site(cfg, rel)) continue;
-    Catalog cat = read_po(path, rel);
-    if (!carry_over(cat, index, options.overwrite, carried) || options.dry_run) continue;
-    write_po(path, cat);
+    Catalog cat = read_po(on_disk(cfg, rel), rel);
+    if (carry_over(cat, index, options.overwrite, carried)) changed[rel] = std::move(cat);
+  }
+  // Every catalog has been searched: what is left goes to the main one.
+  std::string main = catalog_path(cfg, options.language, cfg.domain);
+  if (std::find(catalogs.begin(), catalogs.end(), main) != catalogs.end() && readable_in_site(cfg, main)) {
+    auto it = changed.find(main);
+    Catalog cat = it != changed.end() ? std::move(it->second) : read_po(on_disk(cfg, main), main);
+    if (keep_for_later(cat, index, carried) || it != changed.end()) changed[main] = std::move(cat);
+  }
+  for (auto& [rel, cat] : changed) {
+    if (options.dry_run) break;
+    write_po(on_disk(cfg, rel), cat);
     if (std::find(report.written.begin(), report.written.end(), rel) == report.written.end()) report.written.push_back(rel);
   }
   // An entry none of whose texts was used is named once; of an entry whose

@@ -80,6 +80,9 @@ struct CarryOver {
   std::size_t fuzzy = 0;     // one equal but for re-rendered Markdown got it as fuzzy, with #|
   std::size_t kept = 0;      // the l10n message had a translation already (no --overwrite)
   std::size_t pairs = 0;     // translations read from the files (entries and shortcode parameters)
+  // Unmatched translations kept as obsolete entries ("#~") of the main
+  // catalog: extract revives one when a page brings its text back.
+  std::size_t kept_for_later = 0;
   std::vector<Diagnostic> unmatched;  // entries, or parameters, not used, and why
 };
 
