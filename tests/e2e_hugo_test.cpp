@@ -203,3 +203,75 @@ TEST_CASE("configured data files are extracted and merged to data/<lang>/, where
   CHECK(slurp(site.path() / "public/nl/index.html").find("<li>Snelle kaarten bolt /maps/</li>") != std::string::npos);
   CHECK(slurp(site.path() / "public/index.html").find("<li>Fast maps bolt /maps/</li>") != std::string::npos);
 }
+
+TEST_CASE("a config/_default/ site: hugo.toml's title, params.toml and menus.toml reach the Dutch site", "[e2e][hugo]") {
+  if (run("hugo version").status != 0) {
+    WARN("hugo is not installed: skipped (tools/install-deps.sh installs it)");
+    return;
+  }
+  TempDir site;
+  spit(site.path() / "config/_default/hugo.toml", R"(baseURL = "https://example.org/"
+title = "Garden club"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+[languages.en]
+contentDir = "content/en"
+weight = 1
+[languages.nl]
+contentDir = "content/nl"
+weight = 2
+)");
+  spit(site.path() / "config/_default/params.toml", "description = \"Everything about our garden\"\ncolor = \"green\"\n");
+  spit(site.path() / "config/_default/menus.toml",
+       "[[main]]\nname = \"Vegetables\"\nurl = \"/vegetables/\"\nweight = 1\n"
+       "[[main]]\nname = \"Opening hours\"\nurl = \"/hours/\"\nweight = 2\n");
+  // No text a language shows: no units, no twin.
+  spit(site.path() / "config/_default/markup.toml", "[goldmark.renderer]\nunsafe = false\n");
+  spit(site.path() / "l10n.toml", "languages = [\"nl\"]\nsourceDir = \"content/en\"\n[merge]\nkeep = 0\n");
+  spit(site.path() / "content/en/_index.md", "---\ntitle: Home\n---\n\nWelcome.\n");
+  spit(site.path() / "layouts/_default/list.html",
+       "<title>{{ .Site.Title }}</title><p>{{ .Site.Params.description }} {{ .Site.Params.color }}</p>\n"
+       "{{ range .Site.Menus.main }}<a href=\"{{ .URL }}\">{{ .Name }}</a>{{ end }}\n");
+  REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+  fs::path po = site.path() / "po/nl/content.po";
+  std::string text = slurp(po);
+  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{
+           {"Garden club", "Tuinclub"}, {"Everything about our garden", "Alles over onze tuin"},
+           {"Vegetables", "Groenten"}, {"Opening hours", "Openingstijden"}}) {
+    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
+    auto at = text.find(entry);
+    INFO(en);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
+  }
+  spit(po, text);
+  auto merge = run_l10n("merge --root " + quote(site.str()));
+  INFO(merge.output);
+  REQUIRE(merge.status == 0);
+  CHECK(fs::exists(site.path() / "config/_default/languages.nl.toml"));
+  CHECK(slurp(site.path() / "config/_default/params.nl.toml") ==
+        "description = \"Alles over onze tuin\"\ncolor = \"green\"\n");
+  CHECK(fs::exists(site.path() / "config/_default/menus.nl.toml"));
+  CHECK_FALSE(fs::exists(site.path() / "config/_default/markup.nl.toml"));
+
+  RunResult hugo = run("hugo --quiet -s " + quote(site.str()) + " -d " + quote((site.path() / "public").string()));
+  INFO(hugo.output);
+  REQUIRE(hugo.status == 0);
+  std::string nl = slurp(site.path() / "public/nl/index.html"), en = slurp(site.path() / "public/index.html");
+  CHECK(nl.find("<title>Tuinclub</title>") != std::string::npos);
+  CHECK(nl.find("Alles over onze tuin green") != std::string::npos);
+  CHECK(nl.find(">Groenten</a>") != std::string::npos);
+  CHECK(nl.find("href=\"/hours/\">Openingstijden</a>") != std::string::npos);
+  CHECK(en.find("<title>Garden club</title>") != std::string::npos);
+  CHECK(en.find("Everything about our garden green") != std::string::npos);
+  CHECK(en.find(">Opening hours</a>") != std::string::npos);
+  CHECK(run_l10n("merge --check --root " + quote(site.str())).status == 0);
+
+  SECTION("menus.en.toml beside menus.toml: the English one is the source") {
+    spit(site.path() / "config/_default/menus.en.toml", "[[main]]\nname = \"Greens\"\nurl = \"/vegetables/\"\n");
+    REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
+    std::string pot = slurp(site.path() / "po/content.pot");
+    CHECK(pot.find("msgid \"Greens\"") != std::string::npos);
+    CHECK(pot.find("msgid \"Vegetables\"") == std::string::npos);
+  }
+}

@@ -96,7 +96,7 @@ Rendered render(const SourceFile& file, const SourceText& text, const std::vecto
                 const TranslationTable& table, const Config& cfg, std::string_view lang) {
   Rendered r;
   std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, r);
-  if (is_root_config(file)) {
+  if (is_main_config(file)) {
     r.bytes = language_config(text, file.format, cfg, units, translations, hugo_language(lang));
     return r;
   }

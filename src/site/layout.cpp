@@ -69,10 +69,17 @@ void add_site_config(const Config& cfg, std::vector<SourceFile>& out) {
   for (const auto& entry : fs::directory_iterator(dir))
     if (!entry.is_symlink() && entry.is_regular_file()) names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
+  auto root_key = [](const std::string& name) { return name.substr(0, name.find('.')); };
   for (const auto& name : names) {
-    // Keep the source language's menus/params and language-neutral files.
+    // Keep the source language's menus/params and language-neutral files,
+    // but for one the source language has its own of (menus.toml beside
+    // menus.en.toml): Hugo shows the source language that one.
     bool language_specific = std::count(name.begin(), name.end(), '.') >= 2;
     if (language_specific && !names_language(name, cfg.source)) continue;
+    bool overridden = !language_specific && std::any_of(names.begin(), names.end(), [&](const std::string& other) {
+      return names_language(other, cfg.source) && root_key(other) == root_key(name);
+    });
+    if (overridden) continue;
     add_data_file(cfg, "config/_default/" + name, SourceFile::Kind::SiteConfig, out);
   }
 }
@@ -286,19 +293,29 @@ std::optional<std::string> output_path(const Config& cfg, const SourceFile& file
   switch (file.kind) {
     case SourceFile::Kind::Page: return target_path(cfg, file.path, lang);
     case SourceFile::Kind::StringTable: return data_twin(cfg, file.path, lang);
-    case SourceFile::Kind::SiteConfig:
+    case SourceFile::Kind::SiteConfig: {
       // menus.en.toml, params.en.yaml: the language's own config files get a twin.
-      if (names_language(fs::path(file.path).filename().string(), cfg.source)) return data_twin(cfg, file.path, lang);
+      std::string name = fs::path(file.path).filename().string();
+      if (names_language(name, cfg.source)) return data_twin(cfg, file.path, lang);
       // hugo.toml, config.yaml: the file Hugo merges under languages.<lang>.
-      if (is_root_config(file)) return language_config_path(lang);
+      if (is_main_config(file)) return language_config_path(lang);
+      // menus.toml, params.yaml, for every language: the language gets its
+      // own, menus.nl.toml, which Hugo takes for that language instead.
+      std::string stem = fs::path(name).stem().string();
+      if (stem == "menus" || stem == "params")
+        return "config/_default/" + stem + "." + hugo_language(lang) + fs::path(name).extension().string();
       return std::nullopt;
+    }
     case SourceFile::Kind::Data: return data_file_twin(cfg, file.path, lang);
   }
   return std::nullopt;
 }
 
-bool is_root_config(const SourceFile& file) {
-  return file.kind == SourceFile::Kind::SiteConfig && file.path.find('/') == std::string::npos;
+bool is_main_config(const SourceFile& file) {
+  if (file.kind != SourceFile::Kind::SiteConfig) return false;
+  fs::path p(file.path);
+  std::string dir = p.parent_path().generic_string(), stem = p.stem().string();
+  return (dir.empty() || dir == "config/_default") && (stem == "hugo" || stem == "config");
 }
 
 std::string language_config_path(std::string_view lang) {

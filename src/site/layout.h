@@ -89,9 +89,10 @@ std::string target_path(const Config& cfg, std::string_view page, std::string_vi
 // files that have none (language-neutral files of config/_default/).
 std::optional<std::string> output_path(const Config& cfg, const SourceFile& file, std::string_view lang);
 
-// A site config file in the root (hugo.toml, config.yaml), which Hugo
-// merges with config/_default/.
-bool is_root_config(const SourceFile& file);
+// The site's main config file: hugo.* or config.*, in the root or in
+// config/_default/ (Hugo merges the two). Its translations go to the
+// language's config file, under languages.<lang>.
+bool is_main_config(const SourceFile& file);
 // The config file Hugo merges under languages.<lang>.
 std::string language_config_path(std::string_view lang);
 

@@ -174,17 +174,24 @@ std::vector<Unit> string_table_units(const SourceText& src, DataFormat format) {
 std::vector<Unit> site_config_units(const SourceText& src, DataFormat format, const UnitRules& rules) {
   const std::string lang = "languages." + rules.source + ".";
   const std::vector<std::string> patterns = {
-      "title", "params.description", "menu.*[].name", "menus.*[].name", "*[].name",
+      "title", "params.description", "menu.*[].name", "menus.*[].name",
       lang + "title", lang + "params.description", lang + "menu.*[].name", lang + "menus.*[].name",
   };
+  // A file of config/_default/ other than the main config holds one root
+  // key, which its name says: menus.en.toml is "menus", params.toml "params".
+  // Of those only menus and params have text a language shows.
+  std::string_view name = src.path();
+  name.remove_prefix(name.rfind('/') == std::string_view::npos ? 0 : name.rfind('/') + 1);
+  std::string key(name.substr(0, name.find('.')));
+  bool main = src.path().find('/') == std::string::npos || key == "hugo" || key == "config";
+  if (!main && key != "menus" && key != "params") return {};
   std::vector<Unit> out;
   for (const DataLeaf& leaf : parse_data(src, format)) {
     if (!leaf.is_string || leaf.no_translate || !has_translatable_text(leaf.value)) continue;
-    auto match = std::find_if(patterns.begin(), patterns.end(),
-                              [&](const std::string& p) { return path_matches(p, leaf.path); });
-    if (match == patterns.end()) continue;
-    // "*[].name" is for menus.en.toml, whose top level is the menu names.
-    if (*match == "*[].name" && src.path().find("menus") == std::string::npos) continue;
+    std::vector<std::string> path = leaf.path;
+    if (!main) path.insert(path.begin(), key);
+    if (std::none_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return path_matches(p, path); }))
+      continue;
     out.push_back(data_unit(UnitKind::SiteConfig, leaf, format, "site config: " + leaf.path_string));
   }
   return out;
