@@ -278,3 +278,26 @@ TEST_CASE("check gives the same report with one job and with several", "[check][
   CHECK(one.status == 1);
   CHECK(one.output.substr(0, one.output.rfind("checked ")) == four.output.substr(0, four.output.rfind("checked ")));
 }
+
+TEST_CASE("check never gives up on a page: broken spots are findings, the rest is checked", "[check][e2e]") {
+  TempDir dir;
+  fs::path page = dir.path() / "kapot.md";
+  spit(page,
+       "---\ntitle: Over de vereniging\ndescription: [niet gesloten\n---\n\n"
+       "Dit is een Nederlandse alinea over de vereniging en haar leden.\n\n{{< >}}\n\n"
+       "The association publishes a yearly report about all its activities and finances.\n\n"
+       "{{< button text=\"Lees meer\"\n\nNog een Nederlandse alinea met genoeg woorden om herkend te worden.\n");
+  auto r = run_l10n("check --lang nl --format json " + quote(page.string()));
+  INFO(r.output);
+  CHECK(r.status == 1);
+  auto findings = json_findings(r.output.substr(0, r.output.rfind("checked ")));
+  std::vector<std::pair<std::string, int>> got;
+  for (const auto& f : findings) got.emplace_back(f.at("kind"), std::stoi(f.at("line")));
+  CHECK(got == std::vector<std::pair<std::string, int>>{
+                   {"unreadable", 4}, {"unreadable", 8}, {"unit", 10}, {"unreadable", 12}});
+  // A page that is Dutch all through but for one broken spot has that spot alone.
+  spit(page, "Een alinea in het Nederlands, zoals het hoort op deze pagina.\n\n{{< >}}\n");
+  r = run_l10n("check --lang nl " + quote(page.string()));
+  CHECK(r.status == 1);
+  CHECK(r.output.find("kapot.md:3:1: cannot read this spot, the rest of the page was checked: ") != std::string::npos);
+}

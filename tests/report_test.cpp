@@ -96,7 +96,7 @@ TEST_CASE("SARIF report: 2.1.0 with rules, locations and fingerprints", "[report
   auto v = leaves(sarif);
   CHECK(v["version"] == std::vector<std::string>{"2.1.0"});
   CHECK(v["runs[].tool.driver.name"] == std::vector<std::string>{"l10n check"});
-  CHECK(v["runs[].tool.driver.rules[].id"].size() == 4);
+  CHECK(v["runs[].tool.driver.rules[].id"].size() == 5);
   CHECK(v["runs[].results[].ruleId"] == std::vector<std::string>{"untranslated-unit", "untranslated-sentence"});
   CHECK(v["runs[].results[].ruleIndex"] == std::vector<std::string>{"0", "1"});
   CHECK(v["runs[].results[].locations[].physicalLocation.artifactLocation.uri"] ==

@@ -30,6 +30,7 @@ const char* finding_kind_name(FindingKind kind) {
     case FindingKind::Sentence: return "sentence";
     case FindingKind::PoMsgstr: return "po-msgstr";
     case FindingKind::PoIdentical: return "po-identical";
+    case FindingKind::Unreadable: return "unreadable";
   }
   return "unit";
 }
@@ -136,14 +137,34 @@ struct PageCheck {
 
 // The config a page is read with: without a site config, every shortcode the
 // page calls gets the usual text parameters.
-Config page_config(const Config& cfg, bool site, const SourceText& src) {
-  if (site) return cfg;
-  Config c = cfg;
-  std::size_t begin = 0;
-  if (auto fm = parse_front_matter(src)) begin = fm->block.end;
-  for (const Shortcode& call : scan_shortcodes(src, begin, src.bytes().size()).calls)
-    if (!c.shortcodes.count(call.name)) c.shortcodes[call.name] = usual_text_params();
-  return c;
+// Without a site config, the shortcodes the page calls get the usual text
+// parameters; the page is read again only when that adds any.
+void use_page_shortcodes(LenientPage& lp, Config& cfg) {
+  bool added = false;
+  for (const Shortcode& call : lp.page.shortcodes.calls)
+    if (!cfg.shortcodes.count(call.name)) cfg.shortcodes[call.name] = usual_text_params(), added = true;
+  if (added) lp.page = read_page(lp.text, cfg);
+}
+
+// A finding for a spot the page cannot be read at: the line as written.
+Finding unreadable(const PageTask& task, std::string_view bytes, const Diagnostic& d) {
+  Finding fd;
+  fd.kind = FindingKind::Unreadable;
+  fd.language = task.language;
+  fd.confidence = 1;
+  fd.path = fd.fix_path = task.path;
+  fd.line = fd.fix_line = d.line;
+  fd.col = d.col;
+  fd.unit = "unreadable";
+  std::size_t b = 0;
+  for (int l = 1; l < d.line && b != std::string_view::npos; ++l)
+    if ((b = bytes.find('\n', b)) != std::string_view::npos) ++b;
+  if (d.line > 0 && b != std::string_view::npos && b <= bytes.size()) {
+    std::string_view line = bytes.substr(b, bytes.find('\n', b) - b);
+    fd.fragment = std::string(line.substr(0, 200));
+  }
+  fd.text = d.message;
+  return fd;
 }
 
 // Source-language text paired with each target unit, when the source page is
@@ -166,17 +187,24 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
   PageCheck out;
   out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
   try {
-    SourceText src = SourceText::load(task.fs_path, task.path);
-    Config pcfg = page_config(cfg, site, src);
-    Page page = read_page(src, pcfg);
-    std::optional<SourceText> source_src;
-    std::optional<Page> source_page;
+    // A reviewer's tool never gives up on a page: a spot that cannot be
+    // read is a finding, and the rest of the page is checked.
+    std::string bytes = read_file(task.fs_path, task.path);
+    LenientPage lp = read_page_leniently(task.path, bytes, cfg);
+    Config pcfg = cfg;
+    if (!site) use_page_shortcodes(lp, pcfg);
+    for (const Diagnostic& d : lp.problems) out.findings.push_back(unreadable(task, bytes, d));
+    const SourceText& src = lp.text;
+    const Page& page = lp.page;
+    std::optional<LenientPage> source;
+    const SourceText* source_src = nullptr;
+    const Page* source_page = nullptr;
     if (!task.source_fs.empty() && fs::exists(task.source_fs)) {
-      source_src.emplace(SourceText::load(task.source_fs, task.source));
-      source_page.emplace(read_page(*source_src, pcfg));
+      source.emplace(read_page_leniently(task.source, read_file(task.source_fs, task.source), pcfg));
+      source_src = &source->text;
+      source_page = &source->page;
     }
-    std::vector<std::string> pairs =
-        counterparts(task, page, src, pcfg, source_page ? &*source_page : nullptr, source_src ? &*source_src : nullptr);
+    std::vector<std::string> pairs = counterparts(task, page, src, pcfg, source_page, source_src);
 
     SentenceSplitter splitter(task.language);
     NameSet page_names = glossary_names(cfg.glossary);

@@ -26,6 +26,8 @@ enum class FindingKind {
   Sentence,      // one sentence of a unit is not (the unit is mixed)
   PoMsgstr,      // a PO translation is in another language
   PoIdentical,   // a PO translation repeats its msgid although there is text to translate
+  Unreadable,    // a spot of a page that cannot be read (broken front matter, an unclosed call);
+                 // the rest of the page is checked all the same
 };
 
 const char* finding_kind_name(FindingKind kind);

@@ -173,7 +173,8 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
   pugi::xml_node filters = add(body, "div", "", "filters");
   std::vector<std::string> langs, kinds;
   for (const LanguageSummary& s : r.summary()) langs.push_back(s.language);
-  for (FindingKind k : {FindingKind::Unit, FindingKind::Sentence, FindingKind::PoMsgstr, FindingKind::PoIdentical})
+  for (FindingKind k : {FindingKind::Unit, FindingKind::Sentence, FindingKind::PoMsgstr, FindingKind::PoIdentical,
+                        FindingKind::Unreadable})
     kinds.push_back(finding_kind_name(k));
   select(filters, "f-lang", "Language", langs);
   select(filters, "f-kind", "Kind", kinds);
@@ -196,7 +197,8 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
     tr.append_attribute("data-kind") = finding_kind_name(f.kind);
     add(tr, "td", f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.col), "loc");
     add(tr, "td", f.fix_path + ":" + std::to_string(f.fix_line), "loc");
-    add(tr, "td", f.unit + ", " + f.found + " (" + percent(100 * f.confidence) + "%)");
+    add(tr, "td", f.kind == FindingKind::Unreadable ? "cannot read this spot: " + f.text
+                                                    : f.unit + ", " + f.found + " (" + percent(100 * f.confidence) + "%)");
     add(tr, "td", f.fragment, "frag");
     add(tr, "td", f.counterpart.empty() ? "—" : f.counterpart, "counterpart");
   }

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <cstdint>
+#include <iterator>
 
 #include "report/report.h"
 
@@ -18,10 +19,11 @@ constexpr Rule kRules[] = {
     {FindingKind::Sentence, "untranslated-sentence", "A sentence of a translated unit is not in the page's language"},
     {FindingKind::PoMsgstr, "po-msgstr-language", "A PO translation is not in the catalog's language"},
     {FindingKind::PoIdentical, "po-msgstr-copied", "A PO translation repeats its msgid though it has text to translate"},
+    {FindingKind::Unreadable, "unreadable-spot", "A spot of a page cannot be read; the rest of the page was checked"},
 };
 
 int rule_index(FindingKind k) {
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < static_cast<int>(std::size(kRules)); ++i)
     if (kRules[i].kind == k) return i;
   return 0;
 }
@@ -55,7 +57,9 @@ std::string sarif_report(const CheckReport& r) {
   for (const Finding& f : r.findings) {
     o += sep;
     sep = ",\n      ";
-    std::string message = "Text in '" + f.found + "' in a '" + f.language + "' " + f.unit + ": " + f.fragment;
+    std::string message = f.kind == FindingKind::Unreadable
+                              ? "Cannot read this spot (" + f.text + "); the rest of the page was checked: " + f.fragment
+                              : "Text in '" + f.found + "' in a '" + f.language + "' " + f.unit + ": " + f.fragment;
     if (f.fix_path != f.path || f.fix_line != f.line)
       message += "\nFix it in " + f.fix_path + ":" + std::to_string(f.fix_line);
     int idx = rule_index(f.kind);

@@ -30,6 +30,11 @@ void write_text_report(std::ostream& out, const CheckReport& report) {
       page = f.path;
       out << path << "\n";
     }
+    if (f.kind == FindingKind::Unreadable) {
+      out << "  " << path << ":" << f.line << ":" << f.col << ": cannot read this spot, the rest of the page was checked: "
+          << one_line(f.text) << "\n    " << one_line(f.fragment) << "\n";
+      continue;
+    }
     out << "  " << path << ":" << f.line << ":" << f.col << ": " << f.unit << " in '" << visible_controls(f.found)
         << "', not '" << visible_controls(f.language) << "' (" << std::fixed << std::setprecision(2) << f.confidence
         << ")";

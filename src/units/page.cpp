@@ -114,4 +114,75 @@ Page read_page(const SourceText& src, const UnitRules& rules) {
   return page;
 }
 
+namespace {
+
+// Every byte of line `line` (1-based) but its line break becomes a space.
+void blank_line(std::string& bytes, int line) {
+  std::size_t b = 0;
+  for (int l = 1; l < line; ++l) {
+    b = bytes.find('\n', b);
+    if (b == std::string::npos) return;
+    ++b;
+  }
+  for (std::size_t i = b; i < bytes.size() && bytes[i] != '\n'; ++i) bytes[i] = ' ';
+}
+
+// Where a page's front matter ends (past its closing delimiter line), or 0
+// when the page does not start with one. Of an unclosed one only the
+// opening line goes: what follows may well be the page's text.
+std::size_t front_matter_end(std::string_view bytes) {
+  std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::string_view rest = bytes.substr(start);
+  std::string_view delim = rest.substr(0, 3);
+  if ((delim != "---" && delim != "+++") || rest.find('\n') != 3 + (rest.substr(3, 1) == "\r")) return 0;
+  for (std::size_t at = rest.find('\n'); at != std::string_view::npos; at = rest.find('\n', at + 1)) {
+    std::string_view line = rest.substr(at + 1, rest.find('\n', at + 1) - at - 1);
+    if (line.starts_with(delim) || (delim == "---" && line.starts_with("..."))) {
+      std::size_t end = rest.find('\n', at + 1);
+      return start + (end == std::string_view::npos ? rest.size() : end);
+    }
+  }
+  return start + 3;
+}
+
+}  // namespace
+
+LenientPage read_page_leniently(const std::string& path, std::string bytes, const UnitRules& rules) {
+  constexpr std::size_t kSpots = 16;
+  std::vector<Diagnostic> problems;
+  std::vector<int> blanked;
+  bool front_matter_gone = false;
+  for (;;) {
+    try {
+      SourceText text(path, bytes);
+      Page page = read_page(text, rules);
+      return {std::move(text), std::move(page), std::move(problems)};
+    } catch (const Error& e) {
+      Diagnostic d = e.diagnostic();
+      problems.push_back(d);
+      // A delimiter of the front matter is no spot to blank: the values
+      // would become body text. The whole front matter goes instead.
+      std::size_t end = front_matter_end(bytes);
+      int last = end == 0 ? 0 : 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+      bool delimiter = end > 0 && (d.line == 1 || d.line == last);
+      if (problems.size() < kSpots && d.line > 0 && !delimiter &&
+          std::find(blanked.begin(), blanked.end(), d.line) == blanked.end()) {
+        blanked.push_back(d.line);
+        blank_line(bytes, d.line);
+        continue;
+      }
+      if (end > 0 && !front_matter_gone) {
+        front_matter_gone = true;
+        for (std::size_t i = 0; i < end; ++i)
+          if (bytes[i] != '\n') bytes[i] = ' ';
+        continue;
+      }
+      // Nothing left to try: no unit, and the problems say why.
+      for (char& c : bytes)
+        if (c != '\n') c = ' ';
+      return {SourceText(path, bytes), Page{}, std::move(problems)};
+    }
+  }
+}
+
 }  // namespace l10n
