@@ -389,3 +389,21 @@ TEST_CASE("fuzz: a plain YAML value followed by a blank line holding a tab", "[f
   }
   CHECK(identity_merge(page) == page);
 }
+
+TEST_CASE("fuzz: a TOML value with a line that starts with +++", "[fuzz]") {
+  // Written back as a multi-line string, the line "+++..." closed the front
+  // matter in the middle of the value.
+  std::string page = "+++\nt = '''+++\t\t\nmen no-'''\n+++\nText.\n";
+  Config cfg = parse_config("languages = [\"nl\"]\n[frontMatter]\nkeys = [\"t\"]\n", "l10n.toml", ".");
+  Page p = read_page(SourceText("page.md", page), cfg);
+  REQUIRE(p.units.size() == 2);
+  const Unit& u = p.units[0];
+  for (const std::string& msgstr : {u.text, std::string("+++ een\n+++ twee"), std::string("een\n+++")}) {
+    INFO(msgstr);
+    std::string out = page.substr(0, u.span.begin) + render_translation(u, msgstr) + page.substr(u.span.end);
+    Page again = read_page(SourceText("page.md", out), cfg);
+    REQUIRE(again.units.size() == 2);
+    CHECK(again.units[0].text == msgstr);
+    CHECK(again.units[1].text == "Text.");
+  }
+}

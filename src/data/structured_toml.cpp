@@ -299,6 +299,9 @@ std::vector<DataLeaf> parse_toml(const SourceText& src, Span range) { return Tom
 
 std::string encode_toml(ScalarStyle preferred, std::string_view value) {
   bool multi_line = value.find('\n') != std::string_view::npos;
+  // A line of a multi-line string that starts with "+++" would close TOML
+  // front matter there: such a value goes on one line, with escapes.
+  if (value.starts_with("+++") || value.find("\n+++") != std::string_view::npos) preferred = ScalarStyle::DoubleQuoted;
   switch (preferred) {
     case ScalarStyle::SingleQuoted:
       if (!multi_line && literal_can_hold(value, false)) return "'" + std::string(value) + "'";
