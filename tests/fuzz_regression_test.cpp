@@ -407,3 +407,15 @@ TEST_CASE("fuzz: a TOML value with a line that starts with +++", "[fuzz]") {
     CHECK(again.units[1].text == "Text.");
   }
 }
+
+TEST_CASE("fuzz: a unit that closes a shortcode opened before it, with an escaped call across lines", "[fuzz]") {
+  // The msgstr alone holds a closing call without its opening: its scan
+  // failed, so every line break got the block quote's '>', the escaped
+  // call's own too.
+  for (std::string page : {"{{<example>}}\n>}{{</*}}t\n*/>}}{{</example>}}",
+                           "{{< note >}}\n> Zie {{</* button\ntext=\"a\" */>}} hier.{{< /note >}}\n"}) {
+    INFO(page);
+    REQUIRE(units_of(page).size() == 1);
+    CHECK(identity_merge(page) == page);
+  }
+}

@@ -511,3 +511,18 @@ TEST_CASE("format_po writes each kind of tricky string as msgcat does", "[catalo
   }
   CHECK(same_messages(read_po(dir.file("ours.po", format_po(cat)), "ours.po"), cat));
 }
+
+TEST_CASE("a reference without a line that ends in a backslash reads back", "[catalog]") {
+  // fuzz_po: written bare, "#: \" joined the msgid line to the reference.
+  TempDir dir;
+  for (const char* text : {"#:\\ \nmsgid \"e\"\nmsgstr \"\"\n",
+                           "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#: dir\\ a.md:3\nmsgid \"e\"\nmsgstr \"\"\n"}) {
+    INFO(text);
+    Catalog cat = parse(dir, text);
+    std::string out = format_po(cat);
+    Catalog again = parse(dir, out);
+    REQUIRE(again.messages.size() == cat.messages.size());
+    CHECK(again.messages.back().references == cat.messages.back().references);
+    CHECK(format_po(again) == out);
+  }
+}

@@ -68,10 +68,15 @@ bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0
 // it, and is handed the name already enclosed.
 constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
 
-bool has_spaces(std::string_view file) { return file.find_first_of(" \t") != std::string_view::npos; }
+// A name with a space or a tab; or, written without a line number, one that
+// would end the line with a backslash, which a PO reader joins with the next
+// line (msgcat writes it bare, and gettext then misreads its own file).
+bool needs_isolates(std::string_view file, bool has_line) {
+  return file.find_first_of(" \t") != std::string_view::npos || (!has_line && file.ends_with('\\'));
+}
 
-std::string isolated_if_spaced(std::string_view file) {
-  if (!has_spaces(file)) return std::string(file);
+std::string isolated_if_needed(std::string_view file, bool has_line) {
+  if (!needs_isolates(file, has_line)) return std::string(file);
   return std::string(kIsolateOpen) + std::string(file) + std::string(kIsolateClose);
 }
 
@@ -90,7 +95,7 @@ po_message_t to_po_message(const Message& m) {
   if (!m.extracted_comments.empty())
     po_message_set_extracted_comments(pm, join_lines(m.extracted_comments).c_str());
   for (const auto& r : m.references)
-    po_message_add_filepos(pm, isolated_if_spaced(r.file).c_str(),
+    po_message_add_filepos(pm, isolated_if_needed(r.file, r.line > 0).c_str(),
                            r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
   for (const auto& f : m.flags) {
     std::string_view flag = f;
@@ -242,7 +247,7 @@ class PoWriter {
       }
       // As in write-po.c, the isolates take no columns.
       out_ += ' ';
-      if (has_spaces(file)) {
+      if (needs_isolates(file, !suffix.empty())) {
         out_ += kIsolateOpen;
         out_ += file;
         out_ += kIsolateClose;

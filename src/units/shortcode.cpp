@@ -30,8 +30,8 @@ std::string quoted(std::string_view s) {
 
 class Scanner {
  public:
-  Scanner(const SourceText& src, std::size_t begin, std::size_t end)
-      : src_(src), text_(src.bytes().substr(0, end)), pos_(begin) {}
+  Scanner(const SourceText& src, std::size_t begin, std::size_t end, ShortcodeText what)
+      : src_(src), text_(src.bytes().substr(0, end)), pos_(begin), fragment_(what == ShortcodeText::Fragment) {}
 
   ShortcodeScan run() {
     while (true) {
@@ -300,8 +300,8 @@ class Scanner {
     if (sc.closing) {
       std::size_t k = stack_.size();
       while (k > 0 && out_.calls[stack_[k - 1]].name != sc.name) --k;
-      if (k == 0) src_.fail(sc.span.begin, "closing shortcode " + quoted(sc.name) + " has no opening");
-      stack_.resize(k - 1);
+      if (k == 0 && !fragment_) src_.fail(sc.span.begin, "closing shortcode " + quoted(sc.name) + " has no opening");
+      if (k > 0) stack_.resize(k - 1);
     } else if (!sc.self_closing) {
       stack_.push_back(out_.calls.size());
     }
@@ -313,6 +313,7 @@ class Scanner {
   std::size_t pos_;
   ShortcodeScan out_;
   std::vector<std::size_t> stack_;  // indices into out_.calls of open calls
+  bool fragment_;
   // The call being scanned.
   std::size_t open_ = 0;
   std::string_view right_, other_right_;
@@ -323,8 +324,8 @@ class Scanner {
 
 }  // namespace
 
-ShortcodeScan scan_shortcodes(const SourceText& src, std::size_t begin, std::size_t end) {
-  return Scanner(src, begin, std::min(end, src.bytes().size())).run();
+ShortcodeScan scan_shortcodes(const SourceText& src, std::size_t begin, std::size_t end, ShortcodeText what) {
+  return Scanner(src, begin, std::min(end, src.bytes().size()), what).run();
 }
 
 }  // namespace l10n

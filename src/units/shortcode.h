@@ -45,7 +45,10 @@ struct ShortcodeScan {
 // file:line:col for an unclosed call (`{{<` without `>}}`), a closing call
 // that matches no open one, a bad parameter (unterminated quote), named and
 // positional parameters mixed in one call, and the like. A call that is never
-// closed is fine: most shortcodes take no inner content.
-ShortcodeScan scan_shortcodes(const SourceText& src, std::size_t begin, std::size_t end);
+// closed is fine: most shortcodes take no inner content. In a Fragment (a
+// unit's text, a translation) a closing call may close one opened before it.
+enum class ShortcodeText { Page, Fragment };
+ShortcodeScan scan_shortcodes(const SourceText& src, std::size_t begin, std::size_t end,
+                              ShortcodeText what = ShortcodeText::Page);
 
 }  // namespace l10n

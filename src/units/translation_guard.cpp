@@ -80,7 +80,7 @@ std::optional<Tokens> shortcode_keys(std::string_view text, const UnitRules& rul
   Tokens keys;
   try {
     SourceText src("translation", std::string(text));
-    ShortcodeScan scan = scan_shortcodes(src, 0, src.bytes().size());
+    ShortcodeScan scan = scan_shortcodes(src, 0, src.bytes().size(), ShortcodeText::Fragment);
     auto bytes = [&](Span s) { return std::string(src.bytes().substr(s.begin, s.size())); };
     for (const Shortcode& c : scan.calls) {
       std::string key(c.markdown ? "%" : "<");
@@ -167,7 +167,8 @@ std::string masked(std::string_view text) {
   std::string out(text);
   std::vector<Span> hidden = code_span_spans(text);
   try {
-    ShortcodeScan scan = scan_shortcodes(SourceText("translation", std::string(text)), 0, text.size());
+    ShortcodeScan scan =
+        scan_shortcodes(SourceText("translation", std::string(text)), 0, text.size(), ShortcodeText::Fragment);
     for (const Shortcode& c : scan.calls) hidden.push_back(c.span);
     hidden.insert(hidden.end(), scan.escaped.begin(), scan.escaped.end());
     hidden.insert(hidden.end(), scan.inline_bodies.begin(), scan.inline_bodies.end());
@@ -411,7 +412,8 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       std::vector<Span> calls;
       try {
         // Escaped calls too: the text keeps them as written, like calls.
-        ShortcodeScan scan = scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size());
+        ShortcodeScan scan =
+            scan_shortcodes(SourceText("msgstr", std::string(msgstr)), 0, msgstr.size(), ShortcodeText::Fragment);
         for (const Shortcode& c : scan.calls) calls.push_back(c.span);
         calls.insert(calls.end(), scan.escaped.begin(), scan.escaped.end());
         calls.insert(calls.end(), scan.inline_bodies.begin(), scan.inline_bodies.end());
