@@ -228,14 +228,14 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
     std::string urls = url_letters(src.bytes());
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       const Unit& u = page.units[i];
-      NameSet names = page_names;
+      // The unit's own names over the page's.
+      NameSet names;
+      names.base = &page_names;
       // Capitalised words the source unit has too are names, unless the unit
       // is the source text itself, left untranslated.
       if (!pairs[i].empty() && pairs[i] != u.text) {
-        NameSet theirs;
         std::string prose = mask_non_prose(pairs[i]);
-        collect_names(prose, theirs);
-        for (const std::string& w : theirs.words) names.words.insert(w);
+        collect_names(prose, names);
         // A source heading's first word too: "Matrix gebruiken" / "Using Matrix".
         std::size_t b = prose.find_first_not_of(" \t\n");
         if (b != std::string::npos) {
@@ -246,8 +246,9 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
             names.words.insert(first);
         }
       }
-      NameSet counted = without_vocabulary;
+      NameSet counted;
       counted.words = names.words;
+      counted.base = &without_vocabulary;
       if (ider.identify(mask_non_prose(u.text), counted).words == 0) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;

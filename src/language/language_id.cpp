@@ -310,19 +310,19 @@ const char* const kLeaningDutch =
     "midden mist moment nee nog nu om op oud ounce over pad patroon pictogram pond punt rand recept rood "
     "rooster stand station taken tel ten tint toe tot trad twee typ van vast veld vol wat zee zit ";
 
-std::unordered_set<std::string> split_words(const char* list) {
-  std::unordered_set<std::string> out;
+WordSet split_words(const char* list) {
+  WordSet out;
   std::string_view s(list);
   for (std::size_t b = 0; b < s.size();) {
     std::size_t e = std::min(s.find(' ', b), s.size());
-    if (e > b) out.emplace(s.substr(b, e - b));
+    if (e > b) out.insert(s.substr(b, e - b));
     b = e + 1;
   }
   return out;
 }
 
-const std::unordered_set<std::string>& leaning_words(std::string_view language) {
-  static const std::unordered_set<std::string> en = split_words(kLeaningEnglish), nl = split_words(kLeaningDutch), none;
+const WordSet& leaning_words(std::string_view language) {
+  static const WordSet en = split_words(kLeaningEnglish), nl = split_words(kLeaningDutch), none;
   return language == "en" ? en : language == "nl" ? nl : none;
 }
 
@@ -394,8 +394,7 @@ void collect_vocabulary(std::string_view prose, NameSet& names) {
   for (const Word& w : words_of(prose)) names.vocabulary.insert(w.lower);
 }
 
-bool WordList::has(std::string_view word) const {
-  std::string w(word);
+bool WordList::has(std::string_view w) const {
   if (words.count(w)) return true;
   static const std::array<std::string_view, 8> en = {"'s", "s", "es", "ed", "d", "ing", "ly", "ies"};
   static const std::array<std::string_view, 9> nl = {"'s", "s", "en", "e", "te", "ten", "de", "den", "t"};
@@ -406,7 +405,7 @@ bool WordList::has(std::string_view word) const {
   };
   if (language == "en") {
     if (try_endings(en)) return true;
-    return w.ends_with("ies") && w.size() > 5 && words.count(w.substr(0, w.size() - 3) + "y");
+    return w.ends_with("ies") && w.size() > 5 && words.count(std::string(w.substr(0, w.size() - 3)) + "y");
   }
   if (language == "nl") {
     if (try_endings(nl)) return true;
@@ -414,10 +413,10 @@ bool WordList::has(std::string_view word) const {
     // is written single before -e, -en, -er; "lijsten" -> "lijst" too.
     for (std::string_view ending : {"en", "e", "er", "ere"}) {
       if (!w.ends_with(ending) || w.size() < ending.size() + 4) continue;
-      std::string stem = w.substr(0, w.size() - ending.size());
+      std::string_view stem = w.substr(0, w.size() - ending.size());
       char v = stem[stem.size() - 2];
       if (std::string_view("aeou").find(v) != std::string_view::npos) {
-        std::string doubled = stem.substr(0, stem.size() - 1) + v + stem.back();
+        std::string doubled = std::string(stem.substr(0, stem.size() - 1)) + v + stem.back();
         if (words.count(doubled)) return true;
       }
       if (stem.back() == stem[stem.size() - 2] && words.count(stem.substr(0, stem.size() - 1))) return true;
@@ -430,7 +429,7 @@ bool WordList::has(std::string_view word) const {
 bool WordList::compound(std::string_view word) const {
   if (word.size() < 8) return false;
   for (std::size_t i = 4; i + 4 <= word.size(); ++i) {
-    std::string head(word.substr(0, i));
+    std::string_view head = word.substr(0, i);
     bool head_ok = words.count(head) || (head.size() > 4 && (head.back() == 's' || head.back() == 'e') &&
                                          words.count(head.substr(0, head.size() - 1)));
     if (head_ok && has(word.substr(i))) return true;
@@ -438,9 +437,8 @@ bool WordList::compound(std::string_view word) const {
   return false;
 }
 
-bool WordList::leans(std::string_view word) const {
-  if (!leaning || leaning->empty()) return false;
-  std::string w(word);
+bool WordList::leans(std::string_view w) const {
+  if (!leaning || leaning->size() == 0) return false;
   if (leaning->count(w)) return true;
   for (std::string_view e : {"s", "es", "en", "'s"})
     if (w.size() > e.size() + 2 && w.ends_with(e) && leaning->count(w.substr(0, w.size() - e.size()))) return true;
@@ -570,12 +568,12 @@ bool close_to(std::string_view a, std::string_view b) {
 
 Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names) const {
   std::string text(prose);
-  if (!names.phrases.empty()) {
+  if (const std::vector<std::string>& phrases = names.all_phrases(); !phrases.empty()) {
     std::string lower = lowercase(text);
     // Byte lengths can differ after lowercasing only outside ASCII; glossary
     // phrases are matched where they do not.
     if (lower.size() == text.size())
-      for (const std::string& p : names.phrases)
+      for (const std::string& p : phrases)
         for (std::size_t at = 0; (at = lower.find(p, at)) != std::string::npos; at += p.size()) {
           bool starts = at == 0 || !is_ascii_alnum(lower[at - 1]);
           bool ends = at + p.size() == lower.size() || !is_ascii_alnum(lower[at + p.size()]);
@@ -619,7 +617,7 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
     // After the names: "OpenGL" in the page's Dutch sentences is still a
     // name. The page's own words stay evidence for its language.
     bool target_word = known_t || (tw && tw->function_words.count(w.lower));
-    if (names.vocabulary.count(w.lower) && !target_word) continue;
+    if (names.in_vocabulary(w.lower) && !target_word) continue;
     ++id.words;
     if (!clean.empty()) clean += ' ';
     clean += w.text;

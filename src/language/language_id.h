@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/source_text.h"
+#include "language/word_set.h"
 
 namespace l10n {
 
@@ -29,7 +30,14 @@ struct NameSet {
   // Lowercased words the page uses inside sentences of its own language
   // ("internationale mailing lists"): not evidence elsewhere on the page.
   std::set<std::string, std::less<>> vocabulary;
-  bool contains(std::string_view word) const { return words.count(word) > 0; }
+  // A set looked up after this one: a unit's own names over its page's,
+  // without copying the page's for every unit.
+  const NameSet* base = nullptr;
+  bool contains(std::string_view word) const { return words.count(word) > 0 || (base && base->contains(word)); }
+  bool in_vocabulary(std::string_view word) const {
+    return vocabulary.count(word) > 0 || (base && base->in_vocabulary(word));
+  }
+  const std::vector<std::string>& all_phrases() const { return base && phrases.empty() ? base->all_phrases() : phrases; }
 };
 
 // Capitalised words that stand in the middle of a sentence of `prose`
@@ -49,11 +57,11 @@ struct Identification {
 // function words.
 struct WordList {
   std::string language;
-  std::unordered_set<std::string> words;
+  WordSet words;
   std::unordered_set<std::string> function_words;
   // Words the other language's dictionary has too, but which are far more
   // often this language's.
-  const std::unordered_set<std::string>* leaning = nullptr;
+  const WordSet* leaning = nullptr;
   bool has(std::string_view word) const;    // tries a few inflection endings too
   bool leans(std::string_view word) const;  // the same for `leaning`
   // Two words of the list written as one ("communicatiekanalen"), as Dutch

@@ -1,0 +1,52 @@
+#include "language/word_set.h"
+
+#include <bit>
+#include <stdexcept>
+
+namespace l10n {
+
+std::uint64_t WordSet::hash(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a: words are short
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+std::size_t WordSet::find(std::string_view word, std::uint64_t h) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.length == 0 || std::string_view(arena_).substr(s.offset, s.length) == word) return i;
+  }
+}
+
+void WordSet::rehash(std::size_t slots) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::bit_ceil(std::max<std::size_t>(slots, 16)), Slot{});
+  for (const Slot& s : old) {
+    if (s.length == 0) continue;
+    std::string_view word(arena_.data() + s.offset, s.length);
+    slots_[find(word, hash(word))] = s;
+  }
+}
+
+void WordSet::reserve(std::size_t words) {
+  if (words * 2 > slots_.size()) rehash(words * 2);
+}
+
+void WordSet::insert(std::string_view word) {
+  if (word.empty()) return;
+  if ((size_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(slots_.size() * 2, 16));
+  std::size_t i = find(word, hash(word));
+  if (slots_[i].length != 0) return;
+  if (arena_.size() + word.size() > UINT32_MAX || word.size() > UINT32_MAX) throw std::length_error("word set too large");
+  slots_[i] = {static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(word.size())};
+  arena_.append(word);
+  ++size_;
+}
+
+bool WordSet::contains(std::string_view word) const {
+  if (word.empty() || slots_.empty()) return false;
+  return slots_[find(word, hash(word))].length != 0;
+}
+
+}  // namespace l10n

@@ -1,0 +1,38 @@
+// A set of words looked up by string_view without allocating: the words lie
+// end to end in one string, and an open-addressing table holds where each
+// starts. A dictionary of 180,000 words loads at every run of `check`, and
+// every word of every page is looked up in two of them, several times over
+// for inflections: nodes of a std::unordered_set<std::string> cost an
+// allocation each to build and a cache miss each to visit.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace l10n {
+
+class WordSet {
+ public:
+  void reserve(std::size_t words);
+  void insert(std::string_view word);  // the empty word is never in the set
+  bool contains(std::string_view word) const;
+  std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint32_t offset = 0, length = 0;  // length 0: a free slot
+  };
+  static std::uint64_t hash(std::string_view word);
+  // The slot that holds `word`, or the free one where it would go.
+  std::size_t find(std::string_view word, std::uint64_t h) const;
+  void rehash(std::size_t slots);
+
+  std::string arena_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::size_t size_ = 0;
+};
+
+}  // namespace l10n
