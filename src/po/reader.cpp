@@ -206,6 +206,10 @@ class PoParser {
     } else {
       ref.file += tok;
     }
+    // U+2068/U+2069 enclose a name in "#:" lines; a name that holds one
+    // cannot be written back so that it reads the same.
+    if (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos)
+      fail(tr("a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there"));
     // gettext keeps one of repeated references.
     if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
       cur_.references.push_back(std::move(ref));

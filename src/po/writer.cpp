@@ -80,6 +80,19 @@ std::string isolated_if_needed(std::string_view file, bool has_line) {
   return std::string(kIsolateOpen) + std::string(file) + std::string(kIsolateClose);
 }
 
+// A format flag libgettextpo knows ("c-format", "no-python-format"); one it
+// does not ("C-format") it would drop, so it is an ordinary flag, written as
+// it is, and the catalog reads back the same.
+bool is_format_or_range_flag(std::string_view flag) {
+  int lo, hi;
+  if (std::sscanf(std::string(flag).c_str(), "range: %d..%d", &lo, &hi) == 2) return true;
+  if (flag.size() <= 7 || !flag.ends_with("-format")) return false;
+  std::string_view name = flag.starts_with("no-") ? flag.substr(3) : flag;
+  for (const char* const* known = po_format_list(); *known; ++known)
+    if (name == *known) return true;
+  return false;
+}
+
 po_message_t to_po_message(const Message& m) {
   po_message_t pm = po_message_create();
   if (m.msgctxt) po_message_set_msgctxt(pm, m.msgctxt->c_str());
@@ -100,7 +113,7 @@ po_message_t to_po_message(const Message& m) {
   for (const auto& f : m.flags) {
     std::string_view flag = f;
     int lo, hi;
-    if (flag.size() > 7 && flag.substr(flag.size() - 7) == "-format") {
+    if (is_format_or_range_flag(flag) && flag.ends_with("-format")) {
       bool negated = flag.substr(0, 3) == "no-";
       po_message_set_format(pm, std::string(flag.substr(negated ? 3 : 0)).c_str(), negated ? 0 : 1);
     } else if (std::sscanf(f.c_str(), "range: %d..%d", &lo, &hi) == 2) {
@@ -128,11 +141,6 @@ bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_
 
 constexpr int kPageWidth = 79;
 
-bool is_format_or_range_flag(std::string_view flag) {
-  int lo, hi;
-  return (flag.size() > 7 && flag.substr(flag.size() - 7) == "-format") ||
-         std::sscanf(std::string(flag).c_str(), "range: %d..%d", &lo, &hi) == 2;
-}
 
 // The charset gettext writes with: that of the first non-obsolete entry with
 // an empty msgid and no context, "ASCII" when there is none.
