@@ -419,3 +419,22 @@ TEST_CASE("fuzz: a unit that closes a shortcode opened before it, with an escape
     CHECK(identity_merge(page) == page);
   }
 }
+
+TEST_CASE("fuzz: a YAML block scalar whose header starts its own line at the key's column", "[fuzz]") {
+  // libyaml reads `key:` then, lines later, a `|` at column 0 as its value;
+  // a value that needs quotes (U+FEFF) written there read as the next key.
+  std::string page = "---\ntitle: \n\n|\n  Over ons\ndescription: De eerste stappen\n---\nText.\n";
+  Page p = read_page(SourceText("page.md", page), page_config());
+  REQUIRE(p.units.size() == 3);
+  const Unit& u = p.units[0];
+  CHECK(u.text == "Over ons\n");
+  for (const std::string& msgstr : {u.text, std::string("Over \xEF\xBB\xBFons\n"), std::string("Over: ons")}) {
+    INFO(msgstr);
+    std::string out = page.substr(0, u.span.begin) + render_translation(u, msgstr) + page.substr(u.span.end);
+    Page again = read_page(SourceText("page.md", out), page_config());
+    REQUIRE(again.units.size() == 3);
+    CHECK(again.units[0].text == msgstr);
+    CHECK(again.units[1].text == "De eerste stappen");
+  }
+  CHECK(identity_merge(page) == page);
+}

@@ -236,11 +236,14 @@ bool path_matches(std::string_view pattern, const std::vector<std::string>& path
 }
 
 std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,
-                          bool in_flow, int margin) {
+                          bool in_flow, int margin, int lead) {
   if (auto bad = find_invalid_utf8(value); bad != std::string_view::npos)
     throw Error("", 0, 0, l10n::format(tr("cannot encode a value that is not valid UTF-8 (byte %zu)"), static_cast<std::size_t>(bad)));
   switch (format) {
-    case DataFormat::Yaml: return detail::encode_yaml(preferred, value, indent, in_flow, margin);
+    case DataFormat::Yaml: {
+      std::string out = detail::encode_yaml(preferred, value, indent, in_flow, margin);
+      return out.starts_with('|') || out.starts_with('>') ? out : std::string(static_cast<std::size_t>(lead), ' ') + out;
+    }
     case DataFormat::Toml: return detail::encode_toml(preferred, value);
     case DataFormat::Json: return detail::encode_json(value);
   }

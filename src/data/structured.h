@@ -41,6 +41,9 @@ struct DataLeaf {
   int margin = 0;              // block scalars: the column of their content lines (0: not known)
                                // (of the `-` for a sequence item)
   bool in_flow = false;        // inside a YAML flow collection ([a, b], {k: v}): no block styles
+  // Spaces a value rewritten in a flow style needs in front: a block scalar
+  // whose `|` starts a line of its own at or left of its key's column.
+  int lead = 0;
 };
 
 struct FrontMatter {
@@ -83,7 +86,7 @@ std::optional<TomlHazard> find_toml_hazard(std::string_view text);
 // is DataLeaf::in_flow. The result replaces DataLeaf::span; block styles leave
 // out the final line break, which the span does not cover either.
 std::string encode_scalar(DataFormat format, ScalarStyle preferred, std::string_view value, int indent,
-                          bool in_flow = false, int margin = 0);
+                          bool in_flow = false, int margin = 0, int lead = 0);
 
 // The style merge writes `value` in over a scalar that had `source` style. A
 // line break in a value that was on one line takes escapes: a block scalar

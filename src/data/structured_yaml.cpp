@@ -224,8 +224,17 @@ class YamlReader {
     } else {
       leaf.indent = item_column(node_begin, span.begin);
     }
-    if (style == ScalarStyle::Literal || style == ScalarStyle::Folded)
+    if (style == ScalarStyle::Literal || style == ScalarStyle::Folded) {
       leaf.margin = block_margin(span.begin, block_header_end(span.begin, span.end), span.end, leaf.indent);
+      // A header alone on its line at or left of the key: a flow scalar
+      // written there would read as the next key.
+      std::size_t line_begin = src_.bytes().rfind('\n', span.begin == 0 ? 0 : span.begin - 1);
+      line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+      std::string_view before = src_.bytes().substr(line_begin, span.begin - line_begin);
+      int column = static_cast<int>(before.size());
+      if (before.find_first_not_of(' ') == std::string_view::npos && column <= leaf.indent)
+        leaf.lead = leaf.indent + 1 - column;
+    }
     leaf.no_translate = no_translate;
     leaves_.push_back(std::move(leaf));
     end_value();

@@ -53,6 +53,7 @@ void front_matter_units(const FrontMatter& fm, const UnitRules& rules, std::vect
     u.style = leaf.style;
     u.indent = leaf.indent;
     u.margin = leaf.margin;
+    u.lead = leaf.lead;
   u.in_flow = leaf.in_flow;
     out.push_back(std::move(u));
   }

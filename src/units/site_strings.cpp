@@ -21,6 +21,7 @@ Unit data_unit(UnitKind kind, const DataLeaf& leaf, DataFormat format, std::stri
   u.style = leaf.style;
   u.indent = leaf.indent;
   u.margin = leaf.margin;
+  u.lead = leaf.lead;
   u.in_flow = leaf.in_flow;
   return u;
 }

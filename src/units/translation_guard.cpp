@@ -388,7 +388,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
     case UnitKind::SiteConfig:
     case UnitKind::DataFile:
       return encode_scalar(unit.format, rewrite_style(unit.style, msgstr), msgstr, unit.indent, unit.in_flow,
-                           unit.margin);
+                           unit.margin, unit.lead);
     case UnitKind::ShortcodeParam: {
       bool as_is = unit.style == ScalarStyle::Literal || unit.style == ScalarStyle::SingleQuoted ||
                    (unit.style == ScalarStyle::Plain && !bare_param_needs_quotes(msgstr));

@@ -42,6 +42,7 @@ struct Unit {
   int indent = 0;
   int margin = 0;        // block scalars: the column of their content in the source
   bool in_flow = false;  // inside a YAML [..] or {..} collection
+  int lead = 0;          // DataLeaf::lead
 };
 
 const char* unit_kind_name(UnitKind kind);
