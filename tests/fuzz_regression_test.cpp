@@ -370,15 +370,16 @@ TEST_CASE("fuzz: a table whose header row is indented, with a shortcode call as 
   CHECK(p.units[1].text == "Go");
 }
 
-TEST_CASE("fuzz: a plain YAML value followed by a blank line holding a tab", "[fuzz]") {
+TEST_CASE("fuzz: a plain or block YAML value followed by a blank line holding a tab", "[fuzz]") {
   // libyaml lets a plain scalar swallow a blank line of " \t"; after a
   // quoted one the tab is an error, so a translation that needed quotes
   // broke the front matter. The blank lines go with the value now.
   std::string page = "---\ntitle: Getting started\n \t\n  \ndescription: The first steps\n---\nText.\n";
+  SECTION("after a block scalar too") { page = "---\ntitle: >\n Getting started\n \t\ndescription: The first steps\n---\nText.\n"; }
   Page p = read_page(SourceText("page.md", page), page_config());
   REQUIRE(p.units.size() == 3);
   const Unit& u = p.units[0];
-  CHECK(u.text == "Getting started");
+  CHECK(u.text.starts_with("Getting started"));
   for (const std::string& msgstr : {u.text, std::string("Aan de slag: eerst dit"), std::string("'quoted' #1")}) {
     INFO(msgstr);
     std::string out = page.substr(0, u.span.begin) + render_translation(u, msgstr) + page.substr(u.span.end);

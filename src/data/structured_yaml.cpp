@@ -234,15 +234,18 @@ class YamlReader {
       int column = static_cast<int>(before.size());
       if (before.find_first_not_of(' ') == std::string_view::npos && column <= leaf.indent)
         leaf.lead = leaf.indent + 1 - column;
+      // As after a plain scalar: libyaml lets a block scalar end in blank
+      // lines that hold tabs, which after a quoted one are an error.
+      if (!parent.flow) leaf.span.end = past_tabbed_blank_lines(leaf.span.end);
     }
     leaf.no_translate = no_translate;
     leaves_.push_back(std::move(leaf));
     end_value();
   }
 
-  // libyaml lets a plain scalar swallow the blank lines after it, tabs
-  // included; after a quoted or block scalar a tab that starts such a line is
-  // an error. The lines up to the last one holding a tab join the span, so
+  // libyaml lets a plain or block scalar swallow the blank lines after it,
+  // tabs included; after a quoted scalar a tab that starts such a line is an
+  // error. The lines up to the last one holding a tab join the span, so
   // that a rewrite in another style drops them rather than breaking the file.
   std::size_t past_tabbed_blank_lines(std::size_t end) const {
     std::string_view s = src_.bytes();
