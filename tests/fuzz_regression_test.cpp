@@ -439,3 +439,17 @@ TEST_CASE("fuzz: a YAML block scalar whose header starts its own line at the key
   }
   CHECK(identity_merge(page) == page);
 }
+
+TEST_CASE("fuzz: a link-definition-like line with a blank label or no destination is text", "[fuzz]") {
+  // "[\n]:g" is a paragraph; joined into one line for the rewrite, "[ ]:g"
+  // was taken for a link reference definition and dropped: no unit left.
+  CHECK(units_of("[\n]:g") == std::vector<Found>{{UnitKind::Paragraph, "[ ]:g", "[\n]:g"}});
+  CHECK(units_of("[ ]:g").size() == 1);
+  CHECK(identity_merge("[\n]:g\n") == "[\n]:g\n");
+  // Nor is a label with no destination after it.
+  CHECK(units_of("[l\n]:") == std::vector<Found>{{UnitKind::Paragraph, "[l ]:", "[l\n]:"}});
+  CHECK(units_of("[l ]:").size() == 1);
+  // A definition, its destination on its line or the next, is still no text.
+  CHECK(units_of("[a]: /x\nText after.").size() == 1);
+  CHECK(units_of("[a]:\n/x\n\nText.").size() == 1);
+}

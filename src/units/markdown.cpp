@@ -282,10 +282,15 @@ class BodyWalker {
     return lines;
   }
 
-  static bool is_link_reference_definition(std::string_view s) {
-    if (s.empty() || s[0] != '[' || s.size() < 4 || s[1] == '^') return false;
+  // `last`: no line follows in the block, so the destination must be on this one.
+  static bool is_link_reference_definition(std::string_view s, bool last) {
+    if (s.empty() || s[0] != '[' || s.size() < 3 || s[1] == '^') return false;
     auto close = s.find("]:");
-    return close != std::string_view::npos && close > 1 && s.find(']') == close;
+    // A label of nothing but blanks defines nothing (CommonMark): "[ ]:g" is
+    // text, and so is "[l]:" with no destination.
+    return close != std::string_view::npos && close > 1 && s.find(']') == close &&
+           s.substr(1, close - 1).find_first_not_of(" \t") != std::string_view::npos &&
+           (!last || s.substr(close + 2).find_first_not_of(" \t") != std::string_view::npos);
   }
 
   // Drops leading and trailing lines that hold only shortcode calls (a
@@ -299,7 +304,8 @@ class BodyWalker {
     auto skippable = [&](const BlockLine& l, bool leading) {
       std::string_view s = original(l.begin, l.end);
       return spans_.only_shortcodes(src_.bytes(), src_pos(l.begin), src_pos(l.end)) ||
-             (leading && (is_link_reference_definition(s) || s.find_first_not_of("| \t") == std::string_view::npos));
+             (leading && (is_link_reference_definition(s, lines.size() == 1) ||
+                          s.find_first_not_of("| \t") == std::string_view::npos));
     };
     while (!lines.empty() && skippable(lines.front(), true)) lines.erase(lines.begin());
     while (!lines.empty() && skippable(lines.back(), false)) lines.pop_back();
