@@ -449,6 +449,9 @@ TEST_CASE("fuzz: a link-definition-like line with a blank label or no destinatio
   // Nor is a label with no destination after it.
   CHECK(units_of("[l\n]:") == std::vector<Found>{{UnitKind::Paragraph, "[l ]:", "[l\n]:"}});
   CHECK(units_of("[l ]:").size() == 1);
+  CHECK(units_of("[[\n]:g").size() == 1);
+  CHECK(units_of("[[ ]:g").size() == 1);
+  CHECK(units_of("[a\\[b]: /x\nText.").size() == 1);  // an escaped '[' is fine in a label
   // A definition, its destination on its line or the next, is still no text.
   CHECK(units_of("[a]: /x\nText after.").size() == 1);
   CHECK(units_of("[a]:\n/x\n\nText.").size() == 1);

@@ -288,8 +288,12 @@ class BodyWalker {
     auto close = s.find("]:");
     // A label of nothing but blanks defines nothing (CommonMark): "[ ]:g" is
     // text, and so is "[l]:" with no destination.
-    return close != std::string_view::npos && close > 1 && s.find(']') == close &&
-           s.substr(1, close - 1).find_first_not_of(" \t") != std::string_view::npos &&
+    if (close == std::string_view::npos || close < 2 || s.find(']') != close) return false;
+    std::string_view label = s.substr(1, close - 1);
+    // Nor does one holding an unescaped '[': "[[ ]:g" is text too.
+    for (std::size_t i = label.find('['); i != std::string_view::npos; i = label.find('[', i + 1))
+      if (i == 0 || label[i - 1] != '\\') return false;
+    return label.find_first_not_of(" \t") != std::string_view::npos &&
            (!last || s.substr(close + 2).find_first_not_of(" \t") != std::string_view::npos);
   }
 
