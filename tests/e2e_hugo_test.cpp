@@ -33,6 +33,20 @@ std::string msgstr_of(const Catalog& po, const std::string& msgid) {
   return it == po.messages.end() || it->msgstr.empty() ? std::string() : it->msgstr[0];
 }
 
+// What a translator does in Weblate for a few entries: each untranslated
+// msgid gets its translation, in place.
+void translate(const fs::path& po, const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string text = slurp(po);
+  for (const auto& [en, nl] : pairs) {
+    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
+    auto at = text.find(entry);
+    INFO(en);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
+  }
+  spit(po, text);
+}
+
 }  // namespace
 
 TEST_CASE("the Dutch example site builds with Hugo", "[e2e][hugo]") {
@@ -121,17 +135,10 @@ icon = "clock"
        "{{ range .Site.Menus.main }}<a href=\"{{ .URL }}\">{{ .Name }} {{ .Params.icon }}</a>{{ end }}\n");
   REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
   fs::path po = site.path() / "po/nl/content.po";
-  std::string text = slurp(po);
-  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{
-           {"Garden club", "Tuinclub"}, {"Everything about our garden", "Alles over onze tuin"},
-           {"Vegetables", "Groenten"}, {"Opening hours", "Openingstijden"}}) {
-    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
-    auto at = text.find(entry);
-    INFO(en);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
-  }
-  spit(po, text);
+  translate(po, {{"Garden club", "Tuinclub"},
+                 {"Everything about our garden", "Alles over onze tuin"},
+                 {"Vegetables", "Groenten"},
+                 {"Opening hours", "Openingstijden"}});
   auto merge = run_l10n("merge --root " + quote(site.str()));
   INFO(merge.output);
   REQUIRE(merge.status == 0);
@@ -178,14 +185,7 @@ TEST_CASE("configured data files are extracted and merged to data/<lang>/, where
   CHECK(pot.find("msgid \"bolt\"") == std::string::npos);   // excluded
   CHECK(pot.find("msgid \"/maps/\"") == std::string::npos);  // a path, not text
   fs::path po = site.path() / "po/nl/content.po";
-  std::string text = slurp(po);
-  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{{"Fast maps", "Snelle kaarten"},
-                                                                              {"Open data", "Open gegevens"}}) {
-    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
-    REQUIRE(text.find(entry) != std::string::npos);
-    text.replace(text.find(entry), entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
-  }
-  spit(po, text);
+  translate(po, {{"Fast maps", "Snelle kaarten"}, {"Open data", "Open gegevens"}});
   RunResult merge = run_l10n("merge --root " + quote(site.str()));
   INFO(merge.output);
   REQUIRE(merge.status == 0);
@@ -234,17 +234,10 @@ weight = 2
        "{{ range .Site.Menus.main }}<a href=\"{{ .URL }}\">{{ .Name }}</a>{{ end }}\n");
   REQUIRE(run_l10n("extract --root " + quote(site.str())).status == 0);
   fs::path po = site.path() / "po/nl/content.po";
-  std::string text = slurp(po);
-  for (const auto& [en, nl] : std::vector<std::pair<std::string, std::string>>{
-           {"Garden club", "Tuinclub"}, {"Everything about our garden", "Alles over onze tuin"},
-           {"Vegetables", "Groenten"}, {"Opening hours", "Openingstijden"}}) {
-    std::string entry = "msgid \"" + en + "\"\nmsgstr \"\"";
-    auto at = text.find(entry);
-    INFO(en);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, entry.size(), "msgid \"" + en + "\"\nmsgstr \"" + nl + "\"");
-  }
-  spit(po, text);
+  translate(po, {{"Garden club", "Tuinclub"},
+                 {"Everything about our garden", "Alles over onze tuin"},
+                 {"Vegetables", "Groenten"},
+                 {"Opening hours", "Openingstijden"}});
   auto merge = run_l10n("merge --root " + quote(site.str()));
   INFO(merge.output);
   REQUIRE(merge.status == 0);
