@@ -1,5 +1,6 @@
 #include "base/glob.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -177,6 +178,10 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     start = comma + 1;
   }
   return false;
+}
+
+bool any_glob_matches(const std::vector<std::string>& patterns, std::string_view path) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return glob_match(p, path); });
 }
 
 }  // namespace l10n

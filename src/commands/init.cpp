@@ -556,8 +556,7 @@ std::pair<std::vector<std::string>, std::vector<std::string>> domain_files(SiteS
   convert_paths(scan, find_setting(settings, {"content", domain, "excludedGlobs"}), exclude);
   convert_paths(scan, find_setting(settings, {"content", domain, "excludedFiles"}), exclude);
   for (const auto& f : files)
-    if (std::none_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, f); }))
-      globs.push_back(f);
+    if (!any_glob_matches(globs, f)) globs.push_back(f);
   return {globs, exclude};
 }
 
@@ -613,10 +612,7 @@ void convert_data_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
     for (auto it = fs::recursive_directory_iterator(data, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_symlink() || !it->is_regular_file()) continue;
       std::string rel = "data/" + it->path().lexically_relative(data).generic_string();
-      auto any = [&](const std::vector<std::string>& g) {
-        return std::any_of(g.begin(), g.end(), [&](const std::string& p) { return glob_match(p, rel); });
-      };
-      if (any(globs) && !any(excluded)) scan.data_files.push_back(rel);
+      if (any_glob_matches(globs, rel) && !any_glob_matches(excluded, rel)) scan.data_files.push_back(rel);
     }
     std::sort(scan.data_files.begin(), scan.data_files.end());
   }

@@ -29,10 +29,7 @@ bool is_translation_name(const Config& cfg, std::string_view name) {
 }
 
 bool matches(const std::vector<std::string>& include, const std::vector<std::string>& exclude, const std::string& rel) {
-  auto any = [&](const std::vector<std::string>& globs) {
-    return std::any_of(globs.begin(), globs.end(), [&](const auto& g) { return glob_match(g, rel); });
-  };
-  return any(include) && !any(exclude);
+  return any_glob_matches(include, rel) && !any_glob_matches(exclude, rel);
 }
 
 // The group that takes a page (its path under sourceDir); none for `domain`.
@@ -111,9 +108,7 @@ void add_data_files(const Config& cfg, std::vector<SourceFile>& out) {
        it.increment(ec)) {
     if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string rel = "data/" + it->path().lexically_relative(dir).generic_string();
-    bool named = std::any_of(cfg.data_files.begin(), cfg.data_files.end(),
-                             [&](const std::string& g) { return glob_match(g, rel); });
-    if (!named || in_target_data(cfg, rel) || !data_format_of(rel)) continue;
+    if (!any_glob_matches(cfg.data_files, rel) || in_target_data(cfg, rel) || !data_format_of(rel)) continue;
     // Its name goes into "#:" lines, as a page's does.
     if (auto problem = reference_problem(rel)) throw Error(visible_controls(rel), 0, 0, *problem);
     found.push_back(rel);
