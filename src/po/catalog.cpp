@@ -99,4 +99,27 @@ std::string plural_forms_for(std::string_view lang) {
   return "nplurals=2; plural=(n != 1);";
 }
 
+bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_comments.empty() || cat.header_fuzzy; }
+
+std::string_view declared_charset(const Catalog& cat) {
+  std::string_view header;
+  if (has_header(cat)) {
+    header = cat.header;
+  } else {
+    for (const auto& m : cat.messages)
+      if (!m.obsolete && !m.msgctxt && m.msgid.empty()) {
+        if (!m.msgstr.empty()) header = m.msgstr[0];
+        break;
+      }
+  }
+  std::size_t p = header.find("charset=");
+  if (p == std::string_view::npos) return {};
+  std::string_view cs = header.substr(p + 8);
+  return cs.substr(0, cs.find_first_of(" \t\n"));
+}
+
+bool needs_isolates(std::string_view file, bool has_line) {
+  return file.find_first_of(" \t") != std::string_view::npos || (!has_line && file.ends_with('\\'));
+}
+
 }  // namespace l10n

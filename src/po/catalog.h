@@ -15,6 +15,12 @@ struct Reference {
   friend bool operator==(const Reference&, const Reference&) = default;
 };
 
+// Whether a "#:" line must enclose the name in U+2068 … U+2069, which only a
+// UTF-8 file can hold: it has a space or a tab (as in gettext 0.22), or,
+// without a line number, it ends in a backslash, which a PO reader would join
+// with the next line (msgcat writes it bare, and then misreads its own file).
+bool needs_isolates(std::string_view file, bool has_line);
+
 struct Message {
   std::optional<std::string> msgctxt;
   std::string msgid;
@@ -65,6 +71,14 @@ struct Catalog {
 };
 
 // Plural-Forms header value for a language code ("nl", "pt_BR"), gettext's table.
+// Whether the catalog has a header entry of its own (msgcat writes one then).
+bool has_header(const Catalog& cat);
+
+// The charset the file declares, as gettext finds it: "charset=" in the
+// header, or else in the first non-obsolete entry with an empty msgid and no
+// context; "" when there is none. gettext writes such a file in ASCII.
+std::string_view declared_charset(const Catalog& cat);
+
 std::string plural_forms_for(std::string_view lang);
 
 }  // namespace l10n

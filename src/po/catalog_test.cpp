@@ -532,7 +532,11 @@ TEST_CASE("a flag that only looks like a format flag: the file is written the sa
 TEST_CASE("a reference without a line that ends in a backslash reads back", "[catalog]") {
   // fuzz_po: written bare, "#: \" joined the msgid line to the reference.
   TempDir dir;
-  for (const char* text : {"#:\\ \nmsgid \"e\"\nmsgstr \"\"\n",
+  // Enclosed in U+2068 … U+2069 it reads back whole, and only UTF-8 holds those.
+  CHECK_THROWS_WITH(parse(dir, "#:\\ \nmsgid \"e\"\nmsgstr \"\"\n"),
+                    "in.po:1: error: the file name '\\' in a '#:' reference can only be written in a UTF-8 file; add "
+                    "a header entry with \"Content-Type: text/plain; charset=UTF-8\\n\"");
+  for (const char* text : {"msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#:\\ \nmsgid \"e\"\nmsgstr \"\"\n",
                            "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#: dir\\ a.md:3\nmsgid \"e\"\nmsgstr \"\"\n"}) {
     INFO(text);
     Catalog cat = parse(dir, text);
@@ -542,4 +546,27 @@ TEST_CASE("a reference without a line that ends in a backslash reads back", "[ca
     CHECK(again.messages.back().references == cat.messages.back().references);
     CHECK(format_po(again) == out);
   }
+}
+
+TEST_CASE("a file that declares no charset must be ASCII, as gettext demands", "[catalog]") {
+  // fuzz_po: with no charset gettext writes ASCII and drops every other byte
+  // ("caf\xC3\xA9" became "caf"), so two msgids that differed only by a U+2068
+  // were written as one and read back as a duplicate.
+  TempDir dir;
+  const std::string entries = "msgid \"page\xE2\x81\xA8s ex)it\"\nmsgstr \"\"\n\nmsgid \"pages ex)it\"\nmsgstr \"\"\n";
+  for (const std::string& head : {std::string(), std::string("msgid \"\"\nmsgstr \"Project-Id-Version: x\\n\"\n\n"),
+                                  std::string("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=CHARSET\\n\"\n\n")}) {
+    INFO(head);
+    int line = head.empty() ? 1 : 4;
+    CHECK_THROWS_WITH(parse(dir, head + entries),
+                      "in.po:" + std::to_string(line) + ":12: error: non-ASCII text in a file that declares no charset; "
+                      "add a header entry with \"Content-Type: text/plain; charset=UTF-8\\n\"");
+  }
+  // ASCII needs no charset; with UTF-8 declared the two stay two.
+  CHECK(parse(dir, "msgid \"pages ex)it\"\nmsgstr \"\"\n").messages.size() == 1);
+  Catalog cat = parse(dir, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n" + entries);
+  std::string out = format_po(cat);
+  Catalog again = parse(dir, out);
+  CHECK(same_messages(again, cat));
+  CHECK(format_po(again) == out);
 }

@@ -409,18 +409,28 @@ class PoParser {
   }
 
   void check_charset() {
-    auto ct = cat_.header_field("Content-Type");
-    if (!ct) return;
-    std::size_t p = ct->find("charset=");
-    if (p == std::string::npos) return;
-    std::string cs = ct->substr(p + 8);
-    cs = cs.substr(0, cs.find_first_of(" ;"));
-    std::string lower;
-    for (char c : cs) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string cs(declared_charset(cat_));
+    if (strcasecmp(cs.c_str(), "utf-8") == 0) return;
     // "CHARSET" is the placeholder of a fresh template (xgettext writes it).
-    if (lower != "utf-8" && cs != "CHARSET")
+    // Like no charset at all, it means ASCII to gettext, whose writer drops
+    // every other byte: such a file must be ASCII, as msgcat demands.
+    if (!cs.empty() && cs != "CHARSET")
       throw Error(src_.path(), header_line_, 0,
                   format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
+    for (const Message& m : cat_.messages)
+      for (const Reference& r : m.references)
+        if (needs_isolates(r.file, r.line > 0))
+          throw Error(src_.path(), m.line, 0,
+                      format(tr("the file name '%s' in a '#:' reference can only be written in a UTF-8 file; add a "
+                                "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""),
+                             r.file.c_str()));
+    std::string_view text = src_.bytes().substr(src_.content_begin());
+    auto high = std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (high == text.end()) return;
+    LineCol at = src_.at(src_.content_begin() + static_cast<std::size_t>(high - text.begin()));
+    throw Error(src_.path(), at.line, at.col,
+                tr("non-ASCII text in a file that declares no charset; add a header entry with "
+                   "\"Content-Type: text/plain; charset=UTF-8\\n\""));
   }
 
   const SourceText& src_;

@@ -68,16 +68,9 @@ bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0
 // it, and is handed the name already enclosed.
 constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
 
-// A name with a space or a tab; or, written without a line number, one that
-// would end the line with a backslash, which a PO reader joins with the next
-// line (msgcat writes it bare, and gettext then misreads its own file).
-bool needs_isolates(std::string_view file, bool has_line) {
-  return file.find_first_of(" \t") != std::string_view::npos || (!has_line && file.ends_with('\\'));
-}
-
-std::string isolated_if_needed(std::string_view file, bool has_line) {
-  if (!needs_isolates(file, has_line)) return std::string(file);
-  return std::string(kIsolateOpen) + std::string(file) + std::string(kIsolateClose);
+std::string isolated_if_needed(const Reference& r) {
+  if (!needs_isolates(r.file, r.line > 0)) return r.file;
+  return std::string(kIsolateOpen) + r.file + std::string(kIsolateClose);
 }
 
 // A format flag libgettextpo knows ("c-format", "no-python-format"); one it
@@ -108,7 +101,7 @@ po_message_t to_po_message(const Message& m) {
   if (!m.extracted_comments.empty())
     po_message_set_extracted_comments(pm, join_lines(m.extracted_comments).c_str());
   for (const auto& r : m.references)
-    po_message_add_filepos(pm, isolated_if_needed(r.file, r.line > 0).c_str(),
+    po_message_add_filepos(pm, isolated_if_needed(r).c_str(),
                            r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
   for (const auto& f : m.flags) {
     std::string_view flag = f;
@@ -129,7 +122,6 @@ po_message_t to_po_message(const Message& m) {
   return pm;
 }
 
-bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_comments.empty() || cat.header_fuzzy; }
 
 
 // The same bytes without libgettextpo, for the catalogs this tool handles:
@@ -142,33 +134,14 @@ bool has_header(const Catalog& cat) { return !cat.header.empty() || !cat.header_
 constexpr int kPageWidth = 79;
 
 
-// The charset gettext writes with: that of the first non-obsolete entry with
-// an empty msgid and no context, "ASCII" when there is none.
-std::string output_charset(const Catalog& cat) {
-  std::string_view header;
-  if (has_header(cat)) {
-    header = cat.header;
-  } else {
-    for (const auto& m : cat.messages)
-      if (!m.obsolete && !m.msgctxt && m.msgid.empty()) {
-        header = m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]);
-        break;
-      }
-  }
-  std::size_t p = header.find("charset=");
-  if (p == std::string_view::npos) return "ASCII";
-  std::string_view cs = header.substr(p + 8);
-  return std::string(cs.substr(0, cs.find_first_of(" \t\n")));
-}
-
 bool plain_utf8(std::string_view s) {
   return s.find('\0') == std::string_view::npos && find_invalid_utf8(s) == std::string_view::npos;
 }
 
 // True when the fast writer produces libgettextpo's bytes for `cat`.
 bool fast_writable(const Catalog& cat) {
-  std::string cs = output_charset(cat);
-  if (cs.size() != 5 || strncasecmp(cs.c_str(), "UTF-8", 5) != 0) return false;
+  std::string_view cs = declared_charset(cat);
+  if (cs.size() != 5 || strncasecmp(cs.data(), "UTF-8", 5) != 0) return false;
   auto all_plain = [](const std::vector<std::string>& v) { return std::all_of(v.begin(), v.end(), plain_utf8); };
   auto opt_plain = [](const std::optional<std::string>& s) { return !s || plain_utf8(*s); };
   if (!plain_utf8(cat.header) || !all_plain(cat.header_comments)) return false;
