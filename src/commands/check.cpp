@@ -38,7 +38,7 @@ const char* finding_kind_name(FindingKind kind) {
 namespace {
 
 // Shortcode parameters that hold text on most Hugo sites; used for pages
-// checked without a site config.
+// checked without a site config, for every shortcode ("*").
 const std::vector<ParamSpec>& usual_text_params() {
   static const std::vector<ParamSpec> specs = [] {
     std::vector<ParamSpec> v;
@@ -54,6 +54,7 @@ Config config_for_language(const std::string& source) {
   Config cfg;
   cfg.source = source;
   cfg.front_matter_keys = default_front_matter_keys();
+  cfg.shortcodes["*"] = usual_text_params();
   return cfg;
 }
 
@@ -135,17 +136,6 @@ struct PageCheck {
   std::optional<Diagnostic> error;
 };
 
-// The config a page is read with: without a site config, every shortcode the
-// page calls gets the usual text parameters.
-// Without a site config, the shortcodes the page calls get the usual text
-// parameters; the page is read again only when that adds any.
-void use_page_shortcodes(LenientPage& lp, Config& cfg) {
-  bool added = false;
-  for (const Shortcode& call : lp.page.shortcodes.calls)
-    if (!cfg.shortcodes.count(call.name)) cfg.shortcodes[call.name] = usual_text_params(), added = true;
-  if (added) lp.page = read_page(lp.text, cfg);
-}
-
 // A finding for a spot the page cannot be read at: the line as written.
 Finding unreadable(const PageTask& task, std::string_view bytes, const Diagnostic& d) {
   Finding fd;
@@ -183,7 +173,7 @@ std::vector<std::string> counterparts(const PageTask& task, const Page& page, co
   return out;
 }
 
-PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const LanguageIdentifier& ider) {
+PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIdentifier& ider) {
   PageCheck out;
   out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
   try {
@@ -191,8 +181,6 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
     // read is a finding, and the rest of the page is checked.
     std::string bytes = read_file(task.fs_path, task.path);
     LenientPage lp = read_page_leniently(task.path, bytes, cfg);
-    Config pcfg = cfg;
-    if (!site) use_page_shortcodes(lp, pcfg);
     for (const Diagnostic& d : lp.problems) out.findings.push_back(unreadable(task, bytes, d));
     const SourceText& src = lp.text;
     const Page& page = lp.page;
@@ -200,29 +188,37 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
     const SourceText* source_src = nullptr;
     const Page* source_page = nullptr;
     if (!task.source_fs.empty() && fs::exists(task.source_fs)) {
-      source.emplace(read_page_leniently(task.source, read_file(task.source_fs, task.source), pcfg));
+      source.emplace(read_page_leniently(task.source, read_file(task.source_fs, task.source), cfg));
       source_src = &source->text;
       source_page = &source->page;
     }
-    std::vector<std::string> pairs = counterparts(task, page, src, pcfg, source_page, source_src);
+    std::vector<std::string> pairs = counterparts(task, page, src, cfg, source_page, source_src);
 
+    // Each unit masked and split once: the page's names, its vocabulary and
+    // the unit's own check all read them.
     SentenceSplitter splitter(task.language);
-    NameSet page_names = glossary_names(cfg.glossary);
-    std::vector<std::string> target_sentences;
-    for (const Unit& u : page.units) {
-      if (!is_running_text(u.kind)) continue;
-      std::string prose = mask_non_prose(u.text);
-      collect_names(prose, page_names);
-      for (const Span& s : splitter.split(prose))
-        target_sentences.push_back(prose.substr(s.begin, s.size()));
+    IdentifyMemo memo;
+    std::vector<std::string> prose(page.units.size());
+    std::vector<std::vector<Span>> sentences(page.units.size());
+    for (std::size_t i = 0; i < page.units.size(); ++i) {
+      prose[i] = mask_non_prose(page.units[i].text);
+      sentences[i] = splitter.split(prose[i]);
     }
+    NameSet page_names = glossary_names(cfg.glossary);
+    for (std::size_t i = 0; i < page.units.size(); ++i)
+      if (is_running_text(page.units[i].kind)) collect_names(prose[i], page_names);
     if (source_page)
       for (const Unit& u : source_page->units)
         if (is_running_text(u.kind)) collect_names(mask_non_prose(u.text), page_names);
     // Words the page's own-language sentences use are the page's vocabulary.
     NameSet vocabulary;
-    for (const std::string& sentence : target_sentences)
-      if (in_target_language(ider.identify(sentence, page_names), ider)) collect_vocabulary(sentence, vocabulary);
+    for (std::size_t i = 0; i < page.units.size(); ++i) {
+      if (!is_running_text(page.units[i].kind)) continue;
+      for (const Span& s : sentences[i]) {
+        std::string_view sentence = std::string_view(prose[i]).substr(s.begin, s.size());
+        if (in_target_language(ider.identify(sentence, page_names, &memo), ider)) collect_vocabulary(sentence, vocabulary);
+      }
+    }
     NameSet without_vocabulary = page_names;
     page_names.vocabulary = std::move(vocabulary.vocabulary);
     std::string urls = url_letters(src.bytes());
@@ -249,13 +245,13 @@ PageCheck check_page(const PageTask& task, const Config& cfg, bool site, const L
       NameSet counted;
       counted.words = names.words;
       counted.base = &without_vocabulary;
-      if (ider.identify(mask_non_prose(u.text), counted).words == 0) continue;
+      if (ider.evidence_words(prose[i], counted, &memo) == 0) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;
       // A heading naming the site a URL on the page goes to: "Ask Ubuntu", askubuntu.com.
       if (std::string key = letters_of(u.text); key.size() >= 6 && urls.find(key) != std::string::npos) continue;
       ++out.result.units;
-      std::vector<TextFinding> found = find_in_text(u.text, ider, splitter, names);
+      std::vector<TextFinding> found = find_in_prose(u.text, prose[i], sentences[i], ider, names, &memo);
       if (found.empty()) continue;
       ++out.result.flagged;
       const PoEntry* entry = task.from_merge && task.po ? task.po->find(u.text) : nullptr;
@@ -292,7 +288,8 @@ struct CatalogOutcome {
 
 // One PO entry: counted, and its msgstr checked for source-language text.
 void check_message(const Message& m, const std::string& language, const std::string& path, const NameSet& glossary,
-                   const LanguageIdentifier& ider, SentenceSplitter& splitter, CatalogOutcome& out) {
+                   const LanguageIdentifier& ider, SentenceSplitter& splitter, IdentifyMemo& memo,
+                   CatalogOutcome& out) {
   if (m.obsolete || m.msgid.empty()) return;
   ++out.result.messages;
   bool empty = m.msgstr.empty() || std::all_of(m.msgstr.begin(), m.msgstr.end(), [](auto& s) { return s.empty(); });
@@ -307,12 +304,12 @@ void check_message(const Message& m, const std::string& language, const std::str
     std::vector<TextFinding> found;
     FindingKind kind = FindingKind::PoMsgstr;
     if (msgstr == m.msgid) {
-      Identification id = ider.identify(mask_non_prose(msgstr), names);
+      Identification id = ider.identify(mask_non_prose(msgstr), names, &memo);
       bool translatable = id.language == ider.source() || (id.words >= 2 && !in_target_language(id, ider));
       if (translatable) found.push_back({0, msgstr.size(), id.language, id.confidence, true});
       kind = FindingKind::PoIdentical;
     } else {
-      found = find_in_text(msgstr, ider, splitter, names);
+      found = find_in_text(msgstr, ider, splitter, names, &memo);
     }
     for (const TextFinding& f : found) {
       Finding fd;
@@ -338,7 +335,7 @@ void check_message(const Message& m, const std::string& language, const std::str
 
 // One catalog's messages are checked in slices on every core (a large site
 // has one catalog of hundreds of thousands), each slice with its own
-// sentence splitter, and joined in order.
+// sentence splitter and memo, and joined in order.
 CatalogOutcome check_catalog(const std::string& language, const std::string& path, const std::string& fs_path,
                              const Config& cfg, const LanguageIdentifier& ider, int jobs) {
   constexpr std::size_t kSlice = 2048;
@@ -353,8 +350,9 @@ CatalogOutcome check_catalog(const std::string& language, const std::string& pat
     parallel_for(slices.size(), jobs, [&](std::size_t slice) {
       CatalogOutcome& part = slices[slice];
       SentenceSplitter splitter(language);
+      IdentifyMemo memo;
       for (std::size_t i = slice * kSlice; i < std::min(cat.messages.size(), (slice + 1) * kSlice); ++i)
-        check_message(cat.messages[i], language, path, glossary, ider, splitter, part);
+        check_message(cat.messages[i], language, path, glossary, ider, splitter, memo, part);
     });
     for (CatalogOutcome& part : slices) {
       out.result.messages += part.result.messages;
@@ -407,7 +405,7 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
   ProgressCounter progress(options.progress);
   progress.set_items(tasks.size());
   parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-    outcomes[i] = check_page(tasks[i], cfg, site, *identifiers.at(tasks[i].language));
+    outcomes[i] = check_page(tasks[i], cfg, *identifiers.at(tasks[i].language));
     progress.tick();
   });
   for (auto& o : outcomes) {

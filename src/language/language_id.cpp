@@ -10,11 +10,13 @@
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <filesystem>
 #include <future>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "base/error.h"
 #include "base/source_text.h"
@@ -117,15 +119,31 @@ void blank_markers(std::string& s) {
 // --- words ----------------------------------------------------------------
 
 struct Word {
-  std::size_t begin = 0, end = 0;
-  std::string text;   // as written
-  std::string lower;  // lowercased
+  std::size_t begin = 0, end = 0;              // in Words::text
+  std::size_t lower_begin = 0, lower_end = 0;  // in Words::lowered
   bool capitalised = false;
   int capitals = 0;
   bool initial = false;  // first word of its sentence (or clause after ':')
 };
 
+// The words of a text, with their lowercased forms in one buffer: a page has
+// tens of thousands of words, and two strings for each cost more than the
+// lookups they serve.
+struct Words {
+  std::string_view text;
+  std::string lowered;
+  std::vector<Word> list;
+  std::string_view text_of(const Word& w) const { return text.substr(w.begin, w.end - w.begin); }
+  std::string_view lower_of(const Word& w) const {
+    return std::string_view(lowered).substr(w.lower_begin, w.lower_end - w.lower_begin);
+  }
+};
+
 void append_utf8(std::string& out, UChar32 c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+    return;
+  }
   char buf[4];
   int32_t n = 0;
   UBool err = false;
@@ -133,45 +151,59 @@ void append_utf8(std::string& out, UChar32 c) {
   if (!err) out.append(buf, static_cast<std::size_t>(n));
 }
 
-bool word_char(UChar32 c) { return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+// ASCII, most of any page, without a call into ICU.
+UChar32 next_code_point(const uint8_t* p, int32_t& i, int32_t n) {
+  if (p[i] < 0x80) return p[i++];
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  return c;
+}
+
+bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(c);
+}
+bool word_char(UChar32 c) { return is_letter(c) || (c >= 0x80 && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0); }
+bool is_upper(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c); }
+UChar32 to_lower(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c | 0x20 : c) : u_tolower(c); }
 
 // Letter runs, with internal apostrophes and hyphens ("don't", "e-mail").
-std::vector<Word> words_of(std::string_view s) {
-  std::vector<Word> out;
+Words words_of(std::string_view s) {
+  Words out;
+  out.text = s;
+  out.lowered.reserve(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   int32_t i = 0;
   bool initial = true;
   while (i < n) {
     int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (!u_isalpha(c)) {
+    UChar32 c = next_code_point(p, i, n);
+    if (!is_letter(c)) {
       if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') initial = true;
       continue;
     }
     Word w;
     w.begin = static_cast<std::size_t>(start);
+    w.lower_begin = out.lowered.size();
     w.initial = initial;
+    w.capitalised = is_upper(c) || (c >= 0x80 && u_istitle(c));
     initial = false;
     int32_t j = start;
     while (j < n) {
       int32_t k = j;
-      UChar32 d;
-      U8_NEXT(p, k, n, d);
+      UChar32 d = next_code_point(p, k, n);
       if (word_char(d)) {
-        if (u_isupper(d)) ++w.capitals;
-        append_utf8(w.lower, u_tolower(d));
+        if (is_upper(d)) ++w.capitals;
+        append_utf8(out.lowered, to_lower(d));
         j = k;
         continue;
       }
       // An apostrophe or hyphen joins two letter runs.
       if ((d == '\'' || d == 0x2019 || d == '-') && k < n) {
         int32_t m = k;
-        UChar32 e;
-        U8_NEXT(p, m, n, e);
-        if (word_char(e)) {
-          append_utf8(w.lower, d == 0x2019 ? '\'' : d);
+        if (word_char(next_code_point(p, m, n))) {
+          append_utf8(out.lowered, d == 0x2019 ? '\'' : d);
           j = k;
           continue;
         }
@@ -179,14 +211,8 @@ std::vector<Word> words_of(std::string_view s) {
       break;
     }
     w.end = static_cast<std::size_t>(j);
-    w.text = std::string(s.substr(w.begin, w.end - w.begin));
-    {
-      int32_t q = start;
-      UChar32 first;
-      U8_NEXT(p, q, n, first);
-      w.capitalised = u_isupper(first) || u_istitle(first);
-    }
-    out.push_back(std::move(w));
+    w.lower_end = out.lowered.size();
+    out.list.push_back(w);
     i = j;
   }
   return out;
@@ -386,12 +412,14 @@ std::string mask_non_prose(std::string_view text) {
 }
 
 void collect_names(std::string_view prose, NameSet& names) {
-  for (const Word& w : words_of(prose))
-    if (w.capitalised && !w.initial) names.words.insert(w.text);
+  Words words = words_of(prose);
+  for (const Word& w : words.list)
+    if (w.capitalised && !w.initial) names.words.emplace(words.text_of(w));
 }
 
 void collect_vocabulary(std::string_view prose, NameSet& names) {
-  for (const Word& w : words_of(prose)) names.vocabulary.insert(w.lower);
+  Words words = words_of(prose);
+  for (const Word& w : words.list) names.vocabulary.emplace(words.lower_of(w));
 }
 
 bool WordList::has(std::string_view w) const {
@@ -452,29 +480,40 @@ namespace {
 // place: this runs at every start and the Dutch file has 180,000 lines.
 void read_dictionary(const std::string& path, WordList& list) {
   std::string text = read_file(path, path);
-  std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-  list.words.reserve(lines);
-  std::size_t at = text.find('\n');
-  while (at != std::string::npos && at < text.size()) {
-    std::size_t begin = at + 1;
-    at = text.find('\n', begin);
-    std::size_t end = std::min(at, text.size());
-    std::string_view word(text.data() + begin, end - begin);
-    word = word.substr(0, word.find_first_of("/\t\r"));
-    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+  // The lowercased words end to end, then views of them: one allocation.
+  std::string lowered;
+  lowered.reserve(text.size());
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  spans.reserve(text.size() / 8);
+  const char* p = static_cast<const char*>(std::memchr(text.data(), '\n', text.size()));
+  const char* const end = text.data() + text.size();
+  while (p && ++p < end) {
+    const char* line = p;
+    p = static_cast<const char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)));
+    const char* eol = p ? p : end;
+    const char* w = line;
+    bool ascii = true;
+    while (w < eol && *w != '/' && *w != '\t' && *w != '\r') ascii &= static_cast<unsigned char>(*w++) < 0x80;
+    while (w > line && w[-1] == ' ') --w;
+    std::string_view word(line, static_cast<std::size_t>(w - line));
     if (word.empty() || word.back() == '-') continue;
     // Proper nouns ("Taal", "Google") are names, not words of the language.
-    if (std::isupper(static_cast<unsigned char>(word[0]))) continue;
-    bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (word[0] >= 'A' && word[0] <= 'Z') continue;
+    std::size_t from = lowered.size();
     if (ascii) {
-      std::string w(word);
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      list.words.insert(std::move(w));
+      lowered.append(word);
+      for (std::size_t i = from; i < lowered.size(); ++i)
+        if (lowered[i] >= 'A' && lowered[i] <= 'Z') lowered[i] = static_cast<char>(lowered[i] | 0x20);
     } else {
       // The Dutch dictionary spells "ij" as the ligature U+0133.
-      list.words.insert(replace_all(lowercase(word), "\xC4\xB3", "ij"));
+      lowered += replace_all(lowercase(word), "\xC4\xB3", "ij");
     }
+    spans.emplace_back(from, lowered.size() - from);
   }
+  std::vector<std::string_view> words;
+  words.reserve(spans.size());
+  for (auto [from, size] : spans) words.emplace_back(lowered.data() + from, size);
+  list.words.insert(words);
 }
 
 }  // namespace
@@ -566,7 +605,90 @@ bool close_to(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names) const {
+// What the word lists say of one lowercased word: looked up once per page
+// (IdentifyMemo), as has() and compound() try several endings and splits.
+struct WordFacts {
+  bool loanword = false, latin = false, title_small = false;
+  bool known_t = false, known_s = false;        // in the dictionary
+  bool function_t = false, function_s = false;  // a function word
+  bool leans_t = false, leans_s = false;        // in both, but leaning one way
+  bool compound_t = false, compound_s = false;  // in neither, but a compound
+  double orthography_t = 0, orthography_s = 0;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct IdentifyMemo::Impl {
+  std::unordered_map<std::string, WordFacts, StringHash, std::equal_to<>> words;
+  std::unordered_map<std::string, Cld2Result, StringHash, std::equal_to<>> cld2;
+};
+
+IdentifyMemo::IdentifyMemo() : impl_(std::make_unique<Impl>()) {}
+IdentifyMemo::~IdentifyMemo() = default;
+
+namespace {
+
+// In running text a capital inside a sentence marks a name; in a Title Case
+// heading it marks nothing. These words stay small in Title Case.
+bool title_small_word(std::string_view w) {
+  static constexpr std::string_view small[] = {"a",  "an", "the", "of", "and", "or", "for", "to", "in", "on", "at",
+                                               "with", "by", "de", "het", "een", "en", "van", "voor", "met", "op"};
+  return std::find(std::begin(small), std::end(small), w) != std::end(small);
+}
+
+// Products every IT text names; a page's own names come from the glossary
+// and from its running text.
+bool product_name(std::string_view w) {
+  static constexpr std::string_view products[] = {
+      "Windows", "Linux", "Android", "Chrome", "Chromium", "Firefox", "Safari", "Edge", "Explorer", "Opera",
+      "Steam", "Discord", "Telegram", "Facebook", "Twitter", "YouTube", "Mastodon", "Reddit", "Ubuntu", "Debian",
+      "Matrix", "Element", "Signal", "Office", "Outlook", "Teams"};
+  return std::find(std::begin(products), std::end(products), w) != std::end(products);
+}
+
+}  // namespace
+
+const WordFacts& LanguageIdentifier::facts(std::string_view lower, IdentifyMemo& memo) const {
+  auto& cache = memo.impl_->words;
+  if (auto it = cache.find(lower); it != cache.end()) return it->second;
+  const WordList* tw = target_words_.get();
+  const WordList* sw = source_words_.get();
+  std::string key(lower);
+  WordFacts f;
+  f.loanword = loanwords().count(key) > 0;
+  f.latin = latin_filler().count(key) && key.size() > 3 && !f.loanword;
+  f.title_small = title_small_word(key);
+  f.known_t = tw && tw->has(key);
+  f.known_s = sw && sw->has(key);
+  f.function_t = tw && tw->function_words.count(key);
+  f.function_s = sw && sw->function_words.count(key);
+  if (f.known_t && f.known_s) {
+    f.leans_t = tw->leans(key);
+    f.leans_s = sw->leans(key);
+  } else if (!f.known_t && !f.known_s) {
+    f.compound_t = tw && tw->compound(key);
+    f.compound_s = sw && sw->compound(key);
+    f.orthography_t = orthography(key, target_);
+    f.orthography_s = orthography(key, source_);
+  }
+  return cache.emplace(std::move(key), f).first->second;
+}
+
+int LanguageIdentifier::evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {
+  return identify(prose, names, memo, false).words;
+}
+
+Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {
+  return identify(prose, names, memo, true);
+}
+
+Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo,
+                                            bool decide) const {
+  IdentifyMemo local;
+  IdentifyMemo& m = memo ? *memo : local;
   std::string text(prose);
   if (const std::vector<std::string>& phrases = names.all_phrases(); !phrases.empty()) {
     std::string lower = lowercase(text);
@@ -580,64 +702,54 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
           if (starts && ends) blank(text, at, at + p.size());
         }
   }
-  std::vector<Word> words = words_of(text);
-  int latin = 0;
-  for (const Word& w : words)
-    latin += latin_filler().count(w.lower) && w.lower.size() > 3 && !loanwords().count(w.lower);
+  Words words = words_of(text);
+  std::vector<const WordFacts*> facts_of;
+  facts_of.reserve(words.list.size());
+  int latin = 0, lower_words = 0;
+  for (const Word& w : words.list) {
+    const WordFacts& f = facts(words.lower_of(w), m);
+    facts_of.push_back(&f);
+    latin += f.latin;
+    lower_words += !w.capitalised && !f.title_small;
+  }
   Identification id;
   if (latin >= 2) return id;  // lorem ipsum
 
-  const WordList* tw = target_words_.get();
-  const WordList* sw = source_words_.get();
-  // In running text a capital inside a sentence marks a name; in a Title
-  // Case heading it marks nothing.
-  static const std::unordered_set<std::string> title_small = {"a", "an", "the", "of", "and", "or", "for", "to",
-                                                              "in", "on", "at", "with", "by", "de", "het", "een",
-                                                              "en", "van", "voor", "met", "op"};
-  int lower_words = 0;
-  for (const Word& w : words) lower_words += !w.capitalised && !title_small.count(w.lower);
   bool title_case = lower_words == 0;
   double t_score = 0, s_score = 0;
   int target_function_words = 0;
-  // Products every IT text names; a page's own names come from the glossary
-  // and from its running text.
-  static const std::unordered_set<std::string> products = {
-      "Windows", "Linux", "Android", "Chrome", "Chromium", "Firefox", "Safari", "Edge", "Explorer", "Opera",
-      "Steam", "Discord", "Telegram", "Facebook", "Twitter", "YouTube", "Mastodon", "Reddit", "Ubuntu", "Debian",
-      "Matrix", "Element", "Signal", "Office", "Outlook", "Teams"};
   std::string clean;
-  for (const Word& w : words) {
-    if (loanwords().count(w.lower)) continue;
-    bool known_t = tw && tw->has(w.lower), known_s = sw && sw->has(w.lower);
-    if (names.contains(w.text) || w.capitals >= 2 || (w.capitalised && products.count(w.text)) ||
-        (w.capitalised && !w.initial && (!title_case || (!known_t && !known_s)))) {
+  for (std::size_t i = 0; i < words.list.size(); ++i) {
+    const Word& w = words.list[i];
+    const WordFacts& f = *facts_of[i];
+    if (f.loanword) continue;
+    std::string_view as_written = words.text_of(w);
+    if (names.contains(as_written) || w.capitals >= 2 || (w.capitalised && product_name(as_written)) ||
+        (w.capitalised && !w.initial && (!title_case || (!f.known_t && !f.known_s)))) {
       ++id.names;
       continue;
     }
     // After the names: "OpenGL" in the page's Dutch sentences is still a
     // name. The page's own words stay evidence for its language.
-    bool target_word = known_t || (tw && tw->function_words.count(w.lower));
-    if (names.in_vocabulary(w.lower) && !target_word) continue;
+    if (!f.known_t && !f.function_t && names.in_vocabulary(words.lower_of(w))) continue;
     ++id.words;
     if (!clean.empty()) clean += ' ';
-    clean += w.text;
-    bool ft = tw && tw->function_words.count(w.lower), fs = sw && sw->function_words.count(w.lower);
-    target_function_words += ft;
-    if (ft && !fs) t_score += 2;
-    else if (fs && !ft) s_score += 2;
-    else if (known_t && !known_s) t_score += 1;
-    else if (known_s && !known_t) s_score += 1;
-    else if (known_t && known_s) {
-      if (tw->leans(w.lower)) t_score += 1;
-      else if (sw->leans(w.lower)) s_score += 1;
+    clean += as_written;
+    target_function_words += f.function_t;
+    if (f.function_t && !f.function_s) t_score += 2;
+    else if (f.function_s && !f.function_t) s_score += 2;
+    else if (f.known_t && !f.known_s) t_score += 1;
+    else if (f.known_s && !f.known_t) s_score += 1;
+    else if (f.known_t && f.known_s) {
+      if (f.leans_t) t_score += 1;
+      else if (f.leans_s) s_score += 1;
     } else {
-      bool ct = tw && tw->compound(w.lower), cs = sw && sw->compound(w.lower);
-      if (ct != cs) (ct ? t_score : s_score) += 1;
-      t_score += orthography(w.lower, target_);
-      s_score += orthography(w.lower, source_);
+      if (f.compound_t != f.compound_s) (f.compound_t ? t_score : s_score) += 1;
+      t_score += f.orthography_t;
+      s_score += f.orthography_s;
     }
   }
-  if (id.words == 0) return id;
+  if (id.words == 0 || !decide) return id;
 
   // Word lists: in (-1, 1), positive for the source language.
   double score = (s_score - t_score) / (s_score + t_score + 1.0);
@@ -645,7 +757,9 @@ Identification LanguageIdentifier::identify(std::string_view prose, const NameSe
   {
     // CLD2 marks short text it recognises as reliable; below four words its
     // unreliable guesses are noise.
-    cld = cld2_identify(clean);
+    auto& cache = m.impl_->cld2;
+    if (auto it = cache.find(clean); it != cache.end()) cld = it->second;
+    else cld = cache.emplace(clean, cld2_identify(clean)).first->second;
     // Function words outweigh CLD2 when both are at hand: Dutch IT text
     // full of English terms still has Dutch grammar words.
     double weight = cld.percent / 100.0 * (has_word_lists() ? 0.6 : 1.0);

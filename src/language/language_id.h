@@ -69,6 +69,25 @@ struct WordList {
   bool compound(std::string_view word) const;
 };
 
+// What identifying learns about words and texts, kept for the next call:
+// within a page the same words come back in unit after unit, and the same
+// sentence is identified for the page's vocabulary, then as part of its
+// unit. Not thread-safe: one per thread, or per page.
+class IdentifyMemo {
+ public:
+  IdentifyMemo();
+  ~IdentifyMemo();
+  IdentifyMemo(const IdentifyMemo&) = delete;
+  IdentifyMemo& operator=(const IdentifyMemo&) = delete;
+
+ private:
+  friend class LanguageIdentifier;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct WordFacts;
+
 class LanguageIdentifier {
  public:
   // `target` is the language the text should be in, `source` the one it was
@@ -81,10 +100,16 @@ class LanguageIdentifier {
   bool has_word_lists() const { return target_words_ && source_words_; }
 
   // Identifies masked prose (mask_non_prose) with `names` set aside.
-  // Thread-safe.
-  Identification identify(std::string_view prose, const NameSet& names) const;
+  // Thread-safe, given a memo of the caller's thread.
+  Identification identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // How many words of `prose` are evidence of a language, names and
+  // loanwords left out: identify(…).words, without deciding which language.
+  int evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
 
  private:
+  const WordFacts& facts(std::string_view lower, IdentifyMemo& memo) const;
+  Identification identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo, bool decide) const;
+
   std::string target_, source_;
   std::shared_ptr<const WordList> target_words_, source_words_;
 };

@@ -33,15 +33,19 @@ bool in_target_language(const Identification& id, const LanguageIdentifier& ider
 }
 
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
-                                      const NameSet& names) {
+                                      const NameSet& names, IdentifyMemo* memo) {
   std::string prose = mask_non_prose(text);
-  Identification whole = ider.identify(prose, names);
-  std::vector<Span> sentences = splitter.split(prose);
+  return find_in_prose(text, prose, splitter.split(prose), ider, names, memo);
+}
+
+std::vector<TextFinding> find_in_prose(std::string_view text, std::string_view prose, const std::vector<Span>& sentences,
+                                       const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo* memo) {
+  Identification whole = ider.identify(prose, names, memo);
   std::vector<TextFinding> out;
   bool any_target = false;
   if (sentences.size() > 1) {
     for (const Span& s : sentences) {
-      Identification id = ider.identify(std::string_view(prose).substr(s.begin, s.size()), names);
+      Identification id = ider.identify(prose.substr(s.begin, s.size()), names, memo);
       if (id.language == ider.target()) any_target = true;
       if (!in_target_language(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
     }

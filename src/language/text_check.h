@@ -30,7 +30,11 @@ std::vector<TextFinding> check_text(const std::string& text, const LanguageIdent
 // The same with a splitter and names of the caller's (the page's names, its
 // vocabulary), for callers that test a page's units one by one.
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
-                                      const NameSet& names);
+                                      const NameSet& names, IdentifyMemo* memo = nullptr);
+// The same for a text already masked (mask_non_prose) and split into
+// sentences, which a page's checks need more than once.
+std::vector<TextFinding> find_in_prose(std::string_view text, std::string_view prose, const std::vector<Span>& sentences,
+                                       const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo* memo);
 
 // Glossary terms as names: never evidence of a language.
 NameSet glossary_names(const std::vector<std::string>& glossary);

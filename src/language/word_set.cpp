@@ -5,6 +5,10 @@
 
 namespace l10n {
 
+namespace {
+constexpr std::size_t kMaxLength = UINT16_MAX;
+}
+
 std::uint64_t WordSet::hash(std::string_view word) {
   std::uint64_t h = 14695981039346656037ull;  // FNV-1a: words are short
   for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
@@ -13,9 +17,12 @@ std::uint64_t WordSet::hash(std::string_view word) {
 
 std::size_t WordSet::find(std::string_view word, std::uint64_t h) const {
   std::size_t mask = slots_.size() - 1;
+  std::uint16_t tag = tag_of(h);
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.length == 0 || std::string_view(arena_).substr(s.offset, s.length) == word) return i;
+    if (s.length == 0) return i;
+    if (s.tag == tag && s.length == word.size() && std::string_view(arena_).substr(s.offset, s.length) == word)
+      return i;
   }
 }
 
@@ -33,19 +40,38 @@ void WordSet::reserve(std::size_t words) {
   if (words * 2 > slots_.size()) rehash(words * 2);
 }
 
-void WordSet::insert(std::string_view word) {
-  if (word.empty()) return;
+void WordSet::insert(std::string_view word, std::uint64_t h) {
+  if (word.empty() || word.size() > kMaxLength) return;
   if ((size_ + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(slots_.size() * 2, 16));
-  std::size_t i = find(word, hash(word));
+  std::size_t i = find(word, h);
   if (slots_[i].length != 0) return;
-  if (arena_.size() + word.size() > UINT32_MAX || word.size() > UINT32_MAX) throw std::length_error("word set too large");
-  slots_[i] = {static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(word.size())};
+  if (arena_.size() + word.size() > UINT32_MAX) throw std::length_error("word set too large");
+  slots_[i] = {static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint16_t>(word.size()), tag_of(h)};
   arena_.append(word);
   ++size_;
 }
 
+void WordSet::insert(std::string_view word) { insert(word, hash(word)); }
+
+void WordSet::insert(std::span<const std::string_view> words) {
+  reserve(size_ + words.size());
+  std::vector<std::uint64_t> hashes(words.size());
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    hashes[i] = hash(words[i]);
+    bytes += words[i].size();
+  }
+  arena_.reserve(arena_.size() + bytes);
+  constexpr std::size_t kAhead = 16;
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + kAhead < words.size()) __builtin_prefetch(&slots_[hashes[i + kAhead] & mask]);
+    insert(words[i], hashes[i]);
+  }
+}
+
 bool WordSet::contains(std::string_view word) const {
-  if (word.empty() || slots_.empty()) return false;
+  if (word.empty() || word.size() > kMaxLength || slots_.empty()) return false;
   return slots_[find(word, hash(word))].length != 0;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,18 +17,28 @@ namespace l10n {
 class WordSet {
  public:
   void reserve(std::size_t words);
-  void insert(std::string_view word);  // the empty word is never in the set
+  // The empty word, and words of 64 KiB and more, are never in the set.
+  void insert(std::string_view word);
+  // Many words at once, as a dictionary loads: each insert's cache miss in
+  // the table overlaps the next ones'.
+  void insert(std::span<const std::string_view> words);
   bool contains(std::string_view word) const;
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return size_; }
 
  private:
+  // A tag of the hash spares most comparisons with the arena, each a cache
+  // miss of its own.
   struct Slot {
-    std::uint32_t offset = 0, length = 0;  // length 0: a free slot
+    std::uint32_t offset = 0;
+    std::uint16_t length = 0;  // 0: a free slot
+    std::uint16_t tag = 0;
   };
   static std::uint64_t hash(std::string_view word);
+  static std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>(h >> 48); }
   // The slot that holds `word`, or the free one where it would go.
   std::size_t find(std::string_view word, std::uint64_t h) const;
+  void insert(std::string_view word, std::uint64_t h);
   void rehash(std::size_t slots);
 
   std::string arena_;

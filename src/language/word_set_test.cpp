@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <vector>
 #include <string>
 
 #include "language/word_set.h"
@@ -35,4 +36,25 @@ TEST_CASE("WordSet: reserve, then as many words, without a rehash losing any", "
   for (int i = 0; i < 3000; ++i) set.insert(std::to_string(i) + "é");
   CHECK(set.size() == 3000);
   for (int i = 0; i < 3000; ++i) CHECK(set.contains(std::to_string(i) + "é"));
+}
+
+TEST_CASE("WordSet: many words at once, duplicates among them, as one by one", "[word_set]") {
+  std::vector<std::string> storage;
+  for (int i = 0; i < 20000; ++i) storage.push_back("d" + std::to_string(i % 15000));
+  std::vector<std::string_view> words(storage.begin(), storage.end());
+  WordSet batch, single;
+  batch.insert("d1");  // some before
+  batch.insert(words);
+  for (const std::string& w : storage) single.insert(w);
+  CHECK(batch.size() == 15000);
+  CHECK(single.size() == 15000);
+  for (int i = 0; i < 16000; ++i) {
+    std::string w = "d" + std::to_string(i);
+    CHECK(batch.contains(w) == (i < 15000));
+  }
+  // A "word" of 64 KiB or more is no word: never in the set.
+  std::string huge(70000, 'a');
+  batch.insert(huge);
+  CHECK_FALSE(batch.contains(huge));
+  CHECK(batch.size() == 15000);
 }
