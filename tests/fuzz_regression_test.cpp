@@ -450,3 +450,15 @@ TEST_CASE("fuzz: a link-definition-like line with a blank label or no destinatio
   CHECK(units_of("[a]: /x\nText after.").size() == 1);
   CHECK(units_of("[a]:\n/x\n\nText.").size() == 1);
 }
+
+TEST_CASE("fuzz: a block scalar followed by a line of blanks deeper than its key", "[fuzz]") {
+  // Under content indented 10 columns a line of 3 blanks is empty; written
+  // back with an indentation indicator of 2 it became content, a line " ".
+  // Such lines join the value's span now, as lines holding a tab did.
+  CHECK(front_matter_rewrites("---\nt: |\n\n          i\n   \n---\n") == std::vector<std::string>{"\ni\n"});
+  CHECK(front_matter_rewrites("---\nt: |\n\n          i\n   \nu: plain\n    \n\nv: x\n---\n") ==
+        std::vector<std::string>{"\ni\n", "plain", "x"});
+  const std::string page = "---\ntitle: |\n\n      Getting started\n   \ndescription: The first steps\n---\nText.\n";
+  CHECK(identity_merge(page) == page);
+  check_first_unit_rewrite(page, page_config(), "Aan de slag");
+}

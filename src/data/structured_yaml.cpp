@@ -208,7 +208,6 @@ class YamlReader {
       span.end = block_scalar_end(span.begin, header_end, span.end);
       after = header_end;
     }
-    if (style == ScalarStyle::Plain && !parent.flow) span.end = past_tabbed_blank_lines(span.end);
     DataLeaf leaf = make_leaf(src_, path_, span);
     leaf.value = value;
     leaf.style = style;
@@ -234,27 +233,29 @@ class YamlReader {
       int column = static_cast<int>(before.size());
       if (before.find_first_not_of(' ') == std::string_view::npos && column <= leaf.indent)
         leaf.lead = leaf.indent + 1 - column;
-      // As after a plain scalar: libyaml lets a block scalar end in blank
-      // lines that hold tabs, which after a quoted one are an error.
-      if (!parent.flow) leaf.span.end = past_tabbed_blank_lines(leaf.span.end);
     }
+    if ((style == ScalarStyle::Plain || style == ScalarStyle::Literal || style == ScalarStyle::Folded) && !parent.flow)
+      leaf.span.end = past_blank_lines(leaf.span.end, leaf.indent);
     leaf.no_translate = no_translate;
     leaves_.push_back(std::move(leaf));
     end_value();
   }
 
   // libyaml lets a plain or block scalar swallow the blank lines after it,
-  // tabs included; after a quoted scalar a tab that starts such a line is an
-  // error. The lines up to the last one holding a tab join the span, so
-  // that a rewrite in another style drops them rather than breaking the file.
-  std::size_t past_tabbed_blank_lines(std::size_t end) const {
+  // and what they hold is no content as long as they are blank. Written in
+  // another style they may not be: after a quoted scalar a tab that starts
+  // such a line is an error, and under a block scalar indented less than the
+  // original a line of blanks deeper than the key becomes content. The lines
+  // up to the last such one join the span, so that a rewrite drops them
+  // rather than changing the value or breaking the file.
+  std::size_t past_blank_lines(std::size_t end, int key_column) const {
     std::string_view s = src_.bytes();
     std::size_t line = s.find('\n', end);
     if (line == std::string_view::npos || s.find_first_not_of(" \t\r", end) < line) return end;
     for (std::size_t next; (next = s.find('\n', line + 1)) != std::string_view::npos; line = next) {
       std::string_view blank = s.substr(line + 1, next - line - 1);
       if (blank.find_first_not_of(" \t\r") != std::string_view::npos) break;
-      if (blank.find('\t') != std::string_view::npos) end = next;
+      if (blank.find('\t') != std::string_view::npos || static_cast<int>(blank.size()) > key_column) end = next;
     }
     return end;
   }
