@@ -570,3 +570,20 @@ TEST_CASE("a file that declares no charset must be ASCII, as gettext demands", "
   CHECK(same_messages(again, cat));
   CHECK(format_po(again) == out);
 }
+
+TEST_CASE("an escape that makes a byte the file's charset cannot hold is an error", "[catalog]") {
+  // fuzz_po: gettext's writer drops such a byte ("x\336y" came back "xy"
+  // from a UTF-8 file), or, in a file without a charset, wrote it raw, and
+  // the file no longer read.
+  TempDir dir;
+  const std::string entry = "msgid \"a\"\nmsgstr \"x\\336y\"\n";
+  CHECK_THROWS_WITH(parse(dir, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n" + entry),
+                    "in.po:4: error: an escape sequence makes a byte that is not UTF-8; write the character itself");
+  CHECK_THROWS_WITH(parse(dir, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset= charset=UTF-8\\n\"\n\n" + entry),
+                    "in.po:4: error: an escape sequence makes a non-ASCII byte in a file that declares no charset; "
+                    "add a header entry with \"Content-Type: text/plain; charset=UTF-8\\n\"");
+  // Escapes that spell UTF-8 are fine: "\303\251" is "é".
+  Catalog ok = parse(dir, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"a\"\nmsgstr \"caf\\303\\251\"\n");
+  REQUIRE(ok.messages.size() == 1);
+  CHECK(ok.messages[0].msgstr[0] == "caf\xC3\xA9");
+}

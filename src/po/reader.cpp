@@ -408,9 +408,30 @@ class PoParser {
     has_keyword_ = false;
   }
 
+  // Escapes ("\336") may make bytes the file's own text does not hold:
+  // gettext's writer drops what its charset cannot say, so such a string
+  // would not come back. `ok` is the test of the charset.
+  template <class Ok>
+  void check_decoded(Ok ok, const char* message) const {
+    auto check = [&](const std::string& s, int line) {
+      if (!ok(s)) throw Error(src_.path(), line, 0, message);
+    };
+    check(cat_.header, header_line_);
+    for (const Message& m : cat_.messages) {
+      for (const auto* field : {&m.msgctxt, &m.msgid_plural, &m.prev_msgctxt, &m.prev_msgid, &m.prev_msgid_plural})
+        if (*field) check(**field, m.line);
+      check(m.msgid, m.line);
+      for (const std::string& s : m.msgstr) check(s, m.line);
+    }
+  }
+
   void check_charset() {
     std::string cs(declared_charset(cat_));
-    if (strcasecmp(cs.c_str(), "utf-8") == 0) return;
+    if (strcasecmp(cs.c_str(), "utf-8") == 0) {
+      check_decoded([](const std::string& s) { return find_invalid_utf8(s) == std::string::npos; },
+                    tr("an escape sequence makes a byte that is not UTF-8; write the character itself"));
+      return;
+    }
     // "CHARSET" is the placeholder of a fresh template (xgettext writes it).
     // Like no charset at all, it means ASCII to gettext, whose writer drops
     // every other byte: such a file must be ASCII, as msgcat demands.
@@ -426,11 +447,17 @@ class PoParser {
                              r.file.c_str()));
     std::string_view text = src_.bytes().substr(src_.content_begin());
     auto high = std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (high == text.end()) return;
-    LineCol at = src_.at(src_.content_begin() + static_cast<std::size_t>(high - text.begin()));
-    throw Error(src_.path(), at.line, at.col,
-                tr("non-ASCII text in a file that declares no charset; add a header entry with "
-                   "\"Content-Type: text/plain; charset=UTF-8\\n\""));
+    if (high != text.end()) {
+      LineCol at = src_.at(src_.content_begin() + static_cast<std::size_t>(high - text.begin()));
+      throw Error(src_.path(), at.line, at.col,
+                  tr("non-ASCII text in a file that declares no charset; add a header entry with "
+                     "\"Content-Type: text/plain; charset=UTF-8\\n\""));
+    }
+    auto ascii = [](const std::string& s) {
+      return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    };
+    check_decoded(ascii, tr("an escape sequence makes a non-ASCII byte in a file that declares no charset; add a "
+                            "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""));
   }
 
   const SourceText& src_;
