@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -173,7 +174,7 @@ std::vector<std::string> counterparts(const PageTask& task, const Page& page, co
   return out;
 }
 
-PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIdentifier& ider) {
+PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIdentifier& ider, IdentifyMemo& memo) {
   PageCheck out;
   out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
   try {
@@ -197,16 +198,16 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     // Each unit masked and split once: the page's names, its vocabulary and
     // the unit's own check all read them.
     SentenceSplitter splitter(task.language);
-    IdentifyMemo memo;
-    std::vector<std::string> prose(page.units.size());
+    memo.forget_texts();
+    NameSet page_names = glossary_names(cfg.glossary);
+    std::vector<Words> words(page.units.size());
     std::vector<std::vector<Span>> sentences(page.units.size());
     for (std::size_t i = 0; i < page.units.size(); ++i) {
-      prose[i] = mask_non_prose(page.units[i].text);
-      sentences[i] = splitter.split(prose[i]);
+      std::string prose = mask_non_prose(page.units[i].text);
+      sentences[i] = splitter.split(prose);
+      words[i] = words_of(prose, page_names);
+      if (is_running_text(page.units[i].kind)) collect_names(words[i], page_names);
     }
-    NameSet page_names = glossary_names(cfg.glossary);
-    for (std::size_t i = 0; i < page.units.size(); ++i)
-      if (is_running_text(page.units[i].kind)) collect_names(prose[i], page_names);
     if (source_page)
       for (const Unit& u : source_page->units)
         if (is_running_text(u.kind)) collect_names(mask_non_prose(u.text), page_names);
@@ -214,10 +215,9 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     NameSet vocabulary;
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       if (!is_running_text(page.units[i].kind)) continue;
-      for (const Span& s : sentences[i]) {
-        std::string_view sentence = std::string_view(prose[i]).substr(s.begin, s.size());
-        if (in_target_language(ider.identify(sentence, page_names, &memo), ider)) collect_vocabulary(sentence, vocabulary);
-      }
+      for (const Span& s : sentences[i])
+        if (in_target_language(ider.identify(words[i], s, page_names, &memo), ider))
+          collect_vocabulary(words[i], s, vocabulary);
     }
     NameSet without_vocabulary = page_names;
     page_names.vocabulary = std::move(vocabulary.vocabulary);
@@ -245,13 +245,13 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       NameSet counted;
       counted.words = names.words;
       counted.base = &without_vocabulary;
-      if (ider.evidence_words(prose[i], counted, &memo) == 0) continue;
+      if (ider.evidence_words(words[i], {0, words[i].text.size()}, counted, &memo) == 0) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;
       // A heading naming the site a URL on the page goes to: "Ask Ubuntu", askubuntu.com.
       if (std::string key = letters_of(u.text); key.size() >= 6 && urls.find(key) != std::string::npos) continue;
       ++out.result.units;
-      std::vector<TextFinding> found = find_in_prose(u.text, prose[i], sentences[i], ider, names, &memo);
+      std::vector<TextFinding> found = find_in_prose(u.text, words[i], sentences[i], ider, names, &memo);
       if (found.empty()) continue;
       ++out.result.flagged;
       const PoEntry* entry = task.from_merge && task.po ? task.po->find(u.text) : nullptr;
@@ -392,6 +392,27 @@ void sort_report(CheckReport& r) {
   });
 }
 
+// What the word lists say of a word, learnt on one page, serves the next:
+// a worker takes a memo of the page's language and gives it back.
+class MemoPool {
+ public:
+  std::unique_ptr<IdentifyMemo> take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_unique<IdentifyMemo>();
+    std::unique_ptr<IdentifyMemo> memo = std::move(free_.back());
+    free_.pop_back();
+    return memo;
+  }
+  void give(std::unique_ptr<IdentifyMemo> memo) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(memo));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<IdentifyMemo>> free_;
+};
+
 CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, bool site, const CheckOptions& options,
                       const std::vector<std::string>& languages) {
   CheckReport report;
@@ -401,11 +422,17 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
   for (const std::string& lang : languages)
     identifiers[lang] = std::make_unique<LanguageIdentifier>(lang, cfg.source, options.dict_dir);
 
+  std::map<std::string, MemoPool> memos;
+  for (const std::string& lang : languages) memos[lang];
+
   std::vector<PageCheck> outcomes(tasks.size());
   ProgressCounter progress(options.progress);
   progress.set_items(tasks.size());
   parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-    outcomes[i] = check_page(tasks[i], cfg, *identifiers.at(tasks[i].language));
+    MemoPool& pool = memos.at(tasks[i].language);
+    std::unique_ptr<IdentifyMemo> memo = pool.take();
+    outcomes[i] = check_page(tasks[i], cfg, *identifiers.at(tasks[i].language), *memo);
+    pool.give(std::move(memo));
     progress.tick();
   });
   for (auto& o : outcomes) {

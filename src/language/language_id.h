@@ -24,12 +24,19 @@ std::string mask_non_prose(std::string_view text);
 
 // Words that are never evidence of a language: product and proper names
 // (glossary terms, names seen elsewhere on the page or in the source unit).
+// Hashing for sets of strings looked up by string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 struct NameSet {
-  std::set<std::string, std::less<>> words;     // exact, case-sensitive: "Discourse"
+  StringSet words;                              // exact, case-sensitive: "Discourse"
   std::vector<std::string> phrases;             // lowercased glossary terms, maybe several words
   // Lowercased words the page uses inside sentences of its own language
   // ("internationale mailing lists"): not evidence elsewhere on the page.
-  std::set<std::string, std::less<>> vocabulary;
+  StringSet vocabulary;
   // A set looked up after this one: a unit's own names over its page's,
   // without copying the page's for every unit.
   const NameSet* base = nullptr;
@@ -40,11 +47,40 @@ struct NameSet {
   const std::vector<std::string>& all_phrases() const { return base && phrases.empty() ? base->all_phrases() : phrases; }
 };
 
+// A word of a text: letters, with inner apostrophes and hyphens ("don't").
+struct Word {
+  std::size_t begin = 0, end = 0;              // in Words::text
+  std::size_t lower_begin = 0, lower_end = 0;  // in Words::lowered
+  bool capitalised = false;
+  int capitals = 0;
+  bool initial = false;  // first word of its sentence (or clause after ':')
+};
+
+// A text split into words once, to identify it and its sentences without
+// splitting it again; the lowercased words lie in one buffer, as a page has
+// tens of thousands of words.
+struct Words {
+  std::string text;  // the masked prose, glossary phrases blanked
+  std::string lowered;
+  std::vector<Word> list;
+  std::string_view text_of(const Word& w) const { return std::string_view(text).substr(w.begin, w.end - w.begin); }
+  std::string_view lower_of(const Word& w) const {
+    return std::string_view(lowered).substr(w.lower_begin, w.lower_end - w.lower_begin);
+  }
+  // The words that lie within `range` of the text.
+  std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> within(Span range) const;
+};
+
+// The words of masked prose, the glossary phrases of `names` set aside.
+Words words_of(std::string_view prose, const NameSet& names);
+
 // Capitalised words that stand in the middle of a sentence of `prose`
 // (already masked): in running text those are names.
 void collect_names(std::string_view prose, NameSet& names);
+void collect_names(const Words& words, NameSet& names);
 // The words of `prose` (lowercased) into names.vocabulary.
 void collect_vocabulary(std::string_view prose, NameSet& names);
+void collect_vocabulary(const Words& words, Span range, NameSet& names);
 
 struct Identification {
   std::string language;   // "en", "nl", …; empty when the text gives no evidence
@@ -70,15 +106,18 @@ struct WordList {
 };
 
 // What identifying learns about words and texts, kept for the next call:
-// within a page the same words come back in unit after unit, and the same
-// sentence is identified for the page's vocabulary, then as part of its
-// unit. Not thread-safe: one per thread, or per page.
+// the same words come back in unit after unit and page after page, and the
+// same sentence is identified for the page's vocabulary, then as part of its
+// unit. For one identifier; not thread-safe: one per thread.
 class IdentifyMemo {
  public:
   IdentifyMemo();
   ~IdentifyMemo();
   IdentifyMemo(const IdentifyMemo&) = delete;
   IdentifyMemo& operator=(const IdentifyMemo&) = delete;
+  // Forgets the texts, keeps the words: what the word lists say of a word
+  // serves every page, while a page's sentences would only add up.
+  void forget_texts();
 
  private:
   friend class LanguageIdentifier;
@@ -105,10 +144,14 @@ class LanguageIdentifier {
   // How many words of `prose` are evidence of a language, names and
   // loanwords left out: identify(…).words, without deciding which language.
   int evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // The part of `words` within `range` (a sentence), as if it were all.
+  Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
 
  private:
   const WordFacts& facts(std::string_view lower, IdentifyMemo& memo) const;
-  Identification identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo, bool decide) const;
+  Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo,
+                          bool decide) const;
 
   std::string target_, source_;
   std::shared_ptr<const WordList> target_words_, source_words_;

@@ -35,22 +35,26 @@ bool in_target_language(const Identification& id, const LanguageIdentifier& ider
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
                                       const NameSet& names, IdentifyMemo* memo) {
   std::string prose = mask_non_prose(text);
-  return find_in_prose(text, prose, splitter.split(prose), ider, names, memo);
+  return find_in_prose(text, words_of(prose, names), splitter.split(prose), ider, names, memo);
 }
 
-std::vector<TextFinding> find_in_prose(std::string_view text, std::string_view prose, const std::vector<Span>& sentences,
+std::vector<TextFinding> find_in_prose(std::string_view text, const Words& words, const std::vector<Span>& sentences,
                                        const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo* memo) {
-  Identification whole = ider.identify(prose, names, memo);
+  std::string_view prose = words.text;
   std::vector<TextFinding> out;
   bool any_target = false;
   if (sentences.size() > 1) {
     for (const Span& s : sentences) {
-      Identification id = ider.identify(prose.substr(s.begin, s.size()), names, memo);
+      Identification id = ider.identify(words, s, names, memo);
       if (id.language == ider.target()) any_target = true;
       if (!in_target_language(id, ider) && reportable_sentence(id)) out.push_back({s.begin, s.end, id.language, id.confidence, false});
     }
   }
-  if (!in_target_language(whole, ider) && !any_target && enough_evidence(whole)) {
+  // A sentence in the target language: the unit is translated, and only
+  // its other sentences can be findings.
+  if (any_target) return out;
+  Identification whole = ider.identify(words, {0, prose.size()}, names, memo);
+  if (!in_target_language(whole, ider) && enough_evidence(whole)) {
     // The whole unit: one finding, whatever its sentences said.
     std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
     if (b == std::string::npos) return {};

@@ -31,9 +31,9 @@ std::vector<TextFinding> check_text(const std::string& text, const LanguageIdent
 // vocabulary), for callers that test a page's units one by one.
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
                                       const NameSet& names, IdentifyMemo* memo = nullptr);
-// The same for a text already masked (mask_non_prose) and split into
-// sentences, which a page's checks need more than once.
-std::vector<TextFinding> find_in_prose(std::string_view text, std::string_view prose, const std::vector<Span>& sentences,
+// The same for a text already masked (mask_non_prose), split into words and
+// into sentences, which a page's checks need more than once.
+std::vector<TextFinding> find_in_prose(std::string_view text, const Words& words, const std::vector<Span>& sentences,
                                        const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo* memo);
 
 // Glossary terms as names: never evidence of a language.
