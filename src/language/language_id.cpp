@@ -814,6 +814,18 @@ SentenceSplitter::~SentenceSplitter() = default;
 
 std::vector<Span> SentenceSplitter::split(std::string_view text) {
   std::vector<Span> out;
+  // Printable ASCII with no terminator ('.', '!', '?') is one sentence to
+  // ICU's rules too: most headings, labels and list items.
+  if (std::all_of(text.begin(), text.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && (u >= 0x20 || c == '\t') && c != '.' && c != '!' && c != '?';
+      })) {
+    std::size_t b = 0, e = text.size();
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    if (b < e) out.push_back({b, e});
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return {{0, text.size()}};

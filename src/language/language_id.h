@@ -40,9 +40,12 @@ struct NameSet {
   // A set looked up after this one: a unit's own names over its page's,
   // without copying the page's for every unit.
   const NameSet* base = nullptr;
-  bool contains(std::string_view word) const { return words.count(word) > 0 || (base && base->contains(word)); }
+  // An empty set is not hashed into: a unit's own sets mostly are.
+  bool contains(std::string_view word) const {
+    return (!words.empty() && words.count(word) > 0) || (base && base->contains(word));
+  }
   bool in_vocabulary(std::string_view word) const {
-    return vocabulary.count(word) > 0 || (base && base->in_vocabulary(word));
+    return (!vocabulary.empty() && vocabulary.count(word) > 0) || (base && base->in_vocabulary(word));
   }
   const std::vector<std::string>& all_phrases() const { return base && phrases.empty() ? base->all_phrases() : phrases; }
 };

@@ -67,6 +67,18 @@ TEST_CASE("sentences are split with ICU, as byte ranges", "[langid]") {
   auto spans = s.split(text);
   REQUIRE(spans.size() == 3);
   CHECK(text.substr(spans[1].begin, spans[1].size()) == "This is English!");
+  // Without a terminator, ASCII is one sentence without asking ICU: blanks
+  // around it are not part of it, and a blank text has none.
+  for (std::string one : {"  Getting started: the first steps \t", "Jane Doe (Chair), John Roe"}) {
+    auto single = s.split(one);
+    REQUIRE(single.size() == 1);
+    CHECK(one.substr(single[0].begin, single[0].size()) == one.substr(one.find_first_not_of(' '), one.find_last_not_of(" \t") + 1 - one.find_first_not_of(' ')));
+    // The same text with a terminator goes to ICU, which agrees.
+    auto icu = s.split(one + ".");
+    REQUIRE(icu.size() == 1);
+    CHECK(icu[0].begin == single[0].begin);
+  }
+  CHECK(s.split(" \t ").empty());
 }
 
 TEST_CASE("English is found in Dutch text, names and loanwords are not", "[langid]") {
