@@ -216,7 +216,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       if (!is_running_text(page.units[i].kind)) continue;
       for (const Span& s : sentences[i])
-        if (in_target_language(ider.identify(words[i], s, page_names, &memo), ider))
+        if (in_target_language(ider.identify_by_word_lists(words[i], s, page_names, &memo), ider))
           collect_vocabulary(words[i], s, vocabulary);
     }
     NameSet without_vocabulary = page_names;

@@ -686,25 +686,30 @@ const WordFacts& LanguageIdentifier::facts(std::string_view lower, IdentifyMemo&
 
 int LanguageIdentifier::evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {
   Words words = words_of(prose, names);
-  return identify(words, {0, words.text.size()}, names, memo, false).words;
+  return identify(words, {0, words.text.size()}, names, memo, Depth::count).words;
 }
 
 Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {
   Words words = words_of(prose, names);
-  return identify(words, {0, words.text.size()}, names, memo, true);
+  return identify(words, {0, words.text.size()}, names, memo, Depth::full);
 }
 
 Identification LanguageIdentifier::identify(const Words& words, Span range, const NameSet& names,
                                             IdentifyMemo* memo) const {
-  return identify(words, range, names, memo, true);
+  return identify(words, range, names, memo, Depth::full);
+}
+
+Identification LanguageIdentifier::identify_by_word_lists(const Words& words, Span range, const NameSet& names,
+                                                          IdentifyMemo* memo) const {
+  return identify(words, range, names, memo, has_word_lists() ? Depth::word_lists : Depth::full);
 }
 
 int LanguageIdentifier::evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo) const {
-  return identify(words, range, names, memo, false).words;
+  return identify(words, range, names, memo, Depth::count).words;
 }
 
 Identification LanguageIdentifier::identify(const Words& all, Span range, const NameSet& names, IdentifyMemo* memo,
-                                            bool decide) const {
+                                            Depth depth) const {
   IdentifyMemo local;
   IdentifyMemo& m = memo ? *memo : local;
   auto [first, last] = all.within(range);
@@ -756,7 +761,7 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
       s_score += f.orthography_s;
     }
   }
-  if (id.words == 0 || !decide) return id;
+  if (id.words == 0 || depth == Depth::count) return id;
 
   // Word lists: in (-1, 1), positive for the source language.
   double score = (s_score - t_score) / (s_score + t_score + 1.0);
@@ -765,7 +770,8 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   // the outcome on the pages measured (docs/check-evaluation.md), and such
   // text is most of the bytes it would read. Text with few of the target's
   // function words still goes to CLD2: it may be a third language.
-  bool decided = has_word_lists() && id.words >= 16 && std::abs(score) >= 0.5 && target_function_words * 5 >= id.words;
+  bool decided = depth == Depth::word_lists || (has_word_lists() && id.words >= 16 && std::abs(score) >= 0.5 &&
+                                                target_function_words * 5 >= id.words);
   if (!decided) {
     // CLD2 marks short text it recognises as reliable; below four words its
     // unreliable guesses are noise.

@@ -150,11 +150,16 @@ class LanguageIdentifier {
   // The part of `words` within `range` (a sentence), as if it were all.
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // By the word lists alone, without CLD2 (which reads every byte again):
+  // enough to tell a page's own sentences, whose words are its vocabulary.
+  Identification identify_by_word_lists(const Words& words, Span range, const NameSet& names,
+                                        IdentifyMemo* memo = nullptr) const;
 
  private:
   const WordFacts& facts(std::string_view lower, IdentifyMemo& memo) const;
+  enum class Depth { count, word_lists, full };  // count: evidence words only
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo,
-                          bool decide) const;
+                          Depth depth) const;
 
   std::string target_, source_;
   std::shared_ptr<const WordList> target_words_, source_words_;
