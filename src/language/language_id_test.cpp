@@ -163,3 +163,24 @@ TEST_CASE("precision and recall on the labelled development set", "[langid][corp
   CHECK(short_units.recall() >= 0.8);
   CHECK(short_units.precision() >= 0.9);
 }
+
+TEST_CASE("a hunspell dictionary is read as words: lowercased, flags and names left out", "[langid]") {
+  TempDir dir;
+  // A count line; flags after '/' or a tab; trailing blanks; a proper noun;
+  // a prefix ending in '-'; the Dutch ligature U+0133 for "ij"; a word
+  // longer once lowercased (U+023A is two bytes, U+2C65 three).
+  dir.file("xx.dic", "9\nhuis/AB\nBoom\nfiets \t\nvoor-\n\xC4\xB3s/X\nOEPS\nkAT\n\xC8\xBAx-kaart\nlaatste");
+  auto list = load_word_list("xx", dir.str());
+  REQUIRE(list);
+  CHECK(list->words.contains("huis"));
+  CHECK(list->words.contains("fiets"));
+  CHECK(list->words.contains("ijs"));
+  CHECK(list->words.contains("kat"));
+  CHECK(list->words.contains("laatste"));
+  CHECK(list->words.contains("\xE2\xB1\xA5x-kaart"));
+  CHECK_FALSE(list->words.contains("boom"));  // "Boom": a name
+  CHECK_FALSE(list->words.contains("oeps"));  // "OEPS": a name
+  CHECK_FALSE(list->words.contains("voor-"));
+  CHECK_FALSE(list->words.contains("voor"));
+  CHECK(list->words.size() == 6);
+}
