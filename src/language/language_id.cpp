@@ -796,8 +796,14 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   // the outcome on the pages measured (docs/check-evaluation.md), and such
   // text is most of the bytes it would read. Text with few of the target's
   // function words still goes to CLD2: it may be a third language.
-  bool decided = depth == Depth::word_lists || (has_word_lists() && id.words >= 16 && std::abs(score) >= 0.5 &&
-                                                target_function_words * 5 >= id.words);
+  // Nor where CLD2 could not make the text the source language or a third
+  // one: what it would add is only how sure the target language is.
+  constexpr double kThreshold = 0.35;
+  bool third_possible = id.words >= 6 && target_function_words * 5 < id.words;
+  double most_cld2_adds = id.words < 4 ? 0.3 : 0.6;
+  bool decided = depth == Depth::word_lists ||
+                 (has_word_lists() && !third_possible &&
+                  ((id.words >= 16 && std::abs(score) >= 0.5) || score + most_cld2_adds <= kThreshold));
   if (!decided) {
     // CLD2 marks short text it recognises as reliable; below four words its
     // unreliable guesses are noise.
@@ -812,7 +818,6 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
     if (cld.language == source_) score += weight;
     else if (close_to(cld.language, target_)) score -= weight;
   }
-  constexpr double kThreshold = 0.35;
   if (score > kThreshold) {
     id.language = source_;
     id.confidence = std::min(1.0, 0.5 + score / 2);
