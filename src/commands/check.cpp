@@ -68,8 +68,11 @@ bool is_running_text(UnitKind k) {
 
 std::string letters_of(std::string_view text) {
   std::string out;
-  for (char c : text)
-    if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') out += c;
+    else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
+  }
   return out;
 }
 
@@ -174,7 +177,16 @@ std::vector<std::string> counterparts(const PageTask& task, const Page& page, co
   return out;
 }
 
-PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIdentifier& ider, IdentifyMemo& memo) {
+// What a worker keeps from page to page of one language: building an ICU
+// break iterator costs as much as splitting a page, and the word facts a
+// page learnt serve the next.
+struct PageWorker {
+  explicit PageWorker(const std::string& language) : splitter(language) {}
+  SentenceSplitter splitter;
+  IdentifyMemo memo;
+};
+
+PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIdentifier& ider, PageWorker& worker) {
   PageCheck out;
   out.result = {task.language, task.path, task.source, task.from_merge, 0, 0};
   try {
@@ -197,7 +209,8 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
 
     // Each unit masked and split once: the page's names, its vocabulary and
     // the unit's own check all read them.
-    SentenceSplitter splitter(task.language);
+    SentenceSplitter& splitter = worker.splitter;
+    IdentifyMemo& memo = worker.memo;
     memo.forget_texts();
     NameSet page_names = glossary_names(cfg.glossary);
     std::vector<Words> words(page.units.size());
@@ -206,6 +219,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       std::string prose = mask_non_prose(page.units[i].text);
       sentences[i] = splitter.split(prose);
       words[i] = words_of(prose, page_names);
+      ider.look_up(words[i], memo);
       if (is_running_text(page.units[i].kind)) collect_names(words[i], page_names);
     }
     if (source_page)
@@ -392,25 +406,26 @@ void sort_report(CheckReport& r) {
   });
 }
 
-// What the word lists say of a word, learnt on one page, serves the next:
-// a worker takes a memo of the page's language and gives it back.
-class MemoPool {
+// A worker takes what it keeps for the page's language and gives it back.
+class WorkerPool {
  public:
-  std::unique_ptr<IdentifyMemo> take() {
+  explicit WorkerPool(std::string language) : language_(std::move(language)) {}
+  std::unique_ptr<PageWorker> take() {
     std::lock_guard lock(mutex_);
-    if (free_.empty()) return std::make_unique<IdentifyMemo>();
-    std::unique_ptr<IdentifyMemo> memo = std::move(free_.back());
+    if (free_.empty()) return std::make_unique<PageWorker>(language_);
+    std::unique_ptr<PageWorker> worker = std::move(free_.back());
     free_.pop_back();
-    return memo;
+    return worker;
   }
-  void give(std::unique_ptr<IdentifyMemo> memo) {
+  void give(std::unique_ptr<PageWorker> worker) {
     std::lock_guard lock(mutex_);
-    free_.push_back(std::move(memo));
+    free_.push_back(std::move(worker));
   }
 
  private:
+  std::string language_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<IdentifyMemo>> free_;
+  std::vector<std::unique_ptr<PageWorker>> free_;
 };
 
 CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, bool site, const CheckOptions& options,
@@ -422,17 +437,17 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
   for (const std::string& lang : languages)
     identifiers[lang] = std::make_unique<LanguageIdentifier>(lang, cfg.source, options.dict_dir);
 
-  std::map<std::string, MemoPool> memos;
-  for (const std::string& lang : languages) memos[lang];
+  std::map<std::string, WorkerPool> pools;
+  for (const std::string& lang : languages) pools.try_emplace(lang, lang);
 
   std::vector<PageCheck> outcomes(tasks.size());
   ProgressCounter progress(options.progress);
   progress.set_items(tasks.size());
   parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
-    MemoPool& pool = memos.at(tasks[i].language);
-    std::unique_ptr<IdentifyMemo> memo = pool.take();
-    outcomes[i] = check_page(tasks[i], cfg, *identifiers.at(tasks[i].language), *memo);
-    pool.give(std::move(memo));
+    WorkerPool& pool = pools.at(tasks[i].language);
+    std::unique_ptr<PageWorker> worker = pool.take();
+    outcomes[i] = check_page(tasks[i], cfg, *identifiers.at(tasks[i].language), *worker);
+    pool.give(std::move(worker));
     progress.tick();
   });
   for (auto& o : outcomes) {

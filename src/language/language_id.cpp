@@ -734,18 +734,33 @@ int LanguageIdentifier::evidence_words(const Words& words, Span range, const Nam
   return identify(words, range, names, memo, Depth::count).words;
 }
 
+void LanguageIdentifier::look_up(Words& words, IdentifyMemo& memo) const {
+  words.facts.clear();
+  words.facts.reserve(words.list.size());
+  for (const Word& w : words.list) words.facts.push_back(&facts(words.lower_of(w), memo));
+  words.facts_memo = &memo;
+}
+
 Identification LanguageIdentifier::identify(const Words& all, Span range, const NameSet& names, IdentifyMemo* memo,
                                             Depth depth) const {
   IdentifyMemo local;
   IdentifyMemo& m = memo ? *memo : local;
   auto [first, last] = all.within(range);
   std::span<const Word> list(first, last);
-  std::vector<const WordFacts*> facts_of;
-  facts_of.reserve(list.size());
+  std::vector<const WordFacts*> looked_up;
+  std::span<const WordFacts* const> facts_of;
+  if (all.facts_memo == &m) {
+    facts_of = std::span<const WordFacts* const>(all.facts).subspan(static_cast<std::size_t>(first - all.list.begin()),
+                                                                      list.size());
+  } else {
+    looked_up.reserve(list.size());
+    for (const Word& w : list) looked_up.push_back(&facts(all.lower_of(w), m));
+    facts_of = looked_up;
+  }
   int latin = 0, lower_words = 0;
-  for (const Word& w : list) {
-    const WordFacts& f = facts(all.lower_of(w), m);
-    facts_of.push_back(&f);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Word& w = list[i];
+    const WordFacts& f = *facts_of[i];
     latin += f.latin;
     lower_words += !w.capitalised && !f.title_small;
   }

@@ -50,6 +50,9 @@ struct NameSet {
   const std::vector<std::string>& all_phrases() const { return base && phrases.empty() ? base->all_phrases() : phrases; }
 };
 
+struct WordFacts;
+class IdentifyMemo;
+
 // A word of a text: letters, with inner apostrophes and hyphens ("don't").
 struct Word {
   std::size_t begin = 0, end = 0;              // in Words::text
@@ -72,6 +75,10 @@ struct Words {
   }
   // The words that lie within `range` of the text.
   std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> within(Span range) const;
+  // What the word lists say of each word, as looked up once in `memo`
+  // (LanguageIdentifier::look_up) for the many identifications of a unit.
+  std::vector<const WordFacts*> facts;
+  const IdentifyMemo* facts_memo = nullptr;
 };
 
 // The words of masked prose, the glossary phrases of `names` set aside.
@@ -128,8 +135,6 @@ class IdentifyMemo {
   std::unique_ptr<Impl> impl_;
 };
 
-struct WordFacts;
-
 class LanguageIdentifier {
  public:
   // `target` is the language the text should be in, `source` the one it was
@@ -147,6 +152,9 @@ class LanguageIdentifier {
   // How many words of `prose` are evidence of a language, names and
   // loanwords left out: identify(…).words, without deciding which language.
   int evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // Looks up every word of `words` in the word lists once, through `memo`,
+  // for the identifications of its parts that follow.
+  void look_up(Words& words, IdentifyMemo& memo) const;
   // The part of `words` within `range` (a sentence), as if it were all.
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
