@@ -301,3 +301,22 @@ TEST_CASE("check never gives up on a page: broken spots are findings, the rest i
   CHECK(r.status == 1);
   CHECK(r.output.find("kapot.md:3:1: cannot read this spot, the rest of the page was checked: ") != std::string::npos);
 }
+
+TEST_CASE("a short heading the word lists cannot place takes the language of its section", "[check][e2e]") {
+  // "structure" is in both dictionaries: alone, "Team structure" is neither
+  // language. Over English paragraphs it is English; over Dutch ones it is
+  // left alone, as is a heading of loanwords only.
+  TempDir dir;
+  fs::path page = dir.path() / "bestuur.md";
+  spit(page,
+       "## Team structure\n\nThe board meets every month. Members can join the meetings and propose topics for the "
+       "agenda.\n\n## Team structure\n\nHet bestuur vergadert elke maand. Leden kunnen de vergaderingen bijwonen en "
+       "onderwerpen voor de agenda voorstellen.\n\n## Support\n\nThe support team answers questions by e-mail within "
+       "two working days.\n");
+  auto r = run_l10n("check --lang nl --format json " + quote(page.string()));
+  INFO(r.output);
+  auto findings = json_findings(r.output.substr(0, r.output.rfind("checked ")));
+  std::vector<std::pair<std::string, int>> got;
+  for (const auto& f : findings) got.emplace_back(f.at("unit"), std::stoi(f.at("line")));
+  CHECK(got == std::vector<std::pair<std::string, int>>{{"heading", 1}, {"paragraph", 3}, {"paragraph", 11}});
+}

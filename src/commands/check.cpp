@@ -177,6 +177,31 @@ std::vector<std::string> counterparts(const PageTask& task, const Page& page, co
   return out;
 }
 
+// A short heading the word lists cannot place is in the language of its
+// section: "## Member benefits" over English paragraphs is English, over
+// Dutch ones a name or a term. The section is what follows it up to the
+// next heading; its running text is weighed by the word lists.
+std::optional<TextFinding> by_its_section(std::size_t heading, const Page& page, const std::vector<Words>& words,
+                                          const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo& memo) {
+  constexpr int kShort = 3, kSectionWords = 8;
+  const Words& own = words[heading];
+  Identification id = ider.identify(own, {0, own.text.size()}, names, &memo);
+  if (!id.language.empty() || id.words == 0 || id.words > kShort || id.lean < 0) return std::nullopt;
+  int source = 0, target = 0;
+  for (std::size_t j = heading + 1; j < page.units.size() && page.units[j].kind != UnitKind::Heading; ++j) {
+    if (!is_running_text(page.units[j].kind)) continue;
+    Identification s = ider.identify_by_word_lists(words[j], {0, words[j].text.size()}, names, &memo);
+    if (s.language == ider.source()) source += s.words;
+    else if (s.language == ider.target()) target += s.words;
+  }
+  if (source < kSectionWords || source < 3 * target) return std::nullopt;
+  std::string_view text = page.units[heading].text;
+  std::size_t b = text.find_first_not_of(" \t\n"), e = text.find_last_not_of(" \t\n");
+  if (b == std::string_view::npos) return std::nullopt;
+  double share = static_cast<double>(source) / (source + target);
+  return TextFinding{b, e + 1, ider.source(), 0.5 + share / 4 + id.lean / 4, true};
+}
+
 // What a worker keeps from page to page of one language: building an ICU
 // break iterator costs as much as splitting a page, and the word facts a
 // page learnt serve the next.
@@ -266,6 +291,8 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       if (std::string key = letters_of(u.text); key.size() >= 6 && urls.find(key) != std::string::npos) continue;
       ++out.result.units;
       std::vector<TextFinding> found = find_in_prose(u.text, words[i], sentences[i], ider, names, &memo);
+      if (found.empty() && u.kind == UnitKind::Heading)
+        if (auto f = by_its_section(i, page, words, ider, names, memo)) found.push_back(*f);
       if (found.empty()) continue;
       ++out.result.flagged;
       const PoEntry* entry = task.from_merge && task.po ? task.po->find(u.text) : nullptr;

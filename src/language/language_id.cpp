@@ -833,6 +833,7 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
     if (cld.language == source_) score += weight;
     else if (close_to(cld.language, target_)) score -= weight;
   }
+  id.lean = score;
   if (score > kThreshold) {
     id.language = source_;
     id.confidence = std::min(1.0, 0.5 + score / 2);

@@ -97,6 +97,7 @@ struct Identification {
   double confidence = 0;  // in [0, 1]
   int words = 0;          // words that counted (names, loanwords, numbers left out)
   int names = 0;          // words set aside as names
+  double lean = 0;        // the evidence weighed: > 0 for the source language, < 0 for the target
 };
 
 // The word list of one language: lowercased dictionary words and its
