@@ -176,7 +176,8 @@ Words split_words(std::string text) {
     int32_t start = i;
     UChar32 c = next_code_point(p, i, n);
     if (!is_letter(c)) {
-      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') initial = true;
+      // A parenthesis opens a clause too: "Jane Doe (Chair)" names a role.
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '(') initial = true;
       continue;
     }
     Word w;

@@ -184,3 +184,10 @@ TEST_CASE("a hunspell dictionary is read as words: lowercased, flags and names l
   CHECK_FALSE(list->words.contains("voor"));
   CHECK(list->words.size() == 6);
 }
+
+TEST_CASE("in a list of names the role words in parentheses are evidence, the names are not", "[langid]") {
+  CHECK(flagged("Jane Doe (Chair) [since 5.2019]"));
+  CHECK(flagged("Jane Doe (Chair), John Roe (Treasurer)"));
+  CHECK_FALSE(flagged("Piet Pietersen (Secretaris), Jan Jansen (Penningmeester)"));
+  CHECK_FALSE(flagged("Jan Jansen (Frankrijk)"));
+}
