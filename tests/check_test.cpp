@@ -320,3 +320,27 @@ TEST_CASE("a short heading the word lists cannot place takes the language of its
   for (const auto& f : findings) got.emplace_back(f.at("unit"), std::stoi(f.at("line")));
   CHECK(got == std::vector<std::pair<std::string, int>>{{"heading", 1}, {"paragraph", 3}, {"paragraph", 11}});
 }
+
+TEST_CASE("the title of a cited work is shown as such and not counted", "[check][e2e]") {
+  // A book in a Dutch list of books, and a page of another site by its
+  // title inside a Dutch sentence: cited, not left untranslated. A link or
+  // an emphasis with nothing around it may be an untranslated label.
+  TempDir dir;
+  fs::path page = dir.path() / "boeken.md";
+  spit(page,
+       "Boeken die we aanraden:\n\n"
+       "- *Clean Code: A Handbook of Agile Software Craftsmanship*, Robert C. Martin\n"
+       "- *The Pragmatic Programmer* by Andrew Hunt and David Thomas\n"
+       "- [Report Bugs](https://github.com/example/issues)\n");
+  auto r = run_l10n("check --lang nl --max-findings 2 --format json " + quote(page.string()));
+  INFO(r.output);
+  CHECK(r.status == 0);  // two findings count; the cited title does not
+  auto findings = json_findings(r.output.substr(0, r.output.rfind("checked ")));
+  std::vector<std::pair<std::string, int>> got;
+  for (const auto& f : findings) got.emplace_back(f.at("kind"), std::stoi(f.at("line")));
+  CHECK(got == std::vector<std::pair<std::string, int>>{{"cited", 3}, {"unit", 4}, {"unit", 5}});
+  CHECK(json_summary(r.output.substr(0, r.output.rfind("checked ")), "cited") == "1");
+  CHECK(r.output.find("2 findings (and 1 cited title, not counted)") != std::string::npos);
+  r = run_l10n("check --lang nl --max-findings 1 " + quote(page.string()));
+  CHECK(r.status == 1);
+}

@@ -96,7 +96,8 @@ TEST_CASE("SARIF report: 2.1.0 with rules, locations and fingerprints", "[report
   auto v = leaves(sarif);
   CHECK(v["version"] == std::vector<std::string>{"2.1.0"});
   CHECK(v["runs[].tool.driver.name"] == std::vector<std::string>{"l10n check"});
-  CHECK(v["runs[].tool.driver.rules[].id"].size() == 5);
+  CHECK(v["runs[].tool.driver.rules[].id"].size() == 6);
+  CHECK(v["runs[].results[].level"] == std::vector<std::string>{"warning", "warning"});
   CHECK(v["runs[].results[].ruleId"] == std::vector<std::string>{"untranslated-unit", "untranslated-sentence"});
   CHECK(v["runs[].results[].ruleIndex"] == std::vector<std::string>{"0", "1"});
   CHECK(v["runs[].results[].locations[].physicalLocation.artifactLocation.uri"] ==
@@ -110,6 +111,15 @@ TEST_CASE("SARIF report: 2.1.0 with rules, locations and fingerprints", "[report
   CheckReport moved = sample_report();
   moved.findings[0].line = 70;
   CHECK(leaves(sarif_report(moved))["runs[].results[].partialFingerprints.l10nFragment/v1"][0] == prints[0]);
+  // A cited title is a note, not a warning.
+  CheckReport cited = sample_report();
+  cited.findings[1].kind = FindingKind::Cited;
+  auto c = leaves(sarif_report(cited));
+  CHECK(c["runs[].results[].ruleId"] == std::vector<std::string>{"untranslated-unit", "cited-title"});
+  CHECK(c["runs[].results[].level"] == std::vector<std::string>{"warning", "note"});
+  CHECK(cited.counted_findings() == 1);
+  CHECK(cited.summary().front().findings == 1);
+  CHECK(cited.summary().front().cited == 1);
 }
 
 TEST_CASE("HTML report: one standalone page, page text escaped", "[report]") {

@@ -82,13 +82,15 @@ int check_command(int argc, char** argv) {
         counted("%zu page", "%zu pages", report.pages.size()).c_str(),
         counted("%zu PO file", "%zu PO files", report.catalogs.size()).c_str(), report.seconds,
         static_cast<long>(units / std::max(report.seconds, 1e-6)),
-        counted("%zu finding", "%zu findings", report.findings.size()).c_str());
+        counted("%zu finding", "%zu findings", report.counted_findings()).c_str());
+    if (std::size_t cited = report.findings.size() - report.counted_findings())
+      summary += " " + counted("(and %zu cited title, not counted)", "(and %zu cited titles, not counted)", cited);
     if (!baseline.empty())
       summary += " " + l10n::format(_("(%zu accepted in the baseline)"), total - report.findings.size());
     std::cerr << summary << "\n";
   }
   if (!report.errors.empty()) return print_errors(report.errors);
-  return report.findings.size() > static_cast<std::size_t>(max_findings) ? kFindings : kOk;
+  return report.counted_findings() > static_cast<std::size_t>(max_findings) ? kFindings : kOk;
 }
 
 }  // namespace l10n::cli

@@ -32,6 +32,7 @@ const char* finding_kind_name(FindingKind kind) {
     case FindingKind::PoMsgstr: return "po-msgstr";
     case FindingKind::PoIdentical: return "po-identical";
     case FindingKind::Unreadable: return "unreadable";
+    case FindingKind::Cited: return "cited";
   }
   return "unit";
 }
@@ -202,6 +203,63 @@ std::optional<TextFinding> by_its_section(std::size_t heading, const Page& page,
   return TextFinding{b, e + 1, ider.source(), 0.5 + share / 4 + id.lean / 4, true};
 }
 
+// `text` with the titles it cites blanked: the text of a link to another
+// site ("[Getting Things Done](https://…)"), and emphasis ("*The Pragmatic
+// Programmer*"), as titles of books and pages are set.
+struct Citations {
+  std::string rest;
+  bool links = false;     // link text to another site was blanked
+  bool emphasis = false;  // emphasized text was
+};
+
+Citations without_citations(std::string_view text) {
+  Citations c{std::string(text)};
+  std::string& out = c.rest;
+  auto blank = [&](std::size_t b, std::size_t e) { std::fill(out.begin() + b, out.begin() + e, ' '); };
+  for (std::size_t p = 0; (p = out.find('[', p)) != std::string::npos;) {
+    std::size_t close = out.find("](", p);
+    if (close == std::string::npos) break;
+    std::string_view target = std::string_view(out).substr(close + 2);
+    if (target.starts_with("http://") || target.starts_with("https://")) {
+      blank(p + 1, close);
+      c.links = true;
+    }
+    p = close + 2;
+  }
+  for (char mark : {'*', '_'}) {
+    for (std::size_t p = 0; (p = out.find(mark, p)) != std::string::npos;) {
+      // One mark, not two (bold), opening before a non-blank; "_" only where
+      // a word may start, not inside "snake_case".
+      bool single = p + 1 < out.size() && out[p + 1] != mark && out[p + 1] != ' ' && (p == 0 || out[p - 1] != mark);
+      bool boundary = mark == '*' || p == 0 || !std::isalnum(static_cast<unsigned char>(out[p - 1]));
+      std::size_t close = single && boundary ? out.find(mark, p + 1) : std::string::npos;
+      if (close == std::string::npos || out.substr(p, close - p).find('\n') != std::string::npos || out[close - 1] == ' ') {
+        ++p;
+        continue;
+      }
+      blank(p + 1, close);
+      c.emphasis = true;
+      p = close + 1;
+    }
+  }
+  return c;
+}
+
+// Source-language text that only cites works by their titles, in text
+// that is otherwise the target language or names: a book in a list of
+// books ("*The Pragmatic Programmer*, een klassieker"), another site's page
+// by its title as link text ("zie [Getting Started](https://…)"). Not
+// untranslated text. A link or emphasis with nothing around it is as often
+// an untranslated label ("[Report Bugs](https://…)"): still a finding.
+bool cites_a_work(std::string_view fragment, const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo& memo) {
+  Citations c = without_citations(fragment);
+  if (!c.links && !c.emphasis) return false;
+  Words words = words_of(mask_non_prose(c.rest), names);
+  if (words.list.empty()) return false;
+  Identification id = ider.identify(words, {0, words.text.size()}, names, &memo);
+  return id.language != ider.source() && id.lean <= 0;
+}
+
 // What a worker keeps from page to page of one language: building an ICU
 // break iterator costs as much as splitting a page, and the word facts a
 // page learnt serve the next.
@@ -294,11 +352,14 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       if (found.empty() && u.kind == UnitKind::Heading)
         if (auto f = by_its_section(i, page, words, ider, names, memo)) found.push_back(*f);
       if (found.empty()) continue;
-      ++out.result.flagged;
       const PoEntry* entry = task.from_merge && task.po ? task.po->find(u.text) : nullptr;
+      bool counted_finding = false;
       for (const TextFinding& f : found) {
         Finding fd;
         fd.kind = f.whole ? FindingKind::Unit : FindingKind::Sentence;
+        if (cites_a_work(std::string_view(u.text).substr(f.begin, f.end - f.begin), ider, names, memo))
+          fd.kind = FindingKind::Cited;
+        counted_finding |= fd.kind != FindingKind::Cited;
         fd.language = task.language;
         fd.found = f.found;
         fd.confidence = f.confidence;
@@ -314,6 +375,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
         fd.fix_line = entry ? entry->line : fd.line;
         out.findings.push_back(std::move(fd));
       }
+      out.result.flagged += counted_finding;
     }
   } catch (const Error& e) {
     out.error = e.diagnostic();
@@ -504,6 +566,11 @@ CheckReport run_tasks(const std::vector<PageTask>& tasks, const Config& cfg, boo
 
 }  // namespace
 
+std::size_t CheckReport::counted_findings() const {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.kind != FindingKind::Cited; }));
+}
+
 std::vector<LanguageSummary> CheckReport::summary() const {
   std::map<std::string, LanguageSummary> by;
   for (const PageResult& p : pages) {
@@ -520,7 +587,7 @@ std::vector<LanguageSummary> CheckReport::summary() const {
     s.po_untranslated += c.untranslated;
     s.po_flagged += c.flagged;
   }
-  for (const Finding& f : findings) ++by[f.language].findings;
+  for (const Finding& f : findings) ++(f.kind == FindingKind::Cited ? by[f.language].cited : by[f.language].findings);
   std::vector<LanguageSummary> out;
   for (auto& [lang, s] : by) {
     s.language = lang;

@@ -28,6 +28,8 @@ enum class FindingKind {
   PoIdentical,   // a PO translation repeats its msgid although there is text to translate
   Unreadable,    // a spot of a page that cannot be read (broken front matter, an unclosed call);
                  // the rest of the page is checked all the same
+  Cited,         // source-language text that is the title of a cited work (the text of a link
+                 // to another site, an emphasized title): shown, but not counted as a finding
 };
 
 const char* finding_kind_name(FindingKind kind);
@@ -66,6 +68,7 @@ struct CatalogResult {
 struct LanguageSummary {
   std::string language;
   int pages = 0, units = 0, flagged_units = 0, findings = 0;
+  int cited = 0;  // Cited findings, which `findings` leaves out
   int po_messages = 0, po_translated = 0, po_fuzzy = 0, po_untranslated = 0, po_flagged = 0;
   double po_coverage() const { return po_messages ? 100.0 * po_translated / po_messages : 0; }
 };
@@ -79,6 +82,9 @@ struct CheckReport {
   double seconds = 0;                // wall time of the identification
   std::vector<LanguageSummary> summary() const;
   int units() const;
+  // The findings that count (for --max-findings and the exit status): all
+  // but the cited titles.
+  std::size_t counted_findings() const;
 };
 
 // Checks the site's target-language pages (each source page's target, and

@@ -177,7 +177,10 @@ Words split_words(std::string text) {
     UChar32 c = next_code_point(p, i, n);
     if (!is_letter(c)) {
       // A parenthesis opens a clause too: "Jane Doe (Chair)" names a role.
-      if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '(') initial = true;
+      // The period of an initial ("Robert C. Martin") ends no sentence.
+      bool after_initial = c == '.' && !out.list.empty() && out.list.back().end == static_cast<std::size_t>(start) &&
+                           out.list.back().end - out.list.back().begin == 1 && out.list.back().capitalised;
+      if (((c == '.' && !after_initial) || c == '!' || c == '?' || c == ':' || c == ';' || c == '(')) initial = true;
       continue;
     }
     Word w;

@@ -174,7 +174,7 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
   std::vector<std::string> langs, kinds;
   for (const LanguageSummary& s : r.summary()) langs.push_back(s.language);
   for (FindingKind k : {FindingKind::Unit, FindingKind::Sentence, FindingKind::PoMsgstr, FindingKind::PoIdentical,
-                        FindingKind::Unreadable})
+                        FindingKind::Unreadable, FindingKind::Cited})
     kinds.push_back(finding_kind_name(k));
   select(filters, "f-lang", "Language", langs);
   select(filters, "f-kind", "Kind", kinds);
@@ -198,7 +198,8 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
     add(tr, "td", f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.col), "loc");
     add(tr, "td", f.fix_path + ":" + std::to_string(f.fix_line), "loc");
     add(tr, "td", f.kind == FindingKind::Unreadable ? "cannot read this spot: " + f.text
-                                                    : f.unit + ", " + f.found + " (" + percent(100 * f.confidence) + "%)");
+                                                    : f.unit + ", " + f.found + " (" + percent(100 * f.confidence) + "%)" +
+                                                          (f.kind == FindingKind::Cited ? ", a cited title" : ""));
     add(tr, "td", f.fragment, "frag");
     add(tr, "td", f.counterpart.empty() ? "—" : f.counterpart, "counterpart");
   }

@@ -64,7 +64,7 @@ std::string json_report(const CheckReport& r) {
   append_array(o, "summary", r.summary(), [](const LanguageSummary& s) {
     return "{\"language\": " + json_string(s.language) + ", \"pages\": " + std::to_string(s.pages) +
            ", \"units\": " + std::to_string(s.units) + ", \"flagged_units\": " + std::to_string(s.flagged_units) +
-           ", \"findings\": " + std::to_string(s.findings) + ", \"po\": {\"messages\": " + std::to_string(s.po_messages) +
+           ", \"findings\": " + std::to_string(s.findings) + ", \"cited\": " + std::to_string(s.cited) + ", \"po\": {\"messages\": " + std::to_string(s.po_messages) +
            ", \"translated\": " + std::to_string(s.po_translated) + ", \"fuzzy\": " + std::to_string(s.po_fuzzy) +
            ", \"untranslated\": " + std::to_string(s.po_untranslated) + ", \"flagged\": " + std::to_string(s.po_flagged) +
            ", \"coverage\": " + number(s.po_coverage()) + "}}";

@@ -20,7 +20,12 @@ constexpr Rule kRules[] = {
     {FindingKind::PoMsgstr, "po-msgstr-language", "A PO translation is not in the catalog's language"},
     {FindingKind::PoIdentical, "po-msgstr-copied", "A PO translation repeats its msgid though it has text to translate"},
     {FindingKind::Unreadable, "unreadable-spot", "A spot of a page cannot be read; the rest of the page was checked"},
+    {FindingKind::Cited, "cited-title",
+     "Source-language text that is the title of a cited work (link text of another site, an emphasized title)"},
 };
+
+// A cited title is for the reviewer to see, not a problem to fix.
+const char* level_of(FindingKind k) { return k == FindingKind::Cited ? "note" : "warning"; }
 
 int rule_index(FindingKind k) {
   for (int i = 0; i < static_cast<int>(std::size(kRules)); ++i)
@@ -50,7 +55,7 @@ std::string sarif_report(const CheckReport& r) {
     o += sep;
     sep = ",\n      ";
     o += "{\"id\": " + json_string(rule.id) + ", \"shortDescription\": {\"text\": " + json_string(rule.text) +
-         "}, \"defaultConfiguration\": {\"level\": \"warning\"}}";
+         "}, \"defaultConfiguration\": {\"level\": " + json_string(level_of(rule.kind)) + "}}";
   }
   o += "]}},\n    \"results\": [";
   sep = "\n      ";
@@ -64,7 +69,7 @@ std::string sarif_report(const CheckReport& r) {
       message += "\nFix it in " + f.fix_path + ":" + std::to_string(f.fix_line);
     int idx = rule_index(f.kind);
     o += "{\"ruleId\": " + json_string(kRules[idx].id) + ", \"ruleIndex\": " + std::to_string(idx) +
-         ", \"level\": \"warning\", \"message\": {\"text\": " + json_string(message) +
+         ", \"level\": " + json_string(level_of(f.kind)) + ", \"message\": {\"text\": " + json_string(message) +
          "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " + json_string(f.path) +
          "}, \"region\": {\"startLine\": " + std::to_string(std::max(1, f.line)) +
          ", \"startColumn\": " + std::to_string(std::max(1, f.col)) + "}}}], \"partialFingerprints\": {\"l10nFragment/v1\": " +

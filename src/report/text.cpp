@@ -39,6 +39,7 @@ void write_text_report(std::ostream& out, const CheckReport& report) {
         << "', not '" << visible_controls(f.language) << "' (" << std::fixed << std::setprecision(2) << f.confidence
         << ")";
     if (f.kind == FindingKind::PoIdentical) out << ", same as msgid";
+    if (f.kind == FindingKind::Cited) out << ", the title of a cited work: not counted";
     out << "\n    " << one_line(f.fragment) << "\n";
     if (f.fix_path != f.path || f.fix_line != f.line)
       out << "    fix: " << visible_controls(f.fix_path) << ":" << f.fix_line << "\n";
@@ -47,6 +48,7 @@ void write_text_report(std::ostream& out, const CheckReport& report) {
   for (const LanguageSummary& s : report.summary()) {
     out << visible_controls(s.language) << ": " << s.pages << " pages, " << s.units << " units checked, " << s.flagged_units
         << " with text not in '" << s.language << "', " << s.findings << " findings";
+    if (s.cited) out << " (and " << s.cited << " cited titles)";
     if (s.po_messages)
       out << "; PO " << std::fixed << std::setprecision(1) << s.po_coverage() << "% translated (" << s.po_translated
           << "/" << s.po_messages << "), " << s.po_fuzzy << " fuzzy, " << s.po_untranslated << " untranslated, "
