@@ -28,6 +28,16 @@ int LineIndex::line(std::size_t offset) const {
   return static_cast<int>(it - starts_.begin());
 }
 
+std::size_t find_line_start(std::string_view text, int line) {
+  std::size_t b = 0;
+  for (int l = 1; l < line; ++l) {
+    b = text.find('\n', b);
+    if (b == std::string_view::npos) return b;
+    ++b;
+  }
+  return b;
+}
+
 std::size_t LineIndex::line_start(int line) const {
   if (line < 1) return 0;
   if (line > line_count()) return text_.size();

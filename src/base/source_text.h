@@ -81,6 +81,10 @@ class SourceText {
   LineIndex lines_;
 };
 
+// Where 1-based `line` starts in `text`, npos when it has fewer lines: a
+// scan, for the odd line of a text that has no LineIndex.
+std::size_t find_line_start(std::string_view text, int line);
+
 // The offset of the first invalid UTF-8 byte, or npos when `text` is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 

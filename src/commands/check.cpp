@@ -151,9 +151,7 @@ Finding unreadable(const PageTask& task, std::string_view bytes, const Diagnosti
   fd.line = fd.fix_line = d.line;
   fd.col = d.col;
   fd.unit = "unreadable";
-  std::size_t b = 0;
-  for (int l = 1; l < d.line && b != std::string_view::npos; ++l)
-    if ((b = bytes.find('\n', b)) != std::string_view::npos) ++b;
+  std::size_t b = find_line_start(bytes, d.line);
   if (d.line > 0 && b != std::string_view::npos && b <= bytes.size()) {
     std::string_view line = bytes.substr(b, bytes.find('\n', b) - b);
     fd.fragment = std::string(line.substr(0, 200));

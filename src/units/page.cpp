@@ -119,12 +119,8 @@ namespace {
 
 // Every byte of line `line` (1-based) but its line break becomes a space.
 void blank_line(std::string& bytes, int line) {
-  std::size_t b = 0;
-  for (int l = 1; l < line; ++l) {
-    b = bytes.find('\n', b);
-    if (b == std::string::npos) return;
-    ++b;
-  }
+  std::size_t b = find_line_start(bytes, line);
+  if (b == std::string::npos) return;
   for (std::size_t i = b; i < bytes.size() && bytes[i] != '\n'; ++i) bytes[i] = ' ';
 }
 
