@@ -607,14 +607,11 @@ void convert_data_files(SiteScan& scan, std::vector<GettextSetting>& settings) {
   if (excluded.empty()) {
     scan.data_files = globs;
   } else {
-    std::error_code ec;
-    fs::path data = fs::path(scan.root) / "data";
-    for (auto it = fs::recursive_directory_iterator(data, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_symlink() || !it->is_regular_file()) continue;
-      std::string rel = "data/" + it->path().lexically_relative(data).generic_string();
-      if (any_glob_matches(globs, rel) && !any_glob_matches(excluded, rel)) scan.data_files.push_back(rel);
-    }
-    std::sort(scan.data_files.begin(), scan.data_files.end());
+    Config site;
+    site.root = scan.root;
+    site.languages = scan.languages;
+    for (std::string& rel : data_files_matching(site, globs))
+      if (!any_glob_matches(excluded, rel)) scan.data_files.push_back(std::move(rel));
   }
   if (GettextSetting* keys = find_setting(settings, {"excludedDataKeys"})) {
     for (const std::string& v : keys->values)

@@ -98,25 +98,33 @@ bool in_target_data(const Config& cfg, const std::string& rel) {
                      [&](const std::string& lang) { return rel.starts_with("data/" + hugo_language(lang) + "/"); });
 }
 
-void add_data_files(const Config& cfg, std::vector<SourceFile>& out) {
-  if (cfg.data_files.empty()) return;
+}  // namespace
+
+std::vector<std::string> data_files_matching(const Config& cfg, const std::vector<std::string>& globs) {
+  std::vector<std::string> found;
+  if (globs.empty()) return found;
   fs::path dir = on_disk(cfg, "data");
   std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(dir, ec)) || !inside_site(cfg, "data")) return;
-  std::vector<std::string> found;
+  if (!fs::is_directory(fs::symlink_status(dir, ec)) || !inside_site(cfg, "data")) return found;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string rel = "data/" + it->path().lexically_relative(dir).generic_string();
-    if (!any_glob_matches(cfg.data_files, rel) || in_target_data(cfg, rel) || !data_format_of(rel)) continue;
-    // Its name goes into "#:" lines, as a page's does.
-    if (auto problem = reference_problem(rel)) throw Error(visible_controls(rel), 0, 0, *problem);
-    found.push_back(rel);
+    if (any_glob_matches(globs, rel) && !in_target_data(cfg, rel)) found.push_back(rel);
   }
   std::sort(found.begin(), found.end());
-  for (std::string& rel : found) {
-    DataFormat format = *data_format_of(rel);
-    out.push_back({std::move(rel), SourceFile::Kind::Data, format});
+  return found;
+}
+
+namespace {
+
+void add_data_files(const Config& cfg, std::vector<SourceFile>& out) {
+  for (std::string& rel : data_files_matching(cfg, cfg.data_files)) {
+    std::optional<DataFormat> format = data_format_of(rel);
+    if (!format) continue;
+    // Its name goes into "#:" lines, as a page's does.
+    if (auto problem = reference_problem(rel)) throw Error(visible_controls(rel), 0, 0, *problem);
+    out.push_back({std::move(rel), SourceFile::Kind::Data, *format});
   }
 }
 

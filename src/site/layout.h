@@ -44,6 +44,11 @@ std::vector<std::string> source_pages(const Config& cfg);
 // language's data/<lang>/, which merge writes).
 std::vector<SourceFile> source_files(const Config& cfg);
 
+// The files under the site's data/ that `globs` take, as "data/…" paths,
+// sorted: regular files inside the site (no symlinks), never under a target
+// language's data/<lang>/.
+std::vector<std::string> data_files_matching(const Config& cfg, const std::vector<std::string>& globs);
+
 // ---- Catalogs: <dir>/<domain>.pot, and <dir>/<lang>/<domain>.po --------
 
 // The catalog domain a source file's units go to: the domain of the first
