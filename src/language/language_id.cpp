@@ -462,7 +462,16 @@ bool WordList::has(std::string_view w) const {
   };
   if (language == "en") {
     if (try_endings(en)) return true;
-    return w.ends_with("ies") && w.size() > 5 && words.count(std::string(w.substr(0, w.size() - 3)) + "y");
+    if (w.ends_with("ies") && w.size() > 5 && words.count(std::string(w.substr(0, w.size() - 3)) + "y")) return true;
+    // "pricing", "priced" -> "price"; "running" -> "run".
+    for (std::string_view ending : {"ing", "ed"}) {
+      if (!w.ends_with(ending) || w.size() < ending.size() + 3) continue;
+      std::string_view stem = w.substr(0, w.size() - ending.size());
+      if (words.count(std::string(stem) + "e")) return true;
+      if (stem.size() >= 3 && stem.back() == stem[stem.size() - 2] && words.count(stem.substr(0, stem.size() - 1)))
+        return true;
+    }
+    return false;
   }
   if (language == "nl") {
     if (try_endings(nl)) return true;

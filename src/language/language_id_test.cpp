@@ -191,3 +191,10 @@ TEST_CASE("in a list of names the role words in parentheses are evidence, the na
   CHECK_FALSE(flagged("Piet Pietersen (Secretaris), Jan Jansen (Penningmeester)"));
   CHECK_FALSE(flagged("Jan Jansen (Frankrijk)"));
 }
+
+TEST_CASE("English -ing and -ed forms of a word ending in e or a doubled consonant are English", "[langid]") {
+  CHECK(flagged("Pricing"));
+  CHECK(flagged("Running the installer"));
+  CHECK_FALSE(flagged("Vereniging"));
+  CHECK_FALSE(flagged("Regering"));
+}
