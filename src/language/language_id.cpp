@@ -520,11 +520,12 @@ constexpr ByteClass kWordEnd("/\t\r");
 
 void read_dictionary(const std::string& path, WordList& list) {
   std::string text = read_file(path, path);
-  // The lowercased words end to end, then views of them: one allocation.
+  if (text.size() >= UINT32_MAX / 2) throw Error(path, 0, 0, "a dictionary of 2 GB or more is not read");
+  // The lowercased words end to end, kept as the word set's store.
   // Written by index: lowercasing ASCII never makes a word longer.
   std::string lowered(text.size(), '\0');
   std::size_t n = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::vector<WordSet::At> spans;
   spans.reserve(text.size() / 8);
   const char* p = static_cast<const char*>(std::memchr(text.data(), '\n', text.size()));
   const char* const end = text.data() + text.size();
@@ -558,12 +559,11 @@ void read_dictionary(const std::string& path, WordList& list) {
       std::memcpy(lowered.data() + from, l.data(), l.size());
       n = from + l.size();
     }
-    spans.emplace_back(from, n - from);
+    spans.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(n - from)});
   }
-  std::vector<std::string_view> words;
-  words.reserve(spans.size());
-  for (auto [from, size] : spans) words.emplace_back(lowered.data() + from, size);
-  list.words.insert(words);
+  text = std::string();  // the file, before the set is built
+  lowered.resize(n);
+  list.words = WordSet::adopt(std::move(lowered), spans);
 }
 
 }  // namespace

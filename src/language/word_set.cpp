@@ -70,6 +70,38 @@ void WordSet::insert(std::span<const std::string_view> words) {
   }
 }
 
+void WordSet::file(std::uint32_t offset, std::uint32_t length, std::uint64_t h) {
+  if (length == 0 || length > kMaxLength) return;
+  std::size_t i = find(std::string_view(arena_).substr(offset, length), h);
+  if (slots_[i].length != 0) return;
+  slots_[i] = {offset, static_cast<std::uint16_t>(length), tag_of(h)};
+  ++size_;
+}
+
+WordSet WordSet::adopt(std::string text, std::span<const At> at) {
+  if (text.size() > UINT32_MAX) throw std::length_error("word set too large");
+  WordSet set;
+  set.arena_ = std::move(text);
+  set.reserve(at.size());
+  std::string_view store = set.arena_;
+  auto hash_of = [&](std::size_t i) { return hash(store.substr(at[i].offset, at[i].length)); };
+  // Hashes a few words ahead, so that their slots are fetched by the time
+  // they are filed.
+  constexpr std::size_t kAhead = 16;
+  std::uint64_t ahead[kAhead];
+  std::size_t mask = set.slots_.size() - 1;
+  for (std::size_t i = 0; i < std::min(kAhead, at.size()); ++i) ahead[i] = hash_of(i);
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    std::uint64_t h = ahead[i % kAhead];
+    if (i + kAhead < at.size()) {
+      ahead[i % kAhead] = hash_of(i + kAhead);
+      __builtin_prefetch(&set.slots_[ahead[i % kAhead] & mask]);
+    }
+    set.file(at[i].offset, at[i].length, h);
+  }
+  return set;
+}
+
 bool WordSet::contains(std::string_view word) const {
   if (word.empty() || word.size() > kMaxLength || slots_.empty()) return false;
   return slots_[find(word, hash(word))].length != 0;

@@ -22,6 +22,12 @@ class WordSet {
   // Many words at once, as a dictionary loads: each insert's cache miss in
   // the table overlaps the next ones'.
   void insert(std::span<const std::string_view> words);
+  // The set of the words that lie in `text` at `at` (offset, length), `text`
+  // kept as the set's own store: a dictionary's words are not copied again.
+  struct At {
+    std::uint32_t offset, length;
+  };
+  static WordSet adopt(std::string text, std::span<const At> at);
   bool contains(std::string_view word) const;
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return size_; }
@@ -39,6 +45,8 @@ class WordSet {
   // The slot that holds `word`, or the free one where it would go.
   std::size_t find(std::string_view word, std::uint64_t h) const;
   void insert(std::string_view word, std::uint64_t h);
+  // Files the word at `offset` of the store, unless the set has it.
+  void file(std::uint32_t offset, std::uint32_t length, std::uint64_t h);
   void rehash(std::size_t slots);
 
   std::string arena_;

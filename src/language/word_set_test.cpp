@@ -58,3 +58,16 @@ TEST_CASE("WordSet: many words at once, duplicates among them, as one by one", "
   CHECK_FALSE(batch.contains(huge));
   CHECK(batch.size() == 15000);
 }
+
+TEST_CASE("WordSet::adopt keeps the text as its store and finds the words at their places", "[word_set]") {
+  std::string text = "appelpeerappelkiwi";
+  std::vector<WordSet::At> at = {{0, 5}, {5, 4}, {9, 5}, {14, 4}, {3, 0}};
+  WordSet set = WordSet::adopt(text, at);
+  CHECK(set.size() == 3);  // "appel" twice, the empty word never
+  for (const char* w : {"appel", "peer", "kiwi"}) CHECK(set.contains(w));
+  CHECK_FALSE(set.contains("appelpeer"));
+  CHECK_FALSE(set.contains(""));
+  set.insert("druif");  // and it still grows as any set
+  CHECK(set.contains("druif"));
+  CHECK(set.contains("kiwi"));
+}
