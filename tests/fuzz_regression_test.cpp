@@ -462,3 +462,17 @@ TEST_CASE("fuzz: a block scalar followed by a line of blanks deeper than its key
   CHECK(identity_merge(page) == page);
   check_first_unit_rewrite(page, page_config(), "Aan de slag");
 }
+
+TEST_CASE("fuzz: a line after a hard break that would open a block", "[fuzz]") {
+  // The unit text keeps a hard break's line without its indentation;
+  // written back as it is, "- i" opened a list. Such a line is indented
+  // where it can only continue the paragraph.
+  for (const std::string page : {"\\\n    - i\n", "Eerst dit:\\\n    - daarna\n", "a  \n    === b\n", "a\\\n   > c\n"}) {
+    INFO(page);
+    CHECK(identity_merge(page) == page);
+    Page p = read_page(SourceText("page.md", page), page_config());
+    REQUIRE_FALSE(p.units.empty());
+    check_first_unit_rewrite(page, page_config(), p.units[0].text);
+  }
+  check_first_unit_rewrite("Eerst dit:\\\n    - daarna\n", page_config(), "First this:\\\n- then\\\n2. and");
+}

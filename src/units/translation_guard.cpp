@@ -263,6 +263,17 @@ std::string block_marker(std::string_view line) {
   return "";
 }
 
+// A paragraph's line after a hard break ("\" or two blanks at the end of the
+// line before) is written as the unit text has it, without the indentation
+// the source may have had; one that would open a block there ("- i" a list
+// item, "===" a setext underline) is indented by four columns, where it can
+// only continue the paragraph, as such a line was in the source.
+std::string_view continuation_indent(std::string_view rest) {
+  std::string_view line = rest.substr(0, rest.find('\n'));
+  std::string marker = block_marker(line);
+  return marker.empty() || marker == "blank" || marker == "indented code" ? "" : "    ";
+}
+
 // A bare value ends at a blank; a quote inside it is its own byte (Hugo's
 // lexer reads `*"a"` as one value), only a leading one opens a quoted value.
 bool bare_param_needs_quotes(std::string_view msgstr) {
@@ -408,7 +419,7 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
       // A line break inside a shortcode call is the call's own byte: the unit
       // text keeps calls as written, container prefix included, so only the
       // text's own line breaks get the prefix.
-      if (unit.line_prefix.empty() || msgstr.find('\n') == std::string_view::npos) return std::string(msgstr);
+      if (msgstr.find('\n') == std::string_view::npos) return std::string(msgstr);
       std::vector<Span> calls;
       try {
         // Escaped calls too: the text keeps them as written, like calls.
@@ -427,7 +438,9 @@ std::string render_translation(const Unit& unit, std::string_view msgstr) {
         out += msgstr[i];
         while (call < calls.size() && calls[call].end <= i) ++call;
         bool in_call = call < calls.size() && calls[call].begin <= i;
-        if (msgstr[i] == '\n' && !in_call) out += unit.line_prefix;
+        if (msgstr[i] != '\n' || in_call) continue;
+        out += unit.line_prefix;
+        out += continuation_indent(msgstr.substr(i + 1));
       }
       return out;
     }
