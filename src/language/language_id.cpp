@@ -880,12 +880,17 @@ SentenceSplitter::~SentenceSplitter() = default;
 
 std::vector<Span> SentenceSplitter::split(std::string_view text) {
   std::vector<Span> out;
-  // Printable ASCII with no terminator ('.', '!', '?') is one sentence to
-  // ICU's rules too: most headings, labels and list items.
-  if (std::all_of(text.begin(), text.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x80 && (u >= 0x20 || c == '\t') && c != '.' && c != '!' && c != '?';
-      })) {
+  // Printable ASCII whose terminators ('.', '!', '?') all stand at its end
+  // is one sentence to ICU's rules too: most headings, labels, list items
+  // and one-sentence paragraphs.
+  auto terminator = [](char c) { return c == '.' || c == '!' || c == '?'; };
+  std::size_t first = std::find_if(text.begin(), text.end(), terminator) - text.begin();
+  bool printable = std::all_of(text.begin(), text.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x80 && (u >= 0x20 || c == '\t');
+  });
+  bool ends_there = text.find_first_not_of(".!?)\"' \t", first) == std::string_view::npos;
+  if (printable && ends_there) {
     std::size_t b = 0, e = text.size();
     while (b < e && is_space(text[b])) ++b;
     while (e > b && is_space(text[e - 1])) --e;

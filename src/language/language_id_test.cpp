@@ -79,6 +79,11 @@ TEST_CASE("sentences are split with ICU, as byte ranges", "[langid]") {
     CHECK(icu[0].begin == single[0].begin);
   }
   CHECK(s.split(" \t ").empty());
+  // Terminators at the end only: still one; inside: ICU decides.
+  CHECK(s.split("Een zin die eindigt met een punt.  ").size() == 1);
+  CHECK(s.split("Is dit een vraag?!\")").size() == 1);
+  CHECK(s.split("Eerst dit. Dan dat.").size() == 2);
+  CHECK(s.split("Versie 3.4 is uit.").size() == 1);
 }
 
 TEST_CASE("English is found in Dutch text, names and loanwords are not", "[langid]") {
