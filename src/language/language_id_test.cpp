@@ -203,3 +203,16 @@ TEST_CASE("English -ing and -ed forms of a word ending in e or a doubled consona
   CHECK_FALSE(flagged("Vereniging"));
   CHECK_FALSE(flagged("Regering"));
 }
+
+TEST_CASE("the kinds of short text issue 16 lists: English labels found, Dutch ones left alone", "[langid]") {
+  // Written for this test after the kinds the issue names, not taken from any site.
+  for (const char* english : {"Member benefits", "Prerequisites", "Chat rooms", "Public Recognition", "Pricing"}) {
+    INFO(english);
+    CHECK(flagged(english));
+  }
+  for (const char* dutch : {"Frans", "Redactie: Jan Jansen, Marie Dubois", "Betalen via Paypal",
+                            "Jan Jansen, Frankrijk/Spanje", "Download de Firefox-versie"}) {
+    INFO(dutch);
+    CHECK_FALSE(flagged(dutch));
+  }
+}
