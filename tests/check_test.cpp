@@ -133,7 +133,10 @@ TEST_CASE("check reports each English fragment of the QGIS seed page", "[check][
   INFO(r.output);
   CHECK(r.status == 1);
   auto findings = json_findings(r.output.substr(0, r.output.rfind("checked ")));
-  CHECK(lines_of(findings) == std::set<int>{14, 15, 19, 25, 48, 60, 68, 69});
+  // Line 59, "## Project Steering Committee (PSC)", heads a section left in
+  // English (60, 68, 69): its capitals are English words, not names, since
+  // the page's names come from its Dutch sentences.
+  CHECK(lines_of(findings) == std::set<int>{14, 15, 19, 25, 48, 59, 60, 68, 69});
   for (const Fields& f : findings) {
     CHECK(f.at("found") == "en");
     CHECK(f.at("kind") == "unit");

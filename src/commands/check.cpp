@@ -293,35 +293,49 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     SentenceSplitter& splitter = worker.splitter;
     IdentifyMemo& memo = worker.memo;
     memo.forget_texts();
-    NameSet page_names = glossary_names(cfg.glossary);
+    NameSet every_name = glossary_names(cfg.glossary);
     std::vector<Words> words(page.units.size());
     std::vector<std::vector<Span>> sentences(page.units.size());
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       std::string prose = mask_non_prose(page.units[i].text);
       sentences[i] = splitter.split(prose);
-      words[i] = words_of(prose, page_names);
+      words[i] = words_of(prose, every_name);
       ider.look_up(words[i], memo);
-      if (is_running_text(page.units[i].kind)) collect_names(words[i], page_names);
+      if (is_running_text(page.units[i].kind)) collect_names(words[i], every_name);
     }
-    if (source_page)
-      for (const Unit& u : source_page->units)
-        if (is_running_text(u.kind)) collect_names(mask_non_prose(u.text), page_names);
-    // Words the page's own-language sentences use are the page's vocabulary.
+    // The page's names and vocabulary come from its own-language sentences:
+    // in a sentence left in English, "This Cookie Policy explains…", the
+    // capitals are English words, which the unit "Cookie Policy" is made of.
+    NameSet page_names = glossary_names(cfg.glossary);
     NameSet vocabulary;
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       if (!is_running_text(page.units[i].kind)) continue;
-      for (const Span& s : sentences[i])
-        if (in_target_language(ider.identify_by_word_lists(words[i], s, page_names, &memo), ider))
-          collect_vocabulary(words[i], s, vocabulary);
+      for (const Span& s : sentences[i]) {
+        if (!in_target_language(ider.identify_by_word_lists(words[i], s, every_name, &memo), ider)) continue;
+        collect_vocabulary(words[i], s, vocabulary);
+        collect_names(words[i], s, page_names);
+      }
+    }
+    // The source page's names are names on this page too, but not for a unit
+    // that is its source text left untranslated: there they are its own
+    // English words ("Cookie Policy" under "read our Cookie Policy").
+    std::optional<NameSet> own_names;
+    if (source_page) {
+      own_names = page_names;
+      for (const Unit& u : source_page->units)
+        if (is_running_text(u.kind)) collect_names(mask_non_prose(u.text), page_names);
     }
     NameSet without_vocabulary = page_names;
+    std::optional<NameSet> own_without_vocabulary = own_names;
+    if (own_names) own_names->vocabulary = vocabulary.vocabulary;
     page_names.vocabulary = std::move(vocabulary.vocabulary);
     std::string urls = url_letters(src.bytes());
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       const Unit& u = page.units[i];
       // The unit's own names over the page's.
+      bool untranslated = own_names && !pairs[i].empty() && pairs[i] == u.text;
       NameSet names;
-      names.base = &page_names;
+      names.base = untranslated ? &*own_names : &page_names;
       // Capitalised words the source unit has too are names, unless the unit
       // is the source text itself, left untranslated.
       if (!pairs[i].empty() && pairs[i] != u.text) {
@@ -339,7 +353,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       }
       NameSet counted;
       counted.words = names.words;
-      counted.base = &without_vocabulary;
+      counted.base = untranslated ? &*own_without_vocabulary : &without_vocabulary;
       if (ider.evidence_words(words[i], {0, words[i].text.size()}, counted, &memo) == 0) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;

@@ -413,9 +413,12 @@ std::string mask_non_prose(std::string_view text) {
 
 void collect_names(std::string_view prose, NameSet& names) { collect_names(words_of(prose, NameSet{}), names); }
 
-void collect_names(const Words& words, NameSet& names) {
-  for (const Word& w : words.list)
-    if (w.capitalised && !w.initial) names.words.emplace(words.text_of(w));
+void collect_names(const Words& words, NameSet& names) { collect_names(words, {0, words.text.size()}, names); }
+
+void collect_names(const Words& words, Span range, NameSet& names) {
+  auto [first, last] = words.within(range);
+  for (auto it = first; it != last; ++it)  // the range starts a sentence
+    if (it->capitalised && !it->initial && it != first) names.words.emplace(words.text_of(*it));
 }
 
 void collect_vocabulary(std::string_view prose, NameSet& names) {

@@ -94,6 +94,7 @@ Words words_of(std::string_view prose, const NameSet& names);
 // (already masked): in running text those are names.
 void collect_names(std::string_view prose, NameSet& names);
 void collect_names(const Words& words, NameSet& names);
+void collect_names(const Words& words, Span range, NameSet& names);  // of one sentence
 // The words of `prose` (lowercased) into names.vocabulary.
 void collect_vocabulary(std::string_view prose, NameSet& names);
 void collect_vocabulary(const Words& words, Span range, NameSet& names);
