@@ -8,6 +8,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "base/error.h"
+#include "base/tr.h"
+
 namespace l10n {
 namespace {
 
@@ -120,9 +123,13 @@ class BodyWalker {
   // parser's copy of the text then gets a blank line (with the header row's
   // quote markers, so the container goes on) before each such header row,
   // until no position is lost; src_pos() maps positions back. Every insertion
-  // separates two lines that were not blank, so this ends.
+  // separates two lines that were not blank, so this ends; a pass or two
+  // does for any real page, and a page that would take more (each parse
+  // showing one more table that lost its place, as nested quotes and lists
+  // can) is refused at that table rather than parsed again and again.
   std::unique_ptr<cmark_node, CmarkDeleter> parse() {
-    for (;;) {
+    constexpr int kMaxPasses = 8;
+    for (int pass = 1;; ++pass) {
       std::unique_ptr<cmark_node, CmarkDeleter> doc(parse_markdown(masked_));
       LineIndex lines(masked_);
       auto line_text = [&](int ln) {
@@ -137,6 +144,13 @@ class BodyWalker {
       if (headers.empty()) {
         masked_lines_ = std::make_unique<LineIndex>(masked_);
         return doc;
+      }
+      if (pass == kMaxPasses) {
+        std::size_t at = src_pos(body_.begin + lines.line_start(headers.front()));
+        LineCol lc = src_.at(at);
+        throw Error(src_.path(), lc.line, lc.col,
+                    tr("this table follows text without a blank line in a way that cannot be placed; put a blank "
+                       "line before its header row"));
       }
       for (auto it = headers.rbegin(); it != headers.rend(); ++it) {
         std::string_view header = line_text(*it);
