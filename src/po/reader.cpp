@@ -350,6 +350,7 @@ class PoParser {
           }
           if (n == 0 || v > 0xFF) fail(tr("invalid \\x escape"));
           if (v == 0) refuse_nul(t, escape_begin, i);
+          escaped_high_ |= v >= 0x80;
           out += static_cast<char>(v);
           break;
         }
@@ -359,6 +360,7 @@ class PoParser {
             for (int n = 1; n < 3 && i < t.size() && t[i] >= '0' && t[i] <= '7'; ++n) v = v * 8 + (t[i++] - '0');
             if (v > 0xFF) fail(tr("invalid octal escape"));
             if (v == 0) refuse_nul(t, escape_begin, i);
+            escaped_high_ |= v >= 0x80;
             out += static_cast<char>(v);
           } else {
             fail(format(tr("invalid control sequence '\\%c'"), e));
@@ -410,9 +412,12 @@ class PoParser {
 
   // Escapes ("\336") may make bytes the file's own text does not hold:
   // gettext's writer drops what its charset cannot say, so such a string
-  // would not come back. `ok` is the test of the charset.
+  // would not come back. `ok` is the test of the charset. Strings are only
+  // read again when an escape made a byte past ASCII: the file's own bytes
+  // are valid UTF-8 and a quote cannot split a character.
   template <class Ok>
   void check_decoded(Ok ok, const char* message) const {
+    if (!escaped_high_) return;
     auto check = [&](const std::string& s, int line) {
       if (!ok(s)) throw Error(src_.path(), line, 0, message);
     };
@@ -468,6 +473,7 @@ class PoParser {
   Field field_ = Field::none;
   std::string* target_ = nullptr;
   bool has_keyword_ = false;
+  bool escaped_high_ = false;  // an escape made a byte of 0x80 or more
   bool seen_header_ = false;
   int header_line_ = 0;
   int line_ = 0;
