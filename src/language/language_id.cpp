@@ -421,11 +421,6 @@ void collect_names(const Words& words, Span range, NameSet& names) {
     if (it->capitalised && !it->initial && it != first) names.words.emplace(words.text_of(*it));
 }
 
-void collect_vocabulary(std::string_view prose, NameSet& names) {
-  Words words = words_of(prose, NameSet{});
-  collect_vocabulary(words, {0, words.text.size()}, names);
-}
-
 void collect_vocabulary(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
   for (auto it = first; it != last; ++it) names.vocabulary.emplace(words.lower_of(*it));
@@ -724,11 +719,6 @@ const WordFacts& LanguageIdentifier::facts(std::string_view lower, IdentifyMemo&
     f.orthography_s = orthography(key, source_);
   }
   return cache.emplace(std::move(key), f).first->second;
-}
-
-int LanguageIdentifier::evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {
-  Words words = words_of(prose, names);
-  return identify(words, {0, words.text.size()}, names, memo, Depth::count).words;
 }
 
 Identification LanguageIdentifier::identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo) const {

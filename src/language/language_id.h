@@ -95,8 +95,7 @@ Words words_of(std::string_view prose, const NameSet& names);
 void collect_names(std::string_view prose, NameSet& names);
 void collect_names(const Words& words, NameSet& names);
 void collect_names(const Words& words, Span range, NameSet& names);  // of one sentence
-// The words of `prose` (lowercased) into names.vocabulary.
-void collect_vocabulary(std::string_view prose, NameSet& names);
+// The words of a sentence (lowercased) into names.vocabulary.
 void collect_vocabulary(const Words& words, Span range, NameSet& names);
 
 struct Identification {
@@ -157,14 +156,13 @@ class LanguageIdentifier {
   // Identifies masked prose (mask_non_prose) with `names` set aside.
   // Thread-safe, given a memo of the caller's thread.
   Identification identify(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
-  // How many words of `prose` are evidence of a language, names and
-  // loanwords left out: identify(…).words, without deciding which language.
-  int evidence_words(std::string_view prose, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   // Looks up every word of `words` in the word lists once, through `memo`,
   // for the identifications of its parts that follow.
   void look_up(Words& words, IdentifyMemo& memo) const;
   // The part of `words` within `range` (a sentence), as if it were all.
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // How many words of the range are evidence of a language, names and
+  // loanwords left out: identify(…).words, without deciding which language.
   int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   // By the word lists alone, without CLD2 (which reads every byte again):
   // enough to tell a page's own sentences, whose words are its vocabulary.

@@ -53,23 +53,6 @@ void WordSet::insert(std::string_view word, std::uint64_t h) {
 
 void WordSet::insert(std::string_view word) { insert(word, hash(word)); }
 
-void WordSet::insert(std::span<const std::string_view> words) {
-  reserve(size_ + words.size());
-  std::vector<std::uint64_t> hashes(words.size());
-  std::size_t bytes = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    hashes[i] = hash(words[i]);
-    bytes += words[i].size();
-  }
-  arena_.reserve(arena_.size() + bytes);
-  constexpr std::size_t kAhead = 16;
-  std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i + kAhead < words.size()) __builtin_prefetch(&slots_[hashes[i + kAhead] & mask]);
-    insert(words[i], hashes[i]);
-  }
-}
-
 void WordSet::file(std::uint32_t offset, std::uint32_t length, std::uint64_t h) {
   if (length == 0 || length > kMaxLength) return;
   std::size_t i = find(std::string_view(arena_).substr(offset, length), h);

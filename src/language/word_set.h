@@ -19,11 +19,9 @@ class WordSet {
   void reserve(std::size_t words);
   // The empty word, and words of 64 KiB and more, are never in the set.
   void insert(std::string_view word);
-  // Many words at once, as a dictionary loads: each insert's cache miss in
-  // the table overlaps the next ones'.
-  void insert(std::span<const std::string_view> words);
   // The set of the words that lie in `text` at `at` (offset, length), `text`
-  // kept as the set's own store: a dictionary's words are not copied again.
+  // kept as the set's own store: a dictionary loads without copying its
+  // words again, each insert's cache miss overlapping the next ones'.
   struct At {
     std::uint32_t offset, length;
   };

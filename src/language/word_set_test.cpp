@@ -39,13 +39,16 @@ TEST_CASE("WordSet: reserve, then as many words, without a rehash losing any", "
 }
 
 TEST_CASE("WordSet: many words at once, duplicates among them, as one by one", "[word_set]") {
-  std::vector<std::string> storage;
-  for (int i = 0; i < 20000; ++i) storage.push_back("d" + std::to_string(i % 15000));
-  std::vector<std::string_view> words(storage.begin(), storage.end());
-  WordSet batch, single;
-  batch.insert("d1");  // some before
-  batch.insert(words);
-  for (const std::string& w : storage) single.insert(w);
+  std::string store;
+  std::vector<WordSet::At> at;
+  for (int i = 0; i < 20000; ++i) {
+    std::string w = "d" + std::to_string(i % 15000);
+    at.push_back({static_cast<std::uint32_t>(store.size()), static_cast<std::uint32_t>(w.size())});
+    store += w;
+  }
+  WordSet batch = WordSet::adopt(store, at), single;
+  for (const WordSet::At& a : at) single.insert(std::string_view(store).substr(a.offset, a.length));
+  batch.insert("d1");  // some after, again
   CHECK(batch.size() == 15000);
   CHECK(single.size() == 15000);
   for (int i = 0; i < 16000; ++i) {
