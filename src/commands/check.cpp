@@ -194,11 +194,8 @@ std::optional<TextFinding> by_its_section(std::size_t heading, const Page& page,
     else if (s.language == ider.target()) target += s.words;
   }
   if (source < kSectionWords || source < 3 * target) return std::nullopt;
-  std::string_view text = page.units[heading].text;
-  std::size_t b = text.find_first_not_of(" \t\n"), e = text.find_last_not_of(" \t\n");
-  if (b == std::string_view::npos) return std::nullopt;
   double share = static_cast<double>(source) / (source + target);
-  return TextFinding{b, e + 1, ider.source(), 0.5 + share / 4 + id.lean / 4, true};
+  return whole_text_finding(page.units[heading].text, ider.source(), 0.5 + share / 4 + id.lean / 4);
 }
 
 // `text` with the titles it cites blanked: the text of a link to another

@@ -17,6 +17,12 @@ bool enough_evidence(const Identification& id) { return id.words >= 2 || id.word
 
 }  // namespace
 
+std::optional<TextFinding> whole_text_finding(std::string_view text, std::string found, double confidence) {
+  std::size_t b = text.find_first_not_of(" \t\n"), e = text.find_last_not_of(" \t\n");
+  if (b == std::string_view::npos) return std::nullopt;
+  return TextFinding{b, e + 1, std::move(found), confidence, true};
+}
+
 NameSet glossary_names(const std::vector<std::string>& glossary) {
   NameSet names;
   for (const std::string& term : glossary) {
@@ -55,12 +61,10 @@ std::vector<TextFinding> find_in_prose(std::string_view text, const Words& words
   if (any_target) return out;
   Identification whole = ider.identify(words, {0, prose.size()}, names, memo);
   if (!in_target_language(whole, ider) && enough_evidence(whole)) {
-    // The whole unit: one finding, whatever its sentences said.
-    std::size_t b = prose.find_first_not_of(" \t\n"), e = prose.find_last_not_of(" \t\n");
-    if (b == std::string::npos) return {};
-    b = std::min(b, text.find_first_not_of(" \t\n"));
-    e = std::max(e + 1, text.find_last_not_of(" \t\n") + 1);
-    return {{b, e, whole.language, whole.confidence, true}};
+    // The whole unit: one finding, whatever its sentences said. (Masking
+    // only blanks bytes, so the text's ends hold the prose's.)
+    std::optional<TextFinding> f = whole_text_finding(text, whole.language, whole.confidence);
+    return f ? std::vector<TextFinding>{*f} : std::vector<TextFinding>{};
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // sentence or the whole text in another language is a finding.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIde
 // into sentences, which a page's checks need more than once.
 std::vector<TextFinding> find_in_prose(std::string_view text, const Words& words, const std::vector<Span>& sentences,
                                        const LanguageIdentifier& ider, const NameSet& names, IdentifyMemo* memo);
+
+// A finding of the whole of `text`, the blanks around it left out; none for
+// a blank text.
+std::optional<TextFinding> whole_text_finding(std::string_view text, std::string found, double confidence);
 
 // Glossary terms as names: never evidence of a language.
 NameSet glossary_names(const std::vector<std::string>& glossary);
