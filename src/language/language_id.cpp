@@ -653,8 +653,9 @@ bool close_to(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-// What the word lists say of one lowercased word: looked up once per page
-// (IdentifyMemo), as has() and compound() try several endings and splits.
+// What the word lists say of one lowercased word: looked up once per
+// worker's memo (IdentifyMemo, kept from page to page), as has() and
+// compound() try several endings and splits.
 struct WordFacts {
   bool loanword = false, latin = false, title_small = false;
   bool known_t = false, known_s = false;        // in the dictionary
