@@ -17,6 +17,7 @@
 #include "units/page.h"
 #include "base/parallel.h"
 #include "site/layout.h"
+#include "site/links.h"
 #include "data/structured.h"
 #include "base/files.h"
 #include "po/reader.h"
@@ -111,7 +112,7 @@ std::size_t locate(std::string_view bytes, Span span, std::string_view fragment)
 struct PoEntry {
   std::string path;
   int line = 0;
-  std::string msgid;
+  std::string msgid, msgctxt;
 };
 
 // Every message of a language's catalogs, by msgstr and by msgid, to find the
@@ -382,6 +383,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
         fd.counterpart = pairs[i];
         fd.fix_path = entry ? entry->path : task.path;
         fd.fix_line = entry ? entry->line : fd.line;
+        if (entry) fd.msgid = entry->msgid, fd.msgctxt = entry->msgctxt;
         out.findings.push_back(std::move(fd));
       }
       out.result.flagged += counted_finding;
@@ -438,6 +440,8 @@ void check_message(const Message& m, const std::string& language, const std::str
       fd.counterpart = m.msgid;
       fd.fix_path = path;
       fd.fix_line = m.line;
+      fd.msgid = m.msgid;
+      fd.msgctxt = m.msgctxt.value_or("");
       out.findings.push_back(std::move(fd));
       flagged = true;
     }
@@ -487,7 +491,7 @@ PoIndex index_catalogs(const Config& cfg, const std::vector<std::string>& files,
       Catalog cat = read_po(on_disk(cfg, rel), rel, PoContent::Translations);
       for (const Message& m : cat.messages) {
         if (m.obsolete || m.msgid.empty()) continue;
-        PoEntry e{rel, m.line, m.msgid};
+        PoEntry e{rel, m.line, m.msgid, m.msgctxt.value_or("")};
         index.by_msgid.emplace(m.msgid, e);
         if (!m.msgstr.empty() && !m.msgstr[0].empty()) index.by_msgstr.emplace(m.msgstr[0], e);
       }
@@ -611,6 +615,19 @@ int CheckReport::units() const {
   return n;
 }
 
+// Where a reviewer follows each finding to, from the site's `[report]`.
+void add_links(const Config& cfg, CheckReport& report) {
+  std::string base = site_base_url(cfg);
+  for (Finding& f : report.findings) {
+    if (!f.path.ends_with(".po")) f.page_url = page_url(cfg, base, f.language, f.path);
+    f.fix_url = repository_url(cfg.links, f.fix_path, f.fix_line);
+    if (f.fix_path.ends_with(".po")) {
+      std::string domain = fs::path(f.fix_path).stem().string();
+      f.weblate_url = weblate_url(cfg.links, f.language, domain, f.msgid, f.msgctxt);
+    }
+  }
+}
+
 CheckReport check_site(const Config& cfg, const CheckOptions& options) {
   std::vector<std::string> languages = chosen_languages(cfg, options.languages);
   std::vector<std::string> sources = source_pages(cfg);
@@ -647,6 +664,7 @@ CheckReport check_site(const Config& cfg, const CheckOptions& options) {
   }
   CheckReport report = run_tasks(tasks, cfg, true, options, languages);
   report.errors.insert(report.errors.begin(), errors.begin(), errors.end());
+  add_links(cfg, report);
   return report;
 }
 

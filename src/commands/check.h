@@ -47,6 +47,11 @@ struct Finding {
   std::string counterpart;     // the source-language text, when known
   std::string fix_path;        // where to fix it: the PO entry, or the page itself
   int fix_line = 0;
+  std::string msgid, msgctxt;  // the PO entry's identity, when fix_path is a PO file
+  // Links for a reviewer, empty when the site configures none (`[report]`):
+  std::string page_url;        // the page on the site
+  std::string fix_url;         // fix_path:fix_line in the repository's web view
+  std::string weblate_url;     // the PO entry in Weblate
 };
 
 struct PageResult {

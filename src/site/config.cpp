@@ -230,6 +230,24 @@ void read_check(const Reader& r, const toml::table& t, Config& cfg) {
   }
 }
 
+// A template must be a web address: a committed l10n.toml must not make
+// the report link to javascript: or a local file.
+std::string web_address(const Reader& r, const toml::node& v, std::string_view key) {
+  std::string s = r.string(v, key);
+  if (!s.empty() && !s.starts_with("https://") && !s.starts_with("http://"))
+    r.fail(v, format(tr("'report.%s' must start with https:// or http://"), std::string(key).c_str()));
+  return s;
+}
+
+void read_report(const Reader& r, const toml::table& t, Config& cfg) {
+  for (auto&& [k, v] : t) {
+    if (k.str() == "repository") cfg.links.repository = web_address(r, v, k.str());
+    else if (k.str() == "weblate") cfg.links.weblate = web_address(r, v, k.str());
+    else if (k.str() == "baseURL") cfg.links.base_url = web_address(r, v, k.str());
+    else r.unknown(k, "report");
+  }
+}
+
 bool is_language_code(std::string_view s) {
   if (s.size() < 2 || s.size() > 16) return false;
   for (char c : s)
@@ -307,6 +325,7 @@ Config parse_config(std::string_view text, const std::string& display_path, cons
     else if (key == "merge") read_merge(r, r.table(v, key), cfg);
     else if (key == "data") read_data(r, r.table(v, key), cfg);
     else if (key == "check") read_check(r, r.table(v, key), cfg);
+    else if (key == "report") read_report(r, r.table(v, key), cfg);
     else r.unknown(k, "");
   }
   for (const auto& lang : cfg.languages)

@@ -23,6 +23,20 @@ struct CatalogGroup {
   std::vector<std::string> include, exclude;
 };
 
+// Where a reviewer follows a finding to, as URL templates (`[report]` in
+// l10n.toml); an empty template gives no link.
+struct ReportLinks {
+  // The repository's web view of a file at a line, "{path}" and "{line}"
+  // filled in: "https://github.com/o/r/blob/main/{path}#L{line}".
+  std::string repository;
+  // A unit in Weblate, "{lang}", "{domain}" (the PO file's domain, often
+  // the component's slug) and "{checksum}" (Weblate's id of the message)
+  // filled in: "https://hosted.weblate.org/translate/proj/{domain}/{lang}/?checksum={checksum}".
+  std::string weblate;
+  // The site's address; empty: the baseURL of the Hugo site config.
+  std::string base_url;
+};
+
 // The site's settings. Its UnitRules (source language, front matter keys,
 // shortcode parameters) are what reading pages takes; the rest is for the
 // commands.
@@ -44,6 +58,7 @@ struct Config : UnitRules {
   std::vector<CatalogGroup> catalog_groups;
   int keep = 80;                           // merge: minimum % translated to write a page
   std::vector<std::string> glossary;       // check: terms never translated
+  ReportLinks links;                       // check: where findings link to
   std::vector<std::string> data_files;     // globs under data/ of data files to translate
   std::string project;                     // Project-Id-Version; defaults to the root's name
   // The folders may lie outside the root: only when the user named the
