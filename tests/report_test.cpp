@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstdio>
 #include <map>
 
 #include "report/report.h"
@@ -100,13 +101,20 @@ TEST_CASE("SARIF report: 2.1.0 with rules, locations and fingerprints", "[report
   CHECK(v["runs[].results[].level"] == std::vector<std::string>{"warning", "warning"});
   CHECK(v["runs[].results[].ruleId"] == std::vector<std::string>{"untranslated-unit", "untranslated-sentence"});
   CHECK(v["runs[].results[].ruleIndex"] == std::vector<std::string>{"0", "1"});
+  // A generated page's finding is located at its PO entry, what a pull
+  // request changes; the page is a related location.
   CHECK(v["runs[].results[].locations[].physicalLocation.artifactLocation.uri"] ==
-        std::vector<std::string>{"content/nl/a.md", "content/nl/a.md"});
-  CHECK(v["runs[].results[].locations[].physicalLocation.region.startLine"] == std::vector<std::string>{"7", "9"});
+        std::vector<std::string>{"po/nl/content.po", "content/nl/a.md"});
+  CHECK(v["runs[].results[].locations[].physicalLocation.region.startLine"] == std::vector<std::string>{"42", "9"});
+  CHECK(v["runs[].results[].relatedLocations[].physicalLocation.artifactLocation.uri"] ==
+        std::vector<std::string>{"content/nl/a.md"});
+  CHECK(v["runs[].results[].relatedLocations[].physicalLocation.region.startLine"] == std::vector<std::string>{"7"});
+  CHECK(v["runs[].tool.driver.rules[].fullDescription.text"].size() == 6);
+  CHECK(v["runs[].tool.driver.rules[].help.text"].size() == 6);
   auto prints = v["runs[].results[].partialFingerprints.l10nFragment/v1"];
   REQUIRE(prints.size() == 2);
   CHECK(prints[0] != prints[1]);
-  CHECK(v["runs[].results[].message.text"][0].find("Fix it in po/nl/content.po:42") != std::string::npos);
+  CHECK(v["runs[].results[].message.text"][0].find("[the generated page](1): content/nl/a.md:7") != std::string::npos);
   // Line moves do not change a finding's fingerprint.
   CheckReport moved = sample_report();
   moved.findings[0].line = 70;
@@ -136,13 +144,42 @@ TEST_CASE("HTML report: one standalone page, page text escaped", "[report]") {
   CHECK(html.find("http://") == std::string::npos);
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(") != std::string::npos);
-  // Each finding beside its source-language counterpart.
-  auto rows = doc.select_nodes("//table[@id='findings']/tbody/tr");
+  // Each finding beside its source-language counterpart, grouped by page.
+  auto rows = doc.select_nodes("//table[@id='findings']/tbody/tr[@class='finding']");
   REQUIRE(rows.size() == 2);
-  CHECK(std::string(rows[0].node().select_node("td[@class='frag']").node().text().get()) ==
+  CHECK(doc.select_nodes("//table[@id='findings']/tbody/tr[@class='group']").size() == 1);
+  CHECK(std::string(rows[0].node().select_node("td[contains(@class,'current')]/mark").node().text().get()) ==
         sample_report().findings[0].fragment);
-  CHECK(std::string(rows[0].node().select_node("td[@class='counterpart']").node().text().get()) == "Use <b>this</b>.");
-  CHECK(doc.select_nodes("//table[@id='pages' or @id='catalogs']//div[contains(@class,'bar')]").size() == 3);  // 2 pages, 1 catalog
+  CHECK(std::string(rows[0].node().select_node("td[contains(@class,'source')]").node().text().get()) ==
+        "Use <b>this</b>.");
+  CHECK(std::string(rows[0].node().attribute("data-po").value()) == "po/nl/content.po");
+  // Every bar carries its figure.
+  CHECK(doc.select_nodes("//div[contains(@class,'bar')]").size() == 5);  // 2 per language, 2 pages, 1 catalog
+  CHECK(doc.select_nodes("//span[@class='barnum']").size() == 5);
+  CHECK(html.find("75.0% (15/20)") != std::string::npos);
+}
+
+TEST_CASE("HTML report: findings link where the site says, only to web addresses", "[report]") {
+  CheckReport r = sample_report();
+  r.findings[0].page_url = "https://example.org/nl/a/";
+  r.findings[0].fix_url = "https://github.com/o/r/blob/main/po/nl/content.po#L42";
+  r.findings[0].weblate_url = "https://hosted.weblate.org/translate/p/content/nl/?checksum=abc";
+  r.findings[1].page_url = "javascript:alert(1)";  // never a link
+  std::string html = html_report(r);
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(html.c_str()));
+  auto links = doc.select_nodes("//table[@id='findings']//a");
+  REQUIRE(links.size() == 3);
+  CHECK(std::string(links[0].node().attribute("href").value()) == "https://example.org/nl/a/");
+  CHECK(std::string(links[2].node().attribute("href").value()) == r.findings[0].weblate_url);
+  CHECK(html.find("javascript:") == std::string::npos);
+  // Findings of a page with the same text and PO entry are one row.
+  r.findings.push_back(r.findings[0]);
+  r.findings.back().line = 30;
+  pugi::xml_document twice;
+  REQUIRE(twice.load_string(html_report(r).c_str()));
+  CHECK(twice.select_nodes("//tr[@class='finding']").size() == 2);
+  CHECK(html_report(r).find("content/nl/a.md:7, 30") != std::string::npos);
 }
 
 TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chromium]") {
@@ -163,7 +200,7 @@ TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chro
                       " --user-data-dir=" + quote((dir.path() / "profile").string()) + " ";
   std::string url = "file://" + page.string();
 
-  auto shot = run(chromium + flags + "--window-size=1200,900 --screenshot=" + quote(png.string()) + " " + quote(url));
+  auto shot = run(chromium + flags + "--window-size=1280,2000 --screenshot=" + quote(png.string()) + " " + quote(url));
   INFO(shot.output);
   REQUIRE(fs::exists(png));
   std::string bytes = slurp(png);
@@ -176,11 +213,35 @@ TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chro
   REQUIRE(dom.output.find("id=\"findings\"") != std::string::npos);
   CHECK(element_text(dom.output, "shown") == "2");
   CHECK(element_text(dom.output, "total") == "2");
-  CHECK(dom.output.find("15 units") != std::string::npos);
   CHECK(dom.output.find("75.0% (15/20)") != std::string::npos);
   CHECK(dom.output.find("<img") == std::string::npos);
   // Filters, set from the address: one sentence finding is left.
   auto filtered = run(chromium + flags + "--dump-dom " + quote(url + "#kind=sentence"));
   CHECK(element_text(filtered.output, "shown") == "1");
-  CHECK(filtered.output.find("class=\"hidden\"") != std::string::npos);
+  CHECK(filtered.output.find("class=\"finding hidden\"") != std::string::npos);
+
+  // At 1280 px the source column is on screen, beside the current text,
+  // with text long enough to push a table without fixed columns off it. A
+  // copy of the report gets a probe that writes the columns' bounds into
+  // the title, which --dump-dom prints.
+  CheckReport wide = sample_report();
+  wide.findings[0].counterpart = std::string(3000, 'x');
+  wide.findings[0].fix_path = std::string(400, 'p') + ".po";
+  std::string probed = html_report(wide);
+  probed.insert(probed.rfind("</body>"),
+                "<script>var s = document.getElementById('source-column').getBoundingClientRect();"
+                "document.title = 'probe ' + Math.round(s.left) + ' ' + Math.round(s.right) + ' ' +"
+                " document.documentElement.clientWidth + ' ' + document.documentElement.scrollWidth;</script>");
+  spit(dir.path() / "wide.html", probed);
+  auto measured = run(chromium + flags + "--window-size=1280,2000 --dump-dom " +
+                      quote("file://" + (dir.path() / "wide.html").string()));
+  std::size_t at = measured.output.find("<title>probe ");
+  REQUIRE(at != std::string::npos);
+  int left = 0, right = 0, width = 0, scroll = 0;
+  REQUIRE(std::sscanf(measured.output.c_str() + at, "<title>probe %d %d %d %d", &left, &right, &width, &scroll) == 4);
+  INFO("source column " << left << ".." << right << " in a page " << width << " wide, scrolling to " << scroll);
+  CHECK(width > 1000);
+  CHECK(left > 0);
+  CHECK(right <= width);
+  CHECK(scroll <= width);  // nothing wider than the window
 }

@@ -77,7 +77,8 @@ TEST_CASE("JSON and SARIF reports escape controls and bidi characters", "[report
   CHECK(json_values(json, "fragment") == std::vector<std::string>{kHostile});  // a consumer gets the text back
   std::string sarif = sarif_report(hostile_report());
   CHECK_FALSE(has_raw_controls(sarif));
-  CHECK(json_values(sarif, "uri") == std::vector<std::string>{hostile_report().findings[0].path});
+  // The PO entry, then the generated page as the related location.
+  CHECK(json_values(sarif, "uri") == std::vector<std::string>{"po/nl/content.po", hostile_report().findings[0].path});
 }
 
 TEST_CASE("HTML report shows controls and bidi characters as escapes", "[report][untrusted]") {

@@ -7,6 +7,10 @@
 
 #include <string>
 
+// Marks a text that is translated later, with tr(), for xgettext: a table
+// of texts cannot call tr() where it is defined.
+#define N_(msgid) msgid
+
 namespace l10n {
 
 // The translation of `msgid` in the "l10n" domain.

@@ -8,10 +8,9 @@
 
 #include "base/tr.h"
 
-// gettext's conventional markers, the names xgettext looks for:
-// _() translates now, N_() only marks a text that is translated later.
+// gettext's conventional marker, a name xgettext looks for (N_() is in
+// base/tr.h): _() translates now.
 #define _(msgid) gettext(msgid)
-#define N_(msgid) msgid
 
 namespace l10n::cli {
 

@@ -56,6 +56,18 @@ void append_array(std::string& o, const char* name, const Items& items, Object o
   o += "\n  ]";
 }
 
+// The PO entry and the links a site configures, only when there are some:
+// a report of a site without them reads as before.
+std::string links(const Finding& f) {
+  std::string o;
+  if (!f.msgid.empty()) o += ", \"msgid\": " + json_string(f.msgid);
+  if (!f.msgctxt.empty()) o += ", \"msgctxt\": " + json_string(f.msgctxt);
+  if (!f.fix_url.empty()) o += ", \"url\": " + json_string(f.fix_url);
+  if (!f.weblate_url.empty()) o += ", \"weblate\": " + json_string(f.weblate_url);
+  if (!f.page_url.empty()) o += ", \"page\": " + json_string(f.page_url);
+  return o;
+}
+
 }  // namespace
 
 std::string json_report(const CheckReport& r) {
@@ -87,7 +99,7 @@ std::string json_report(const CheckReport& r) {
            ", \"kind\": " + json_string(finding_kind_name(f.kind)) + ", \"unit\": " + json_string(f.unit) +
            ", \"fragment\": " + json_string(f.fragment) + ", \"text\": " + json_string(f.text) +
            ", \"counterpart\": " + json_string(f.counterpart) + ", \"fix\": {\"path\": " + json_string(f.fix_path) +
-           ", \"line\": " + std::to_string(f.fix_line) + "}}";
+           ", \"line\": " + std::to_string(f.fix_line) + links(f) + "}}";
   });
   append_array(o, "errors", r.errors, [](const Diagnostic& d) {
     return "{\"path\": " + json_string(d.path) + ", \"line\": " + std::to_string(d.line) +
