@@ -19,3 +19,23 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The SARIF validator with GitHub's upload rules (tests/sarif_validation_test.cpp):
+# Microsoft's SARIF Multitool, a self-contained Linux build from the npm
+# registry, pinned. Without it that test is skipped with a message.
+multitool_version=5.7.0
+multitool_dir=${L10N_SARIF_MULTITOOL_DIR:-/opt/sarif-multitool/$multitool_version}
+if [ ! -x "$multitool_dir/package/Sarif.Multitool" ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  # Debian's npm, unless a Node.js that brings its own is installed.
+  command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm
+  tmp=$(mktemp -d)
+  if (cd "$tmp" && npm pack --silent "@microsoft/sarif-multitool-linux@$multitool_version" >/dev/null 2>&1); then
+    $SUDO mkdir -p "$multitool_dir"
+    $SUDO tar xzf "$tmp"/*.tgz -C "$multitool_dir"
+    $SUDO chmod +x "$multitool_dir/package/Sarif.Multitool"
+  else
+    echo "install-deps: could not fetch the SARIF Multitool from npm; its test will be skipped" >&2
+  fi
+  rm -rf "$tmp"
+fi
