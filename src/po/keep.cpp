@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,9 +22,11 @@ struct ReadText {
   EntrySpans spans;
 };
 
-std::optional<ReadText> read_text(std::string_view bytes) {
+// Takes the bytes rather than copying them: a large catalog's texts weigh
+// more than its parsed entries.
+std::optional<ReadText> read_text(std::string bytes) {
   try {
-    ReadText r{SourceText("", std::string(bytes)), {}, {}};
+    ReadText r{SourceText("", std::move(bytes)), {}, {}};
     r.cat = parse_po(r.text, PoContent::Everything, &r.spans);
     return r;
   } catch (const Error&) {
@@ -99,21 +102,24 @@ void append_with_line_breaks(std::string& out, std::string_view text, std::strin
 
 }  // namespace
 
-std::string keep_unchanged_entries(std::string_view old_bytes, std::string fresh_bytes) {
+std::string keep_unchanged_entries(std::string old_bytes, std::string fresh_bytes) {
   if (old_bytes == fresh_bytes) return fresh_bytes;
-  std::optional<ReadText> old = read_text(old_bytes);
-  std::optional<ReadText> fresh = old ? read_text(fresh_bytes) : std::nullopt;
+  std::optional<ReadText> old = read_text(std::move(old_bytes));
+  if (!old) return fresh_bytes;
+  // Read from a copy, in case it does not read; once it does, the copy serves.
+  std::optional<ReadText> fresh = read_text(fresh_bytes);
   if (!fresh) return fresh_bytes;
+  std::string().swap(fresh_bytes);
   const std::vector<Entry> old_entries = entries_in_file_order(*old);
   const std::vector<Entry> fresh_entries = entries_in_file_order(*fresh);
-  if (old_entries.empty() || fresh_entries.empty()) return fresh_bytes;
+  if (old_entries.empty() || fresh_entries.empty()) return std::string(fresh->text.bytes());
   const auto kept = unchanged_entries(*old, old_entries, *fresh, fresh_entries);
 
   const std::string_view o = old->text.bytes(), f = fresh->text.bytes();
   const std::string_view eol = line_break_of(o);
   auto old_between = [&](std::size_t from, std::size_t to) { return o.substr(from, to - from); };
   std::string out;
-  out.reserve(f.size() + f.size() / 8);
+  out.reserve(std::max(o.size(), f.size()) + f.size() / 16);
   if (old->text.has_bom()) out += o.substr(0, old->text.content_begin());
   for (std::size_t i = 0; i < fresh_entries.size(); ++i) {
     // What separates it from the entry before: the old bytes where both

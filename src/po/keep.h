@@ -6,7 +6,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 namespace l10n {
 
@@ -17,6 +16,6 @@ namespace l10n {
 // side, and what comes before the first and after the last, are kept too.
 // A file with CRLF line breaks or a BOM keeps them throughout. When `old` is
 // not a PO file that reads cleanly, `fresh` comes back as it is.
-std::string keep_unchanged_entries(std::string_view old, std::string fresh);
+std::string keep_unchanged_entries(std::string old, std::string fresh);
 
 }  // namespace l10n

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "base/source_text.h"
 #include "po/catalog.h"
@@ -215,4 +217,90 @@ TEST_CASE("write_po keeps the bytes of the file it replaces", "[keep]") {
   write_po(path, cat);
   CHECK(l10n::testing::slurp(path) == kHeader + "\n" + kLink + "\n" + kUrl + "\n" +
                                           "#: content/en/a.md:7\nmsgid \"Install\"\nmsgstr \"Installeer\"\n");
+}
+
+namespace {
+
+// Each string on one line, as Weblate writes with "no wrapping" (-1): every
+// continuation line joined to the one before.
+std::string unwrapped(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t eol = text.find('\n', pos);
+    std::string line = text.substr(pos, eol - pos);
+    pos = eol == std::string::npos ? text.size() : eol + 1;
+    std::size_t quote = line.find_first_not_of("#~| ");
+    if (quote != std::string::npos && line[quote] == '"' && !lines.empty() && lines.back().ends_with('"')) {
+      lines.back().pop_back();
+      lines.back() += line.substr(quote + 1);
+    } else {
+      lines.push_back(line);
+    }
+  }
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+std::string crlf(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("keeping on a real catalog in other layouts: reads as gettext's, stable, untouched entries as they were",
+          "[keep]") {
+  const std::string gettext_text = l10n::testing::slurp(l10n::testing::source_dir() / "po/nl/content.po");
+  const std::string layouts[] = {unwrapped(gettext_text), crlf(gettext_text), crlf(unwrapped(gettext_text))};
+  for (const std::string& old : layouts) {
+    REQUIRE(old != gettext_text);
+    REQUIRE(same_messages(read(old), read(gettext_text)));
+    CHECK(kept(old, read(old)) == old);
+
+    Catalog cat = read(old);
+    REQUIRE(cat.messages.size() > 100);
+    std::vector<Message> changed;
+    for (std::size_t i = 0; i < cat.messages.size(); ++i) {
+      Message m = cat.messages[i];
+      if (i % 7 == 0) m.msgstr = {"Nieuw " + std::to_string(i)};
+      if (i % 11 == 0) continue;
+      if (i % 13 == 0) m.references.push_back({"content/en/moved.md", static_cast<int>(i)});
+      changed.push_back(m);
+      if (i % 17 == 0) {
+        Message added;
+        added.msgid = "Added " + std::to_string(i);
+        added.msgstr = {""};
+        changed.push_back(added);
+      }
+    }
+    cat.messages = changed;
+    std::string out = kept(old, cat);
+    CHECK(keep_unchanged_entries(out, format_po(cat)) == out);
+    // Every entry that reads as before has its old bytes; the others are format_po's.
+    SourceText old_src("old.po", old), out_src("out.po", out), fresh_src("fresh.po", format_po(cat));
+    EntrySpans old_spans, out_spans, fresh_spans;
+    Catalog old_cat = parse_po(old_src, PoContent::Everything, &old_spans);
+    Catalog out_cat = parse_po(out_src, PoContent::Everything, &out_spans);
+    parse_po(fresh_src, PoContent::Everything, &fresh_spans);
+    auto bytes = [](const SourceText& s, const Span& span) { return std::string(s.bytes().substr(span.begin, span.size())); };
+    int kept_entries = 0, written = 0;
+    for (std::size_t i = 0; i < out_cat.messages.size(); ++i) {
+      const Message& m = out_cat.messages[i];
+      auto before = std::find_if(old_cat.messages.begin(), old_cat.messages.end(),
+                                 [&](const Message& o) { return MessageKey(o) == MessageKey(m); });
+      if (before != old_cat.messages.end() && same_content(*before, m)) {
+        CHECK(bytes(out_src, out_spans.messages[i]) ==
+              bytes(old_src, old_spans.messages[static_cast<std::size_t>(before - old_cat.messages.begin())]));
+        ++kept_entries;
+      } else {
+        std::string theirs = bytes(fresh_src, fresh_spans.messages[i]);
+        CHECK(bytes(out_src, out_spans.messages[i]) == (old.find("\r\n") != std::string::npos ? crlf(theirs) : theirs));
+        ++written;
+      }
+    }
+    CHECK(kept_entries > 200);
+    CHECK(written > 50);
+  }
 }
