@@ -22,8 +22,8 @@ struct ReadText {
   EntrySpans spans;
 };
 
-// Takes the bytes rather than copying them: a large catalog's texts weigh
-// more than its parsed entries.
+// Takes the bytes rather than copying them: a large catalog's text weighs
+// about as much as its parsed entries.
 std::optional<ReadText> read_text(std::string bytes) {
   try {
     ReadText r{SourceText("", std::move(bytes)), {}, {}};
@@ -100,6 +100,58 @@ void append_with_line_breaks(std::string& out, std::string_view text, std::strin
   }
 }
 
+// The new text put together: the entries of `fresh` in its order, each in
+// the old bytes where one of `old` reads the same; between two entries the
+// old bytes where they were neighbours there too, else a blank line, as
+// gettext writes.
+class Splice {
+ public:
+  Splice(const ReadText& old, const ReadText& fresh)
+      : old_(old),
+        fresh_(fresh),
+        old_entries_(entries_in_file_order(old)),
+        fresh_entries_(entries_in_file_order(fresh)),
+        kept_(unchanged_entries(old, old_entries_, fresh, fresh_entries_)),
+        eol_(line_break_of(old.text.bytes())),
+        blank_line_(std::string(eol_) + std::string(eol_)) {}
+
+  bool possible() const { return !old_entries_.empty() && !fresh_entries_.empty(); }
+
+  std::string text() const {
+    std::string out;
+    out.reserve(std::max(old_.text.bytes().size(), fresh_.text.bytes().size()) +
+                fresh_.text.bytes().size() / 16);
+    out += old_.text.bytes().substr(0, old_.text.content_begin());  // a BOM
+    for (std::size_t i = 0; i < fresh_entries_.size(); ++i) {
+      out += before(i);
+      if (kept_[i]) out += old_bytes(old_entries_[*kept_[i]].span);
+      else append_with_line_breaks(out, fresh_bytes(fresh_entries_[i].span), eol_);
+    }
+    if (kept_.back() == old_entries_.size() - 1) out += old_.text.bytes().substr(old_entries_.back().span.end);
+    else out += eol_;
+    return out;
+  }
+
+ private:
+  std::string_view old_bytes(const Span& s) const { return old_.text.bytes().substr(s.begin, s.size()); }
+  std::string_view fresh_bytes(const Span& s) const { return fresh_.text.bytes().substr(s.begin, s.size()); }
+
+  std::string_view before(std::size_t i) const {
+    if (i == 0)
+      return kept_[0] == std::size_t{0} ? old_bytes({old_.text.content_begin(), old_entries_[0].span.begin}) : "";
+    if (kept_[i] && kept_[i - 1] && *kept_[i] == *kept_[i - 1] + 1)
+      return old_bytes({old_entries_[*kept_[i - 1]].span.end, old_entries_[*kept_[i]].span.begin});
+    return blank_line_;
+  }
+
+  const ReadText& old_;
+  const ReadText& fresh_;
+  const std::vector<Entry> old_entries_, fresh_entries_;
+  const std::vector<std::optional<std::size_t>> kept_;  // per fresh entry, the old one it keeps
+  const std::string_view eol_;
+  const std::string blank_line_;
+};
+
 }  // namespace
 
 std::string keep_unchanged_entries(std::string old_bytes, std::string fresh_bytes) {
@@ -110,40 +162,8 @@ std::string keep_unchanged_entries(std::string old_bytes, std::string fresh_byte
   std::optional<ReadText> fresh = read_text(fresh_bytes);
   if (!fresh) return fresh_bytes;
   std::string().swap(fresh_bytes);
-  const std::vector<Entry> old_entries = entries_in_file_order(*old);
-  const std::vector<Entry> fresh_entries = entries_in_file_order(*fresh);
-  if (old_entries.empty() || fresh_entries.empty()) return std::string(fresh->text.bytes());
-  const auto kept = unchanged_entries(*old, old_entries, *fresh, fresh_entries);
-
-  const std::string_view o = old->text.bytes(), f = fresh->text.bytes();
-  const std::string_view eol = line_break_of(o);
-  auto old_between = [&](std::size_t from, std::size_t to) { return o.substr(from, to - from); };
-  std::string out;
-  out.reserve(std::max(o.size(), f.size()) + f.size() / 16);
-  if (old->text.has_bom()) out += o.substr(0, old->text.content_begin());
-  for (std::size_t i = 0; i < fresh_entries.size(); ++i) {
-    // What separates it from the entry before: the old bytes where both
-    // were kept side by side, else a blank line, as gettext writes.
-    const bool after_its_old_neighbour = i > 0 && kept[i] && kept[i - 1] && *kept[i] == *kept[i - 1] + 1;
-    if (i == 0 && kept[0] == std::size_t{0}) {
-      out += old_between(old->text.content_begin(), old_entries[0].span.begin);
-    } else if (after_its_old_neighbour) {
-      out += old_between(old_entries[*kept[i - 1]].span.end, old_entries[*kept[i]].span.begin);
-    } else if (i > 0) {
-      out += eol;
-      out += eol;
-    }
-    if (kept[i]) {
-      const Span& s = old_entries[*kept[i]].span;
-      out += o.substr(s.begin, s.size());
-    } else {
-      const Span& s = fresh_entries[i].span;
-      append_with_line_breaks(out, f.substr(s.begin, s.size()), eol);
-    }
-  }
-  if (kept.back() == old_entries.size() - 1) out += o.substr(old_entries.back().span.end);
-  else out += eol;
-  return out;
+  const Splice splice(*old, *fresh);
+  return splice.possible() ? splice.text() : std::string(fresh->text.bytes());
 }
 
 }  // namespace l10n
