@@ -85,7 +85,8 @@ with open(path, "wb") as handle:
 
 // The example site with its Dutch catalog, in a temp dir.
 void copy_example_site(const fs::path& to) {
-  for (const char* item : {"content", "config", "i18n", "layouts", "hugo.toml", "l10n.toml", "po/content.pot", "po/nl"}) {
+  for (const char* item :
+       {"content", "config", "i18n", "layouts", "hugo.toml", "l10n.toml", "po/content.pot", "po/nl"}) {
     fs::create_directories((to / item).parent_path());
     fs::copy(source_dir() / item, to / item, fs::copy_options::recursive);
   }
@@ -100,7 +101,8 @@ void weblate_commit(const TempDir& site, const fs::path& po, int width) {
 }
 
 // Each entry's bytes, by its identity ("" is the header).
-std::map<std::string, std::string> entry_bytes(const std::string& text, std::map<std::string, Message>* messages = nullptr) {
+std::map<std::string, std::string> entry_bytes(const std::string& text,
+                                               std::map<std::string, Message>* messages = nullptr) {
   SourceText src("content.po", text);
   EntrySpans spans;
   Catalog cat = parse_po(src, PoContent::Everything, &spans);

@@ -107,12 +107,14 @@ TEST_CASE("an unchanged catalog keeps every byte of the file", "[keep]") {
       "msgid \"\"\nmsgstr \"Language: nl\\nContent-Type: text/plain; charset=UTF-8\\n\"\n\n" + kShort,
       // CRLF, a BOM, two blank lines between entries, none before the last,
       // blank lines at the end.
-      "\xEF\xBB\xBFmsgid \"\"\r\nmsgstr \"\"\r\n\"Language: nl\\n\"\r\n\"Content-Type: text/plain; charset=UTF-8\\n\"\r\n"
+      "\xEF\xBB\xBFmsgid \"\"\r\nmsgstr \"\"\r\n\"Language: nl\\n\"\r\n"
+      "\"Content-Type: text/plain; charset=UTF-8\\n\"\r\n"
       "\r\n\r\nmsgid \"a\"\r\nmsgstr \"b\"\r\nmsgid \"c\"\r\nmsgstr \"d\"\r\n\r\n\r\n",
       // No line break at the end.
       kHeader + "\n" + kShort + "\n#~ msgid \"old\"\n#~ msgstr \"oud\"",
       // Flags in another order, a repeated reference, "#" without a space.
-      kHeader + "\n#foo\n#, c-format, fuzzy\n#| msgid \"%d file\"\n#: a.md:1 a.md:1\nmsgid \"%d files\"\nmsgstr \"%d bestanden\"\n",
+      kHeader + "\n#foo\n#, c-format, fuzzy\n#| msgid \"%d file\"\n#: a.md:1 a.md:1\n"
+                "msgid \"%d files\"\nmsgstr \"%d bestanden\"\n",
   };
   for (const std::string& old : variants) {
     INFO(old);
@@ -284,7 +286,9 @@ TEST_CASE("keeping on a real catalog in other layouts: reads as gettext's, stabl
     Catalog old_cat = parse_po(old_src, PoContent::Everything, &old_spans);
     Catalog out_cat = parse_po(out_src, PoContent::Everything, &out_spans);
     parse_po(fresh_src, PoContent::Everything, &fresh_spans);
-    auto bytes = [](const SourceText& s, const Span& span) { return std::string(s.bytes().substr(span.begin, span.size())); };
+    auto bytes = [](const SourceText& s, const Span& span) {
+      return std::string(s.bytes().substr(span.begin, span.size()));
+    };
     int kept_entries = 0, written = 0;
     for (std::size_t i = 0; i < out_cat.messages.size(); ++i) {
       const Message& m = out_cat.messages[i];
