@@ -1,11 +1,16 @@
 // The PO reader: no crash on any file, and what it reads it writes back
-// stably: format_po(read_po(format_po(c))) == format_po(c).
+// stably: format_po(read_po(format_po(c))) == format_po(c). And the file
+// with the input's bytes kept for its unchanged entries (po/keep.h) reads
+// as format_po's text does, and keeping again changes nothing.
 #include <unistd.h>
 
 #include "po/catalog.h"
 #include "fuzz.h"
 #include "base/files.h"
+#include "base/source_text.h"
+#include "po/keep.h"
 #include "po/reader.h"
+#include "po/update.h"
 #include "po/writer.h"
 
 using namespace l10n;
@@ -41,5 +46,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::string twice = format_po(again);
   expect(once == twice, "format_po is not stable:\n" + once + "\n----\n" + twice);
+
+  std::string input(reinterpret_cast<const char*>(data), size);
+  std::string kept = keep_unchanged_entries(input, once);
+  Catalog kept_cat;
+  try {
+    kept_cat = parse_po(SourceText("kept.po", kept));
+  } catch (const Error& e) {
+    fail(std::string("keep_unchanged_entries wrote a file read_po rejects: ") + e.what() + "\n" + kept);
+  }
+  expect(same_messages(kept_cat, again) && kept_cat.header == again.header,
+         "the kept file does not read as format_po's:\n" + kept + "\n----\n" + once);
+  expect(keep_unchanged_entries(kept, once) == kept, "keeping is not stable:\n" + kept);
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "site/layout.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "po/keep.h"
 #include "po/reader.h"
 #include "po/writer.h"
 
@@ -186,6 +187,15 @@ std::optional<std::string> keep_creation_date(std::string& pot, std::string_view
   return date;
 }
 
+// The write of a PO file: format_po's text, but with the bytes of each
+// entry that reads as it does in the file there now (Weblate's wrapping,
+// say), so that an extract after a translator's commit reformats nothing.
+PendingWrite po_write(const Config& cfg, std::string rel, std::string fresh) {
+  std::optional<std::string> current = current_output(cfg, rel);
+  if (current) fresh = keep_unchanged_entries(std::move(*current), std::move(fresh));
+  return {std::move(rel), std::move(fresh)};
+}
+
 // A new language's PO, as msginit makes it: the template's header with the
 // language filled in and no longer fuzzy.
 Catalog new_po(const Catalog& pot, const std::string& lang) {
@@ -283,8 +293,9 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       }
       olds.clear();
       for (auto& [domain, po] : updated) {
-        po_writes.push_back({catalog_path(cfg, lang, domain), format_po(po)});
-        po = Catalog{};
+        std::string text = format_po(po);
+        po = Catalog{};  // before the old file is read again, beside it
+        po_writes.push_back(po_write(cfg, catalog_path(cfg, lang, domain), std::move(text)));
       }
     }
     for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone

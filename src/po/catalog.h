@@ -38,6 +38,10 @@ struct Message {
   bool translated() const;                       // has a non-empty msgstr and is not fuzzy
 };
 
+// Whether two messages say the same in every field, wherever each was read
+// from (`line` aside): a PO writer would write them alike.
+bool same_content(const Message& a, const Message& b);
+
 // A message's identity, (msgctxt, msgid), as views into strings that outlive
 // the key: the maps of an update or a merge hold hundreds of thousands.
 struct MessageKey {

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -26,23 +27,28 @@ namespace {
 
 class PoParser {
  public:
-  PoParser(const SourceText& src, Catalog& cat, PoContent keep) : src_(src), cat_(cat), keep_(keep) {}
+  PoParser(const SourceText& src, Catalog& cat, PoContent keep, EntrySpans* spans)
+      : src_(src), cat_(cat), keep_(keep), spans_(spans) {}
 
   void parse() {
-    std::string_view text = src_.bytes().substr(src_.content_begin());
+    const std::size_t base = src_.content_begin();
+    std::string_view text = src_.bytes().substr(base);
     std::size_t pos = 0;
     int line = 0;
+    std::size_t line_end = 0;  // where the last line read ends, before its line break
     auto next_line = [&] {
       std::size_t eol = text.find('\n', pos);
       std::string_view l = text.substr(pos, (eol == std::string_view::npos ? text.size() : eol) - pos);
       pos = eol == std::string_view::npos ? text.size() : eol + 1;
       ++line;
       if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      line_end = base + static_cast<std::size_t>(l.data() - text.data()) + l.size();
       return l;
     };
     std::string joined;
     while (pos < text.size()) {
       line_ = line + 1;
+      const std::size_t line_begin = base + pos;
       std::string_view l = next_line();
       // gettext's lexer drops every backslash-newline, as C does.
       if (!l.empty() && l.back() == '\\' && pos < text.size()) {
@@ -58,6 +64,7 @@ class PoParser {
         l = joined;
       }
       line_text_ = l;
+      line_span_ = {line_begin, line_end};
       parse_line(l);
     }
     finish_entry();
@@ -113,15 +120,17 @@ class PoParser {
       } else {
         parse_keyword(rest, true);
       }
-      return;
-    }
-    if (t.front() == '#') {
+    } else if (t.front() == '#') {
       if (stage_ != Stage::comments) finish_entry();
       // Trailing blanks are part of a comment.
       parse_comment(l.substr(l.find('#')));
-      return;
+    } else {
+      parse_keyword(t, false);
     }
-    parse_keyword(t, false);
+    // After the line is parsed: a line that starts an entry ends the one before.
+    if (!entry_started_) entry_span_.begin = line_span_.begin;
+    entry_started_ = true;
+    entry_span_.end = line_span_.end;
   }
 
   void mark_obsolete(bool obsolete) {
@@ -390,6 +399,8 @@ class PoParser {
     bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
                      cat_.messages.empty();
     seen_.emplace(hash, is_header ? kHeaderIndex : cat_.messages.size());
+    if (spans_ && is_header) spans_->header = entry_span_;
+    else if (spans_) spans_->messages.push_back(entry_span_);
     if (is_header) {
       seen_header_ = true;
       header_line_ = cur_.line;
@@ -408,6 +419,7 @@ class PoParser {
     field_ = Field::none;
     target_ = nullptr;
     has_keyword_ = false;
+    entry_started_ = false;
   }
 
   // Escapes ("\336") may make bytes the file's own text does not hold:
@@ -468,6 +480,7 @@ class PoParser {
   const SourceText& src_;
   Catalog& cat_;
   PoContent keep_;
+  EntrySpans* spans_;  // where to note each entry's bytes, or nullptr
   Message cur_;
   Stage stage_ = Stage::comments;
   Field field_ = Field::none;
@@ -478,6 +491,9 @@ class PoParser {
   int header_line_ = 0;
   int line_ = 0;
   std::string_view line_text_;  // the line being parsed, for columns
+  Span line_span_;              // its bytes, from the first line it joins to the end of the last
+  Span entry_span_;             // the current entry's bytes so far
+  bool entry_started_ = false;
   // Entries read so far by the hash of their context and msgid, pointing into
   // cat_.messages: comparing in place saves a copy of every msgid.
   static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
@@ -490,13 +506,39 @@ Catalog read_po(const std::string& fs_path, const std::string& display_path, PoC
   return parse_po(SourceText::load(fs_path, display_path), keep);
 }
 
-Catalog parse_po(const SourceText& src, PoContent keep) {
-  Catalog cat;
-  PoParser(src, cat, keep).parse();
-  // Obsolete entries go last, whatever order the file had them in.
+namespace {
+
+// Obsolete entries go last, whatever order the file had them in; their
+// spans go with them.
+void obsolete_last(Catalog& cat, EntrySpans* spans) {
   auto live = [](const Message& m) { return !m.obsolete; };
-  if (!std::is_partitioned(cat.messages.begin(), cat.messages.end(), live))
+  if (std::is_partitioned(cat.messages.begin(), cat.messages.end(), live)) return;
+  if (!spans) {
     std::stable_partition(cat.messages.begin(), cat.messages.end(), live);
+    return;
+  }
+  std::vector<std::size_t> order(cat.messages.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return live(cat.messages[i]); });
+  std::vector<Message> messages;
+  std::vector<Span> places;
+  messages.reserve(order.size());
+  places.reserve(order.size());
+  for (std::size_t i : order) {
+    messages.push_back(std::move(cat.messages[i]));
+    places.push_back(spans->messages[i]);
+  }
+  cat.messages = std::move(messages);
+  spans->messages = std::move(places);
+}
+
+}  // namespace
+
+Catalog parse_po(const SourceText& src, PoContent keep, EntrySpans* spans) {
+  Catalog cat;
+  if (spans) *spans = EntrySpans{};
+  PoParser(src, cat, keep, spans).parse();
+  obsolete_last(cat, spans);
   return cat;
 }
 

@@ -2,13 +2,14 @@
 // each entry's line for diagnostics downstream.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "base/source_text.h"
 #include "po/catalog.h"
 
 namespace l10n {
-
-class SourceText;
 
 // What a reader keeps of each entry after the header: everything; all but
 // the extracted comments and references, which describe the sources and which
@@ -20,8 +21,17 @@ enum class PoContent { Everything, NoSourceComments, Translations };
 // duplicate entries, a charset other than UTF-8.
 Catalog read_po(const std::string& fs_path, const std::string& display_path,
                 PoContent keep = PoContent::Everything);
-// The same for text already read.
-Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything);
+// Where each entry lies in the text it was read from: from the start of its
+// first line (a comment, or its first keyword) to the end of its last, without
+// that line's line break. The blank lines and stray "#~" lines between
+// entries belong to none. An entry's bytes can then be kept (po/keep.h).
+struct EntrySpans {
+  std::optional<Span> header;
+  std::vector<Span> messages;  // one per Catalog::messages, in its order
+};
+
+// The same for text already read; with `spans`, noting where each entry lies.
+Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything, EntrySpans* spans = nullptr);
 
 // Throws Error(display_path) when `cat` has no header entry, or an empty
 // one. A translation catalog always has one (its Language, its charset), so

@@ -394,14 +394,6 @@ void check_language(const Catalog& po, const std::string& fs_path, const std::st
 
 namespace {
 
-bool same_message(const Message& a, const Message& b) {
-  return a.msgctxt == b.msgctxt && a.msgid == b.msgid && a.msgid_plural == b.msgid_plural && a.msgstr == b.msgstr &&
-         a.translator_comments == b.translator_comments && a.extracted_comments == b.extracted_comments &&
-         a.references == b.references && a.flags == b.flags && a.fuzzy == b.fuzzy &&
-         a.prev_msgctxt == b.prev_msgctxt && a.prev_msgid == b.prev_msgid &&
-         a.prev_msgid_plural == b.prev_msgid_plural && a.obsolete == b.obsolete;
-}
-
 std::string header_without_creation_date(const Catalog& c) {
   Catalog copy;
   copy.header = c.header;
@@ -414,7 +406,7 @@ std::string header_without_creation_date(const Catalog& c) {
 bool same_messages(const Catalog& a, const Catalog& b) {
   return a.header_comments == b.header_comments && a.header_fuzzy == b.header_fuzzy &&
          header_without_creation_date(a) == header_without_creation_date(b) &&
-         std::equal(a.messages.begin(), a.messages.end(), b.messages.begin(), b.messages.end(), same_message);
+         std::equal(a.messages.begin(), a.messages.end(), b.messages.begin(), b.messages.end(), same_content);
 }
 
 }  // namespace l10n

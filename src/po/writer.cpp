@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -22,6 +23,7 @@
 #include "base/parallel.h"
 #include "base/source_text.h"
 #include "base/tr.h"
+#include "po/keep.h"
 
 namespace l10n {
 
@@ -421,6 +423,14 @@ std::optional<std::string> reference_problem(std::string_view file) {
   return std::nullopt;
 }
 
-void write_po(const std::string& fs_path, const Catalog& cat) { write_file_atomic(fs_path, format_po(cat)); }
+void write_po(const std::string& fs_path, const Catalog& cat) {
+  std::string text = format_po(cat);
+  // Only a regular file is read: a FIFO would block, and write_file_atomic
+  // refuses to replace anything else anyway.
+  std::error_code ec;
+  if (std::filesystem::symlink_status(fs_path, ec).type() == std::filesystem::file_type::regular)
+    text = keep_unchanged_entries(read_file(fs_path, fs_path), std::move(text));
+  write_file_atomic(fs_path, text);
+}
 
 }  // namespace l10n

@@ -21,7 +21,8 @@ std::string format_po_gettext(const Catalog& cat);
 // (0.22 and later) encloses them in U+2068 … U+2069, and so does format_po.
 std::optional<std::string> reference_problem(std::string_view file);
 
-// format_po, written atomically (temp file + rename).
+// format_po, written atomically (temp file + rename). The entries that
+// read as they do in the file it replaces keep their bytes there (po/keep.h).
 void write_po(const std::string& fs_path, const Catalog& cat);
 
 }  // namespace l10n

@@ -1,0 +1,21 @@
+// Keeping the bytes of the PO entries a run leaves as they were. Weblate
+// writes PO files through translate-toolkit, which wraps lines its own way
+// (77 columns, and breaks in URLs and Markdown links where gettext has none),
+// reorders header fields and so on; rewriting every entry in msgcat's layout
+// would answer each Weblate commit with a reformatting commit.
+#pragma once
+
+#include <string>
+
+namespace l10n {
+
+// `fresh` (format_po's text for the catalog that replaces `old`, the file's
+// current bytes) with each entry that reads the same as an entry of `old`
+// (the header included) in `old`'s bytes; entries that differ stay as
+// format_po wrote them. The blank lines between two entries kept side by
+// side, and what comes before the first and after the last, are kept too.
+// A file with CRLF line breaks or a BOM keeps them throughout. When `old` is
+// not a PO file that reads cleanly, `fresh` comes back as it is.
+std::string keep_unchanged_entries(std::string old, std::string fresh);
+
+}  // namespace l10n
