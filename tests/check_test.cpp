@@ -151,7 +151,7 @@ TEST_CASE("check reports each English fragment of the QGIS seed page", "[check][
   auto text = run_l10n("check --lang nl " + quote(seed.string()));
   CHECK(text.status == 1);
   CHECK(text.output.find(seed.string() + ":15:1: paragraph in 'en', not 'nl'") != std::string::npos);
-  CHECK(text.output.find("nl: 1 pages, ") != std::string::npos);
+  CHECK(text.output.find("nl: 1 page, ") != std::string::npos);
 }
 
 TEST_CASE("check finds nothing on the Ubuntu-NL seed page", "[check][e2e]") {
@@ -236,7 +236,7 @@ TEST_CASE("check on a merged site points at the PO entries", "[check][e2e]") {
 
   auto text = run_l10n("check --root " + quote(site->dir.str()));
   CHECK(text.output.find("    fix: po/nl/content.po:" + units[0].at("fix.line")) != std::string::npos);
-  CHECK(text.output.find("nl: 1 pages, 6 units checked, 4 with text not in 'nl', 6 findings; PO 71.4% translated "
+  CHECK(text.output.find("nl: 1 page, 6 units checked, 4 with text not in 'nl', 6 findings; PO 71.4% translated "
                          "(5/7), 1 fuzzy, 1 untranslated, 2 in 'en' or copied") != std::string::npos);
 }
 

@@ -152,7 +152,7 @@ TEST_CASE("a target directory that cannot be made stops merge before any write",
   FaultSite site(1, 0);
   spit(site.path() / "content/nl", "a file where the Dutch tree should be\n");
   site.save_outputs();
-  site.expect_failure(run_l10n(l10n_args("merge", site.path())), ": error: cannot create directory: Not a directory");
+  site.expect_failure(run_l10n(l10n_args("merge", site.path())), ": error: cannot create directory: a part of the path is not a directory");
 }
 
 TEST_CASE("a full disk leaves the previous catalogs intact", "[fault]") {
@@ -170,7 +170,7 @@ TEST_CASE("a full disk leaves the previous catalogs intact", "[fault]") {
   // The template, which fitted, does not change either.
   site.expect_failure(run("trap '' XFSZ; ulimit -f " + limit + "; env -u LANGUAGE LC_ALL=C.UTF-8 " +
                           quote(L10N_BINARY) + " " + l10n_args("extract", site.path())),
-                      "error: cannot write: File too large");
+                      "error: cannot write: the file is too large");
   // Without the limit the same run writes them.
   REQUIRE(run_l10n(l10n_args("extract", site.path())).status == 0);
   CHECK(outputs(site.path()) != site.before);
@@ -220,7 +220,7 @@ TEST_CASE("a source page removed mid-run stops extract and merge before any writ
   };
   auto check_failure = [&](const std::vector<l10n::Diagnostic>& errors) {
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].str() == "content/en/copy2/translators.md: error: cannot read: No such file or directory");
+    CHECK(errors[0].str() == "content/en/copy2/translators.md: error: cannot read: no such file or directory");
     site.expect_untouched();
   };
 

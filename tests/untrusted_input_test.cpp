@@ -208,13 +208,13 @@ TEST_CASE("write errors name the file as the user knows it", "[files][untrusted]
   auto r = limited("extract" + site->root());
   INFO(r.output);
   CHECK(r.status == 2);
-  CHECK(r.output.find("po/content.pot: error: cannot write: File too large") != std::string::npos);
+  CHECK(r.output.find("po/content.pot: error: cannot write: the file is too large") != std::string::npos);
   CHECK(r.output.find(site->dir.str()) == std::string::npos);
   REQUIRE(run_l10n("extract" + site->root()).status == 0);
   r = limited("merge" + site->root());
   INFO(r.output);
   CHECK(r.status == 2);
-  CHECK(r.output.find("content/nl/guide.md: error: cannot write: File too large") != std::string::npos);
+  CHECK(r.output.find("content/nl/guide.md: error: cannot write: the file is too large") != std::string::npos);
   CHECK(r.output.find(site->dir.str()) == std::string::npos);
   CHECK(display_path(site->dir.str() + "/po/nl/content.po", site->dir.str()) == "po/nl/content.po");
   CHECK(display_path("/elsewhere/x.po", site->dir.str()) == "/elsewhere/x.po");

@@ -15,7 +15,7 @@ write_pot() {
   local version
   version=$(sed -n 's/^project(l10n VERSION \([^ ]*\).*/\1/p' CMakeLists.txt)
   xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: --add-location=file \
-    --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=counted:1,2 --keyword=tr \
+    --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=counted:1,2 --keyword=tr_n:1,2 --keyword=tr \
     --package-name=l10n --package-version="$version" --copyright-holder="the l10n authors" \
     -o "$1" src/*/*.h src/*/*.cpp
   sed -i '1s/.*/# Messages of the l10n command line./' "$1"

@@ -1,6 +1,8 @@
-#include <cstdio>
-
 #include "base/controls.h"
+
+#include <unicode/uchar.h>
+
+#include <cstdio>
 
 #include "base/source_text.h"
 
@@ -35,6 +37,25 @@ std::string visible_controls(std::string_view s) {
     i += n;
   }
   return out;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_code_point(s, i, cp);
+    if (n == 0) {
+      ++width, ++i;
+      continue;
+    }
+    i += n;
+    auto c = static_cast<UChar32>(cp);
+    int category = u_charType(c);
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) continue;
+    int east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
 }
 
 }  // namespace l10n

@@ -2,6 +2,7 @@
 // the code points a terminal or a viewer would act on rather than show.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,10 @@ bool is_display_control(char32_t cp);
 // `s` with each such code point written as "\x1b" (C0, DEL) or "\u202e",
 // and each byte of invalid UTF-8 as "\xNN".
 std::string visible_controls(std::string_view s);
+
+// The columns `s` takes in a terminal: two for a wide (East Asian) code
+// point, none for a combining mark or a format character, one for the rest;
+// tables of translated headings line up by it. Invalid bytes count one each.
+std::size_t display_width(std::string_view s);
 
 }  // namespace l10n

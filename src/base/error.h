@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 namespace l10n {
 
@@ -25,5 +26,11 @@ class Error : public std::runtime_error {
  private:
   Diagnostic diag_;
 };
+
+// What the system said went wrong (an errno value), in the user's language:
+// the usual file errors are l10n's own messages, since the C library's
+// translations may be missing; strerror() for the rest.
+std::string system_error_text(int err);
+std::string system_error_text(const std::error_code& ec);
 
 }  // namespace l10n

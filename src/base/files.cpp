@@ -22,7 +22,7 @@ namespace l10n {
 
 std::string read_file(const std::string& fs_path, const std::string& display_path) {
   int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(errno)));
+  if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
   // Read straight into the string, sized from fstat (plus one byte, so that
   // the common case needs no second read to see the end).
   std::string data;
@@ -37,7 +37,7 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      throw Error(display_path, 0, 0, format(tr("cannot read: %s"), std::strerror(err)));
+      throw Error(display_path, 0, 0, format(tr("cannot read: %s"), system_error_text(err).c_str()));
     }
     if (got == 0) break;
     len += static_cast<std::size_t>(got);
@@ -113,7 +113,7 @@ void require_replaceable(const std::string& fs_path, const std::string& root) {
   struct stat st;
   if (::lstat(fs_path.c_str(), &st) != 0) {
     if (errno == ENOENT) return;
-    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(errno).c_str()));
   }
   if (!S_ISREG(st.st_mode))
     throw Error(display_path(fs_path, root), 0, 0, tr("cannot write: not a regular file (l10n replaces only regular files; "
@@ -126,11 +126,11 @@ std::string write_temp_file(const std::string& fs_path, std::string_view data, c
   // file planted under a guessable name cannot redirect the write.
   std::string tmp = temp_template(fs_path);
   int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-  if (fd < 0) throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(errno)));
+  if (fd < 0) throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(errno).c_str()));
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
-    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
   };
   if (::fchmod(fd, new_file_mode()) != 0) fail(errno);
   std::size_t done = 0;
@@ -145,7 +145,7 @@ std::string write_temp_file(const std::string& fs_path, std::string_view data, c
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
   }
   return tmp;
 }
@@ -168,7 +168,7 @@ void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& t
     if (::rename(temps[i].first.c_str(), temps[i].second.c_str()) != 0) {
       int err = errno;
       discard_temp_files(temps, i);
-      throw Error(display_path(temps[i].second, root), 0, 0, format(tr("cannot write: %s"), std::strerror(err)));
+      throw Error(display_path(temps[i].second, root), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
     }
   }
 }

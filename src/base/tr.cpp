@@ -8,6 +8,14 @@ namespace l10n {
 
 const char* tr(const char* msgid) { return dgettext("l10n", msgid); }
 
+const char* tr_n(const char* singular, const char* plural, unsigned long n) {
+  return dngettext("l10n", singular, plural, n);
+}
+
+std::string counted(const char* singular, const char* plural, std::size_t n) {
+  return format(tr_n(singular, plural, n), n);
+}
+
 std::string format(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);

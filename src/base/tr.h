@@ -5,6 +5,7 @@
 // sentences and msgfmt -c checks their placeholders.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 // Marks a text that is translated later, with tr(), for xgettext: a table
@@ -15,6 +16,14 @@ namespace l10n {
 
 // The translation of `msgid` in the "l10n" domain.
 const char* tr(const char* msgid) __attribute__((format_arg(1)));
+
+// The singular or plural form of a message for `n`, in the "l10n" domain;
+// a printf format that takes n and whatever else the message names.
+const char* tr_n(const char* singular, const char* plural, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
+
+// "3 pages": the form of `singular`/`plural` for n, which they print with %zu.
+std::string counted(const char* singular, const char* plural, std::size_t n);
 
 // printf into a std::string; pass std::string arguments as .c_str().
 std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -85,6 +85,10 @@ struct Command {
   }
 };
 
+// What is wrong with the command line, in the user's language: Boost's own
+// texts are English.
+std::string option_error_text(opt::error& e);
+
 inline int print_errors(const std::vector<Diagnostic>& errors) {
   // TRANSLATORS: the severity in "path:line:col: error: message", as compilers print it.
   for (const auto& d : errors) std::cerr << d.str(_("error")) << "\n";

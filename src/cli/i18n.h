@@ -3,9 +3,6 @@
 
 #include <libintl.h>
 
-#include <cstddef>
-#include <string>
-
 #include "base/tr.h"
 
 // gettext's conventional marker, a name xgettext looks for (N_() is in
@@ -17,11 +14,5 @@ namespace l10n::cli {
 // Picks the user's language from the environment (LC_ALL, LC_MESSAGES, LANG,
 // LANGUAGE) and binds the text domain to the compiled catalogs.
 void init_messages(const char* argv0);
-
-// "3 pages": the singular or plural form for n (which `formats` as %zu), in
-// the user's language. xgettext knows it as the keyword counted:1,2.
-inline std::string counted(const char* singular, const char* plural, std::size_t n) {
-  return format(ngettext(singular, plural, n), n);
-}
 
 }  // namespace l10n::cli

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <string>
 #include <string_view>
 
@@ -41,10 +42,11 @@ int run_command(const std::string& cmd, int argc, char** argv) {
     return kErrors;
   } catch (const Error& e) {
     std::cerr << e.diagnostic().str(_("error")) << "\n";
-  } catch (const opt::error& e) {
-    // Boost's own text, in English; the hint at least is in the user's language.
-    std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), e.what()) << "\n"
+  } catch (opt::error& e) {
+    std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), option_error_text(e).c_str()) << "\n"
               << format(_("Run 'l10n %s --help' for its options."), cmd.c_str()) << "\n";
+  } catch (const std::bad_alloc&) {
+    std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), _("out of memory")) << "\n";
   } catch (const std::exception& e) {
     std::cerr << format(_("l10n %s: error: %s"), cmd.c_str(), e.what()) << "\n";
   }

@@ -323,7 +323,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         continue;
       }
       fs::create_directories(fs::path(path).parent_path(), ec);
-      if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+      if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
       changed.push_back(&w);
     }
     std::vector<std::string> paths;

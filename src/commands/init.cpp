@@ -251,7 +251,8 @@ bool layout_from_mounts(SiteScan& scan, const SiteLanguages& site, std::string& 
   scan.layout = Layout::Directory;
   scan.source_dir = content;
   scan.target_dir = pattern;
-  scan.layout_note = "module.mounts in " + site.mounts_file + ": " + content + "/ for " + scan.source + ", " + pattern;
+  scan.layout_note = format(tr("module.mounts in %s: %s/ for %s, %s"), site.mounts_file.c_str(), content.c_str(),
+                             scan.source.c_str(), pattern.c_str());
   return true;
 }
 
@@ -259,21 +260,21 @@ void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
   const fs::path root(scan.root);
   if (!site.default_language.empty()) {
     scan.source = site.default_language;
-    scan.source_note = "defaultContentLanguage in " + site.default_file;
+    scan.source_note = format(tr("defaultContentLanguage in %s"), site.default_file.c_str());
   } else if (!site.languages.empty()) {
     scan.source = std::find(site.languages.begin(), site.languages.end(), "en") != site.languages.end()
                       ? "en" : site.languages.front();
-    scan.source_note = "no defaultContentLanguage; Hugo's default is \"en\"";
+    scan.source_note = tr("no defaultContentLanguage; Hugo's default is \"en\"");
   } else if (!site.language_code.empty() && looks_like_language(site.language_code.substr(0, site.language_code.find_first_of("-_")))) {
     // A single-language site says what language it is written in only here.
     scan.source = site.language_code.substr(0, site.language_code.find_first_of("-_"));
-    scan.source_note = "languageCode \"" + site.language_code + "\" of a single-language site";
+    scan.source_note = format(tr("languageCode \"%s\" of a single-language site"), site.language_code.c_str());
   } else {
-    scan.source_note = "the site config names no language; Hugo's default";
+    scan.source_note = tr("the site config names no language; Hugo's default");
   }
   for (const auto& l : site.languages)
     if (l != scan.source) scan.languages.push_back(l);
-  if (!scan.languages.empty()) scan.languages_note = "the other languages in " + site.languages_file;
+  if (!scan.languages.empty()) scan.languages_note = format(tr("the other languages in %s"), site.languages_file.c_str());
 
   std::string content = site.content_dir.empty() ? "content" : site.content_dir;
   auto own_dir = site.content_dirs.find(scan.source);
@@ -287,14 +288,14 @@ void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
     for (const auto& [lang, dir] : site.content_dirs)
       if (lang != scan.source && lang_pattern(dir, lang) != scan.target_dir) scan.target_dir.clear();
     if (scan.target_dir.empty()) scan.target_dir = content + "/{lang}";
-    scan.layout_note = "each language has its contentDir in " + site.languages_file;
+    scan.layout_note = format(tr("each language has its contentDir in %s"), site.languages_file.c_str());
     return;
   }
   if (fs::is_directory(root / content / scan.source)) {
     scan.layout = Layout::Directory;
     scan.source_dir = content + "/" + scan.source;
     scan.target_dir = content + "/{lang}";
-    scan.layout_note = scan.source_dir + "/ holds the " + scan.source + " pages";
+    scan.layout_note = format(tr("%s/ holds the %s pages"), scan.source_dir.c_str(), scan.source.c_str());
     for (const auto& d : subdirectories(root / content))
       if (d != scan.source && looks_like_language(d) && has_markdown(root / content / d)) add_unique(scan.languages, d);
     return;
@@ -312,18 +313,18 @@ void choose_languages_and_layout(SiteScan& scan, const SiteLanguages& site) {
     if (langs.empty()) continue;
     scan.layout = Layout::Directory;
     scan.target_dir = top + "/{lang}";
-    scan.layout_note = "the translated pages are in " + top + "/<lang>/";
+    scan.layout_note = format(tr("the translated pages are in %s/<lang>/"), top.c_str());
     for (const auto& l : langs) add_unique(scan.languages, l);
-    if (scan.languages_note.empty()) scan.languages_note = "the directories in " + top + "/";
+    if (scan.languages_note.empty()) scan.languages_note = format(tr("the directories in %s/"), top.c_str());
     return;
   }
   scan.layout = Layout::Filename;
   std::set<std::string> named = filename_languages(root / content);
   named.erase(scan.source);
   for (const auto& l : named) add_unique(scan.languages, l);
-  if (scan.languages_note.empty() && !named.empty()) scan.languages_note = "the page.<lang>.md files in " + content + "/";
-  scan.layout_note = named.empty() ? "one content tree; translations will be written beside the pages as page.<lang>.md"
-                                   : "translations are page.<lang>.md files beside the pages";
+  if (scan.languages_note.empty() && !named.empty()) scan.languages_note = format(tr("the page.<lang>.md files in %s/"), content.c_str());
+  scan.layout_note = named.empty() ? tr("one content tree; translations will be written beside the pages as page.<lang>.md")
+                                   : tr("translations are page.<lang>.md files beside the pages");
 }
 
 // Keys and parameters that hold URLs, classes, identifiers and switches by
@@ -395,14 +396,15 @@ std::string toml_array(const std::vector<std::string>& items) {
 
 std::string param_label(const ParamSpec& p) { return p.name.empty() ? std::to_string(p.position) : p.name; }
 
+// TRANSLATORS: "3 values, 2 prose, 3 text": of a key's values, how many
+// read as prose (several words) and how many as text at all.
 std::string counts_text(const ValueCounts& c) {
-  return std::to_string(c.values) + (c.values == 1 ? " value, " : " values, ") + std::to_string(c.prose) + " prose, " +
-         std::to_string(c.text) + " text";
+  return counted("%zu value", "%zu values", c.values) + ", " + format(tr("%zu prose, %zu text"), c.prose, c.text);
 }
 
 // "3", or "2 empty" for a key that is always empty.
 std::string values_text(const ValueCounts& c) {
-  return c.values == 0 ? std::to_string(c.empty) + " empty" : std::to_string(c.values);
+  return c.values == 0 ? format(tr("%zu empty"), c.empty) : std::to_string(c.values);
 }
 
 // The counts of each parameter of a shortcode; when the hugo-gettext config
@@ -411,10 +413,10 @@ std::string params_evidence(const std::vector<const ParamUse*>& uses) {
   const std::string& first = uses.front()->configured;
   bool configured = !first.empty() && std::all_of(uses.begin(), uses.end(),
                                                   [&](const ParamUse* p) { return p->configured == first; });
-  std::string out = configured ? "from " + first : "";
+  std::string out = configured ? format(tr("from %s"), first.c_str()) : "";
   for (const ParamUse* p : uses) {
     if (configured && p->counts.values == 0) continue;
-    std::string source = configured || p->configured.empty() ? "" : "from " + p->configured + ", ";
+    std::string source = configured || p->configured.empty() ? "" : format(tr("from %s"), p->configured.c_str()) + ", ";
     out += (out.empty() ? "" : "; ") + param_label(p->param) + ": " + source + counts_text(p->counts);
   }
   return out;
@@ -423,7 +425,7 @@ std::string params_evidence(const std::vector<const ParamUse*>& uses) {
 // "# Left out: a (3), b (2), …" wrapped at 100 columns.
 void left_out(std::string& out, const std::vector<std::string>& items) {
   if (items.empty()) return;
-  std::string line = "# Left out (values that do not read as prose, or by name):";
+  std::string line = "# " + std::string(tr("Left out (values that do not read as prose, or by name):"));
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string item = " " + items[i] + (i + 1 < items.size() ? "," : "");
     if (line.size() + item.size() > 100) out += line + "\n", line = "#  ";
@@ -515,7 +517,7 @@ void convert_layout(SiteScan& scan, std::vector<GettextSetting>& settings) {
   if (scan.layout == Layout::Filename) {
     scan.layout = Layout::Directory;
     scan.target_dir = target;
-    scan.layout_note = "i18n.genDir in the site config: hugo-gettext writes the translations there";
+    scan.layout_note = tr("i18n.genDir in the site config: hugo-gettext writes the translations there");
   } else if (scan.target_dir != target) {
     return;
   }
@@ -640,8 +642,8 @@ void convert_excluded_keys(SiteScan& scan, std::vector<GettextSetting>& settings
   }
   for (KeyUse& k : scan.front_matter) {
     std::string first = k.key.substr(0, k.key.find_first_of(".["));
-    if (excluded.count(first)) k.excluded = "in i18n.excludedKeys";
-    else if (builtin.count(first) && k.excluded.empty()) k.excluded = "never translated by hugo-gettext";
+    if (excluded.count(first)) k.excluded = tr("in i18n.excludedKeys");
+    else if (builtin.count(first) && k.excluded.empty()) k.excluded = tr("never translated by hugo-gettext");
   }
 }
 
@@ -667,7 +669,7 @@ void convert_wildcard(SiteScan& scan, GettextSetting& s) {
   for (ParamUse& p : scan.shortcode_params)
     if (p.shortcode != "*" && p.configured.empty() && !p.param.name.empty() &&
         std::find(s.values.begin(), s.values.end(), p.param.name) != s.values.end())
-      p.excluded = "covered by \"*\"";
+      p.excluded = tr("covered by \"*\"");
   s.converted = true;
 }
 
@@ -689,7 +691,7 @@ void convert_shortcodes(SiteScan& scan, std::vector<GettextSetting>& settings) {
   if (wildcard) convert_wildcard(scan, *wildcard);
   if (!any) return;
   for (ParamUse& p : scan.shortcode_params)
-    if (p.configured.empty() && p.excluded.empty()) p.excluded = "not in i18n.shortcodes.params";
+    if (p.configured.empty() && p.excluded.empty()) p.excluded = tr("not in i18n.shortcodes.params");
 }
 
 std::string unconverted_reason(const GettextSetting& s) {
@@ -781,9 +783,9 @@ SiteScan scan_site(const std::string& root) {
   }
   for (auto& [key, counts] : keys) {
     std::string last = key.substr(key.find_last_of(".]") + 1);
-    std::string why = site.taxonomies.count(lower(key)) ? "a taxonomy"
-                      : technical_name(last)            ? "a technical name"
-                      : person_name(last)               ? "a person's name"
+    std::string why = site.taxonomies.count(lower(key)) ? tr("a taxonomy")
+                      : technical_name(last)            ? tr("a technical name")
+                      : person_name(last)               ? tr("a person's name")
                                                         : "";
     scan.front_matter.push_back({key, counts, why});
   }
@@ -791,7 +793,7 @@ SiteScan scan_site(const std::string& root) {
     const auto& [shortcode, name, position] = id;
     // A positional parameter is named by its shortcode: {{< icon "fas users" >}}.
     bool technical = technical_name(name.empty() ? shortcode : name);
-    scan.shortcode_params.push_back({shortcode, ParamSpec{name, position}, counts, technical ? "a technical name" : "", ""});
+    scan.shortcode_params.push_back({shortcode, ParamSpec{name, position}, counts, technical ? tr("a technical name") : "", ""});
   }
   if (!gettext.empty()) convert_unit_settings(scan, gettext);
   sort_uses(scan.front_matter);
@@ -799,26 +801,47 @@ SiteScan scan_site(const std::string& root) {
   return scan;
 }
 
-std::string render_config(const SiteScan& scan) {
-  std::string out = "# l10n.toml written by 'l10n init' from what the site looks like now. Review it,\n"
-                    "# then run 'l10n extract'. Counts: how many values each key or parameter has in the\n"
-                    "# " + std::to_string(scan.pages) + " source pages, how many of them are prose (several words) and how many read\n"
-                    "# as text at all.\n";
-  if (!scan.config_files.empty()) {
-    out += "# Site config read:";
-    for (const auto& f : scan.config_files) out += " " + f;
-    out += "\n";
+// A TOML comment of one or more lines: "# " before each line of `text`.
+std::string comment(std::string_view text) {
+  std::string out;
+  while (true) {
+    std::size_t end = text.find('\n');
+    out += "# " + std::string(text.substr(0, end)) + "\n";
+    if (end == std::string_view::npos) return out;
+    text.remove_prefix(end + 1);
   }
-  for (const auto& d : scan.skipped) out += "# Not scanned: " + d.str() + "\n";
+}
+
+std::string render_config(const SiteScan& scan) {
+  // TRANSLATORS: the comment at the top of the l10n.toml that 'l10n init'
+  // writes; keep the lines short (each becomes a comment line) and the
+  // names in quotes as they are.
+  std::string out = comment(format(tr_n("l10n.toml written by 'l10n init' from what the site looks like now. Review it,\n"
+                                 "then run 'l10n extract'. Counts: how many values each key or parameter has in the\n"
+                                 "%zu source page, how many of them are prose (several words) and how many read\n"
+                                 "as text at all.",
+                                 "l10n.toml written by 'l10n init' from what the site looks like now. Review it,\n"
+                                 "then run 'l10n extract'. Counts: how many values each key or parameter has in the\n"
+                                 "%zu source pages, how many of them are prose (several words) and how many read\n"
+                                 "as text at all.",
+                                 scan.pages),
+                                   scan.pages));
+  if (!scan.config_files.empty()) {
+    std::string files;
+    for (const auto& f : scan.config_files) files += " " + f;
+    out += comment(format(tr("Site config read:%s"), files.c_str()));
+  }
+  for (const auto& d : scan.skipped) out += comment(format(tr("Not scanned: %s"), d.str(tr("error")).c_str()));
   if (!scan.migrated_from.empty()) {
-    out += "# Converted from " + scan.migrated_from + (scan.not_converted.empty() ? ".\n" : "; not converted:\n");
+    out += comment(format(scan.not_converted.empty() ? tr("Converted from %s.") : tr("Converted from %s; not converted:"),
+                          scan.migrated_from.c_str()));
     for (const auto& line : scan.not_converted) out += "#   " + line + "\n";
   }
   auto note = [](const std::string& n) { return n.empty() ? std::string() : "  # " + n; };
   out += "\nsource = " + toml_string(scan.source) + note(scan.source_note) + "\n";
   out += "languages = [";
   for (std::size_t i = 0; i < scan.languages.size(); ++i) out += (i ? ", " : "") + toml_string(scan.languages[i]);
-  out += "]" + (scan.languages.empty() ? note("none found: add the languages to translate into") : note(scan.languages_note)) + "\n";
+  out += "]" + (scan.languages.empty() ? note(tr("none found: add the languages to translate into")) : note(scan.languages_note)) + "\n";
   out += "layout = " + toml_string(scan.layout == Layout::Directory ? "directory" : "filename") + note(scan.layout_note) + "\n";
   out += "sourceDir = " + toml_string(scan.source_dir) + "\n";
   if (!scan.target_dir.empty()) out += "targetDir = " + toml_string(scan.target_dir) + "\n";
@@ -831,7 +854,9 @@ std::string render_config(const SiteScan& scan) {
   for (const KeyUse& k : scan.front_matter)
     if (k.proposed()) keys.push_back(&k);
     else others.push_back(k.key + " (" + values_text(k.counts) + (k.excluded.empty() ? "" : ", " + k.excluded) + ")");
-  if (keys.empty()) out += "# No key holds prose; l10n then extracts title, linkTitle, subtitle, description, summary, menu.*.name.\n";
+  if (keys.empty())
+    out += comment(tr("No key holds prose; l10n then extracts title, linkTitle, subtitle, description, summary, "
+                      "menu.*.name."));
   std::size_t width = 0;
   for (const KeyUse* k : keys) width = std::max(width, toml_string(k->key).size());
   out += "keys = [\n";
@@ -849,7 +874,7 @@ std::string render_config(const SiteScan& scan) {
     if (p.proposed()) by_shortcode[p.shortcode].push_back(&p);
     else others.push_back(p.shortcode + "." + param_label(p.param) + " (" + values_text(p.counts) +
                           (p.excluded.empty() ? "" : ", " + p.excluded) + ")");
-  if (by_shortcode.empty()) out += "# No shortcode parameter holds prose.\n";
+  if (by_shortcode.empty()) out += comment(tr("No shortcode parameter holds prose."));
   for (const auto& [name, uses] : by_shortcode) {
     std::string values;
     for (const ParamUse* p : uses)
@@ -867,8 +892,13 @@ std::string render_config(const SiteScan& scan) {
   if (!scan.data_files.empty() || !scan.data_exclude_keys.empty())
     out += "\n[data]  # i18n.data\nfiles = " + toml_array(scan.data_files) +
            "\nexcludeKeys = " + toml_array(scan.data_exclude_keys) + "\n";
-  out += "\n[merge]\nkeep = " + std::to_string(scan.keep) + "  # % of a page's text translated before its translation is written" +
-         (scan.migrated_from.empty() ? "" : "; hugo-gettext's threshold is 50") + "\n";
+  out += "\n[merge]\nkeep = " + std::to_string(scan.keep) + "  # " +
+         (scan.migrated_from.empty()
+              // xgettext:no-c-format
+              ? tr("% of a page's text translated before its translation is written")
+              // xgettext:no-c-format
+              : tr("% of a page's text translated before its translation is written; hugo-gettext's threshold is 50")) +
+         "\n";
   return out;
 }
 

@@ -177,7 +177,7 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
       throw Error(target, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (!dry_run) {
       fs::create_directories(abs.parent_path(), ec);
-      if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+      if (ec) throw Error(target, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
       out.temp = write_temp_file(abs.string(), r.bytes, cfg.root);
     }
   }
@@ -319,7 +319,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
       for (const auto& [path, bytes] : manifests) {
         std::error_code ec;
         fs::create_directories(fs::path(path).parent_path(), ec);
-        if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), ec.message().c_str()));
+        if (ec) throw Error(path, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
         temps.emplace_back(write_temp_file(path, bytes, cfg.root), path);
       }
     } catch (const Error&) {
@@ -335,7 +335,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         continue;
       }
       fs::remove(on_disk(cfg, rel), ec);
-      if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), ec.message().c_str()));
+      if (ec) throw Error(rel, 0, 0, format(tr("cannot remove: %s"), system_error_text(ec).c_str()));
     }
   } catch (const Error& e) {
     remove_temps(outputs);

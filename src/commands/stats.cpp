@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "base/controls.h"
+#include "base/tr.h"
 #include "po/catalog.h"
 #include "site/layout.h"
 #include "site/sources.h"
@@ -139,19 +141,29 @@ void json_coverage(std::ostream& out, const Coverage& c) {
       << ", \"fuzzyWords\": " << c.fuzzy_words << ", \"percent\": " << percent_text(c);
 }
 
+// `text` padded with spaces to `width` columns, on the left or the right.
+std::string padded(const std::string& text, std::size_t width, bool right) {
+  std::size_t used = display_width(text);
+  std::string pad(width > used ? width - used : 0, ' ');
+  return right ? pad + text : text + pad;
+}
+
+// A table of coverage, one row a catalog or a page; the columns are as wide
+// as their translated headings or their widest value.
 void table(std::ostream& out, const char* heading, const std::vector<std::pair<std::string, Coverage>>& rows) {
-  std::size_t width = std::string_view(heading).size();
-  for (const auto& [name, c] : rows) width = std::max(width, name.size());
-  auto row = [&](std::string_view name, const std::string& t, const std::string& f, const std::string& u,
-                 const std::string& w, const std::string& p) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "  %10s  %5s  %12s  %6s  %6s\n", t.c_str(), f.c_str(), u.c_str(), w.c_str(), p.c_str());
-    out << "  " << name << std::string(width - name.size(), ' ') << buf;
-  };
-  row(heading, "translated", "fuzzy", "untranslated", "words", "done");
+  std::vector<std::vector<std::string>> cells = {
+      {heading, tr("translated"), tr("fuzzy"), tr("untranslated"), tr("words"), tr("done")}};
   for (const auto& [name, c] : rows)
-    row(name, std::to_string(c.translated), std::to_string(c.fuzzy), std::to_string(c.untranslated),
-        std::to_string(c.words), percent_text(c) + "%");
+    cells.push_back({name, std::to_string(c.translated), std::to_string(c.fuzzy), std::to_string(c.untranslated),
+                     std::to_string(c.words), percent_text(c) + "%"});
+  std::vector<std::size_t> widths = {0, 10, 5, 12, 6, 6};  // scripts read the English table: it keeps its layout
+  for (const auto& line : cells)
+    for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], display_width(line[i]));
+  for (const auto& line : cells) {
+    out << " ";
+    for (std::size_t i = 0; i < line.size(); ++i) out << (i ? "  " : " ") << padded(line[i], widths[i], i > 0);
+    out << "\n";
+  }
 }
 
 }  // namespace
@@ -176,16 +188,18 @@ std::string stats_text(const StatsReport& report) {
   std::ostringstream out;
   for (const LanguageStats& lang : report.languages) {
     const Coverage& t = lang.total;
-    out << lang.language << ": " << percent_text(t) << "% translated (" << t.translated << " of " << t.total()
-        << " messages, " << t.fuzzy << " fuzzy; " << t.translated_words << " of " << t.words << " words)\n\n";
+    // TRANSLATORS: "nl: 80.0% translated (8 of 10 messages, 1 fuzzy; 95 of 120 words)".
+    out << format(tr("%s: %s%% translated (%zu of %zu messages, %zu fuzzy; %zu of %zu words)"), lang.language.c_str(),
+                  percent_text(t).c_str(), t.translated, t.total(), t.fuzzy, t.translated_words, t.words)
+        << "\n\n";
     std::vector<std::pair<std::string, Coverage>> rows;
     for (const CatalogStats& c : lang.catalogs)
-      rows.emplace_back(c.path + (c.exists ? "" : " (missing)"), c.coverage);
-    table(out, "catalog", rows);
+      rows.emplace_back(c.exists ? c.path : format(tr("%s (missing)"), c.path.c_str()), c.coverage);
+    table(out, tr("catalog"), rows);
     out << "\n";
     rows.clear();
     for (const PageStats& p : lang.pages) rows.emplace_back(p.path, p.coverage);
-    table(out, "page", rows);
+    table(out, tr("page"), rows);
     out << "\n";
   }
   return out.str();

@@ -46,7 +46,7 @@ class JsonReader {
 
  private:
   [[noreturn]] void fail(std::size_t at, const std::string& message) const {
-    src_.fail(at, "invalid JSON: " + message);
+    src_.fail(at, format(tr("invalid JSON: %s"), message.c_str()));
   }
 
   char peek() const { return pos_ < end_ ? s_[pos_] : '\0'; }
@@ -57,7 +57,8 @@ class JsonReader {
 
   void expect(char c, const char* what) {
     skip_space();
-    if (peek() != c) fail(pos_, std::string("expected ") + what);
+    // TRANSLATORS: "expected ',' or '}'": what the JSON text must have here.
+    if (peek() != c) fail(pos_, format(tr("expected %s"), what));
     ++pos_;
   }
 
@@ -84,7 +85,7 @@ class JsonReader {
       std::size_t key_begin = pos_;
       path_.push_back({string_token(), -1});
       int column = columns_.column(key_begin);
-      expect(':', "':'");
+      expect(':', tr("':'"));
       skip_space();
       value(depth + 1, column);
       path_.pop_back();
@@ -93,7 +94,7 @@ class JsonReader {
         ++pos_;
         return;
       }
-      expect(',', "',' or '}'");
+      expect(',', tr("',' or '}'"));
     }
   }
 
@@ -114,7 +115,7 @@ class JsonReader {
         ++pos_;
         return;
       }
-      expect(',', "',' or ']'");
+      expect(',', tr("',' or ']'"));
     }
   }
 

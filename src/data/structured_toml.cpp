@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "base/error.h"
+#include "base/tr.h"
+#include "data/parser_messages.h"
 #include "data/structured_detail.h"
 
 namespace l10n::detail {
@@ -61,7 +63,7 @@ class TomlHazards {
       } else if ((c == '"' || c == '\'') && may_start_string(i)) {
         if (auto hazard = string(i)) return hazard;
       } else if (static_cast<unsigned char>(c) >= 0x80) {
-        return TomlHazard{i, "invalid TOML: unexpected character outside a string or comment"};
+        return TomlHazard{i, tr("invalid TOML: unexpected character outside a string or comment")};
       } else {
         ++i;
       }
@@ -110,20 +112,22 @@ class TomlHazards {
   // toml++ asks whether the character after a backslash is white space, and
   // after a line-ending backslash, whether the first one of the text is.
   std::optional<TomlHazard> after_backslash(std::size_t p) const {
-    if (trips_at(t_, p)) return unreadable(p, "after a backslash");
+    if (trips_at(t_, p)) return unreadable(p, tr("TOML that toml++ 3.3 cannot read: %s after a backslash in a multi-line string "
+                                                "(docs/upstream-toml++.md)"));
     std::size_t q = p;
     while (q < t_.size() && (is_toml_blank(t_[q]) || t_[q] == '\r' || t_[q] == '\n' ||
                              is_toml_unicode_space(code_point_at(t_, q))))
       q = next_char(t_, q);
-    if (q > p && trips_at(t_, q)) return unreadable(q, "after a line-ending backslash");
+    if (q > p && trips_at(t_, q)) return unreadable(q, tr("TOML that toml++ 3.3 cannot read: %s after a line-ending backslash in a "
+                                                          "multi-line string (docs/upstream-toml++.md)"));
     return std::nullopt;
   }
 
-  TomlHazard unreadable(std::size_t at, std::string_view where) const {
+  // `message` names the code point with %s.
+  TomlHazard unreadable(std::size_t at, const char* message) const {
     char cp[16];
     std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(code_point_at(t_, at)));
-    return {at, "TOML that toml++ 3.3 cannot read: " + std::string(cp) + " " + std::string(where) +
-                    " in a multi-line string (docs/upstream-toml++.md)"};
+    return {at, format(message, cp)};
   }
 
   std::string_view t_;
@@ -142,7 +146,7 @@ class TomlReader {
     try {
       root = toml::parse(bytes_.substr(range_.begin, range_.size()), std::string_view(src_.path()));
     } catch (const toml::parse_error& e) {
-      src_.fail(offset(e.source().begin), "invalid TOML: " + std::string(e.description()));
+      src_.fail(offset(e.source().begin), toml_error_text(e.description()));
     }
     table(root, false);
     // toml++ keeps keys sorted; leaves and sections go back to source order.

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/error.h"
+#include "data/parser_messages.h"
 #include "data/structured_detail.h"
 #include "base/tr.h"
 
@@ -97,7 +98,7 @@ class YamlReader {
     // libyaml skips a byte order mark that starts a line: every offset after
     // it would be off by one character.
     for (std::size_t at = bytes_.find("\xEF\xBB\xBF", range_.begin); at < range_.end; at = bytes_.find("\xEF\xBB\xBF", at + 1))
-      if (at > 0 && bytes_[at - 1] == '\n') src_.fail(at, "a byte order mark (U+FEFF) starts a line of YAML");
+      if (at > 0 && bytes_[at - 1] == '\n') src_.fail(at, tr("a byte order mark (U+FEFF) starts a line of YAML"));
     EventStream events(bytes_.substr(range_.begin, range_.size()));
     int documents = 0;
     for (;;) {
@@ -105,7 +106,7 @@ class YamlReader {
       const yaml_event_t& e = events.event();
       switch (e.type) {
         case YAML_DOCUMENT_START_EVENT:
-          if (++documents > 1) fail(e.start_mark, "multiple YAML documents are not supported here");
+          if (++documents > 1) fail(e.start_mark, tr("multiple YAML documents are not supported here"));
           break;
         case YAML_MAPPING_START_EVENT:
           start_collection(e, true, e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
@@ -148,9 +149,7 @@ class YamlReader {
   [[noreturn]] void fail(const yaml_mark_t& mark, std::string message) { src_.fail(offset(mark), std::move(message)); }
 
   [[noreturn]] void fail_syntax(const yaml_parser_t& p) {
-    std::string message = "invalid YAML: ";
-    message += p.problem ? p.problem : tr("syntax error");
-    if (p.context) message += std::string(" (") + p.context + ")";
+    std::string message = yaml_error_text(p.problem, p.context);
     // Reader errors (bad characters) report a byte offset, the others a mark.
     std::size_t at = p.error == YAML_READER_ERROR ? range_.begin + p.problem_offset : offset(p.problem_mark);
     src_.fail(std::min(at, range_.end), std::move(message));
@@ -175,7 +174,7 @@ class YamlReader {
   }
 
   void start_collection(const yaml_event_t& e, bool mapping, bool flow) {
-    if (awaiting_key()) fail(e.start_mark, "a collection as a mapping key is not supported");
+    if (awaiting_key()) fail(e.start_mark, tr("a collection as a mapping key is not supported"));
     bool no_translate = begin_value(offset(e.start_mark));
     if (!stack_.empty() && stack_.back().mapping)
       no_translate = no_translate || no_translate_.trailing(stack_.back().key.end);
@@ -280,8 +279,8 @@ class YamlReader {
         // go-yaml as the anchor `a:b` on `x`; and a value written in its place
         // would have to start with a blank to end the anchor.
         if (p < end && (bytes_[p] == ':' || bytes_[p] == '?'))
-          src_.fail(p, "an anchor name followed by ':' or '?' (`&a:b`) is read differently by YAML parsers: "
-                       "put a space after the anchor");
+          src_.fail(p, tr("an anchor name followed by ':' or '?' (`&a:b`) is read differently by YAML parsers: "
+                          "put a space after the anchor"));
       } else if (c == '!') {
         bool verbatim = bytes_.substr(p, 2) == "!<";
         while (p < end && !is_space(bytes_[p]) && !(verbatim && bytes_[p - 1] == '>')) ++p;

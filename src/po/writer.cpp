@@ -380,7 +380,7 @@ std::string format_po_gettext(const Catalog& cat) {
 
   // An anonymous in-memory file: libgettextpo only writes to named files.
   int fd = memfd_create("l10n-po", MFD_CLOEXEC);
-  if (fd < 0) throw Error("", 0, 0, format(tr("cannot write PO text to memory: %s"), std::strerror(errno)));
+  if (fd < 0) throw Error("", 0, 0, format(tr("cannot write PO text to memory: %s"), system_error_text(errno).c_str()));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
@@ -396,7 +396,7 @@ std::string format_po_gettext(const Catalog& cat) {
     ssize_t got = ::pread(fd, buf, sizeof buf, off);
     if (got < 0) {
       if (errno == EINTR) continue;
-      throw Error("", 0, 0, format(tr("cannot read formatted PO text: %s"), std::strerror(errno)));
+      throw Error("", 0, 0, format(tr("cannot read formatted PO text: %s"), system_error_text(errno).c_str()));
     }
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));

@@ -324,7 +324,7 @@ void finding_row(pugi::xml_node tbody, const Row& row, int order) {
   current_text(add(line, "td", "", "text current"), f);
   std::string found = f.kind == FindingKind::Unreadable
                           ? format(tr("cannot read this spot: %s"), f.text.c_str())
-                          : format(tr("%s, in '%s' (%s%%)"), f.unit.c_str(), f.found.c_str(),
+                          : format(tr("%s, in '%s' (%s%%)"), unit_label(f.unit), f.found.c_str(),
                                    percent(100 * f.confidence).c_str());
   if (f.kind == FindingKind::Cited) found += tr(", a cited title");
   if (row.lines.size() > 1) found += format(tr(", %d times on the page"), static_cast<int>(row.lines.size()));
@@ -339,7 +339,7 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
   for (const LanguageSummary& s : r.summary()) langs.push_back({s.language, s.language});
   for (FindingKind k : {FindingKind::Unit, FindingKind::Sentence, FindingKind::PoMsgstr, FindingKind::PoIdentical,
                         FindingKind::Unreadable, FindingKind::Cited})
-    kinds.push_back({finding_kind_name(k), finding_kind_name(k)});
+    kinds.push_back({finding_kind_name(k), finding_kind_label(k)});
   select(filters, "f-group", tr("Group by"), {{"page", tr("page")}, {"po", tr("PO file")}});
   select(filters, "f-lang", tr("Language"), langs);
   select(filters, "f-kind", tr("Kind"), kinds);

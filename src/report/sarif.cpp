@@ -78,7 +78,7 @@ std::string message_of(const Finding& f) {
   if (f.kind == FindingKind::Unreadable)
     return format(tr("Cannot read this spot (%s); the rest of the page was checked: %s"), literal(f.text).c_str(),
                   literal(f.fragment).c_str());
-  return format(tr("Text in '%s' in a '%s' %s: %s"), f.found.c_str(), f.language.c_str(), f.unit.c_str(),
+  return format(tr("Text in '%s' in a '%s' %s: %s"), f.found.c_str(), f.language.c_str(), unit_label(f.unit),
                 literal(f.fragment).c_str());
 }
 

@@ -203,7 +203,7 @@ std::vector<std::string> source_pages(const Config& cfg) {
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) throw Error(cfg.source_dir, 0, 0, format(tr("cannot list: %s"), ec.message().c_str()));
+    if (ec) throw Error(cfg.source_dir, 0, 0, format(tr("cannot list: %s"), system_error_text(ec).c_str()));
     // A symlink is never followed, to a file or a directory: it may lead
     // out of the site, and a committed one is not to be trusted.
     if (it->is_symlink() || !it->is_regular_file()) continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/tr.h"
+
 namespace l10n {
 
 namespace {
@@ -77,7 +79,7 @@ class Scanner {
     std::string_view close = text_[p + 2] == '<' ? "*/>}}" : "*/%}}";
     std::size_t q = text_.find(close, p + 5);
     if (q == std::string_view::npos)
-      src_.fail(p, "unclosed escaped shortcode (opened here; expected '" + std::string(close) + "')");
+      src_.fail(p, format(tr("unclosed escaped shortcode (opened here; expected '%s')"), std::string(close).c_str()));
     out_.escaped.push_back({p, q + close.size()});
     pos_ = q + close.size();
   }
@@ -90,10 +92,9 @@ class Scanner {
     bool closes = slash < text_.size() && text_[slash] == '/' && at(name, inline_name_) &&
                   at(name + inline_name_.size(), " ");
     if (!closes)
-      src_.fail(p, "inline shortcode " + quoted(inline_name_) + " (opened at line " +
-                       std::to_string(src_.at(inline_open_).line) +
-                       ") holds another shortcode call; Hugo allows none inside an inline shortcode, only its "
-                       "closing call '{{< /" + inline_name_ + " >}}'");
+      src_.fail(p, format(tr("inline shortcode '%s' (opened at line %d) holds another shortcode call; Hugo allows "
+                             "none inside an inline shortcode, only its closing call '{{< /%s >}}'"),
+                          inline_name_.c_str(), src_.at(inline_open_).line, inline_name_.c_str()));
     out_.inline_bodies.push_back({inline_body_begin_, p});
     inline_name_.clear();
   }
@@ -113,7 +114,7 @@ class Scanner {
     i = scan_name(i, sc);
     if (sc.closing) {
       i = skip_blanks(i);
-      if (!at(i, right_)) unexpected(i, sc, "a closing shortcode takes no parameters");
+      if (!at(i, right_)) unexpected(i, sc, tr("a closing shortcode takes no parameters"));
     } else {
       i = scan_params(i, sc);
     }
@@ -131,8 +132,8 @@ class Scanner {
   std::size_t scan_name(std::size_t i, Shortcode& sc) {
     std::size_t start = i;
     if (i >= text_.size() || !is_alnum(text_[i])) {
-      if (at(i, right_)) src_.fail(open_, "shortcode without a name");
-      unexpected(i, sc, "expected a shortcode name (Go template expressions are not supported)");
+      if (at(i, right_)) src_.fail(open_, tr("shortcode without a name"));
+      unexpected(i, sc, tr("expected a shortcode name (Go template expressions are not supported)"));
     }
     while (i < text_.size()) {
       char c = text_[i];
@@ -143,7 +144,7 @@ class Scanner {
       } else if (c == '.') {
         // Hugo looks for "inline " after the period, blank included.
         if (!at(i + 1, "inline "))
-          src_.fail(i, "period in shortcode name only allowed for inline shortcodes (name.inline, then a space)");
+          src_.fail(i, tr("period in shortcode name only allowed for inline shortcodes (name.inline, then a space)"));
         i += 7;
       } else {
         break;
@@ -162,7 +163,7 @@ class Scanner {
       char c = i < text_.size() ? text_[i] : '\0';
       if (c == '/') {
         std::size_t j = skip_blanks(i + 1);
-        if (!at(j, right_)) unexpected(i, sc, "'/' may only end a self-closing call");
+        if (!at(j, right_)) unexpected(i, sc, tr("'/' may only end a self-closing call"));
         sc.self_closing = true;
         return j;
       }
@@ -190,7 +191,7 @@ class Scanner {
           i = word_end;
         }
       } else {
-        unexpected(i, sc, "values with characters other than letters, digits, '-', '_' and '.' must be quoted");
+        unexpected(i, sc, tr("values with characters other than letters, digits, '-', '_' and '.' must be quoted"));
       }
       check_not_mixed(param_start, sc, param);
       if (param.name.empty()) param.position = positional++;
@@ -204,15 +205,15 @@ class Scanner {
     auto label = [](const ShortcodeParam& p) { return quoted(p.name.empty() ? p.value : p.name); };
     const ShortcodeParam& first = sc.params.front();
     bool named = !param.name.empty();
-    fail_in_call(where, sc,
-                 "cannot mix named and positional parameters in shortcode " + quoted(sc.name) + ": " + label(param) +
-                     " is " + (named ? "named" : "positional") + ", " + label(first) + " before it is " +
-                     (named ? "positional" : "named"));
+    const char* message =
+        named ? tr("cannot mix named and positional parameters in shortcode '%s': %s is named, %s before it is positional")
+              : tr("cannot mix named and positional parameters in shortcode '%s': %s is positional, %s before it is named");
+    fail_in_call(where, sc, format(message, sc.name.c_str(), label(param).c_str(), label(first).c_str()));
   }
 
   static std::string escaped_backtick(const Shortcode& sc) {
-    return "a backtick cannot be escaped (\\`) in shortcode " + quoted(sc.name) +
-           "; write the value in backticks or double quotes";
+    return format(tr("a backtick cannot be escaped (\\`) in shortcode '%s'; write the value in backticks or double quotes"),
+                  sc.name.c_str());
   }
 
   // A quoted, escaped-quoted, raw or bare value at `i`; returns the offset after it.
@@ -220,13 +221,14 @@ class Scanner {
     char c = i < text_.size() ? text_[i] : '\0';
     if (c == '\\' && !at(i + 1, "\""))
       fail_in_call(i, sc, at(i + 1, "`") ? escaped_backtick(sc)
-                                         : "a backslash before a value must escape its quote (\\\"…\\\") in shortcode " +
-                                               quoted(sc.name));
+                                         : format(tr("a backslash before a value must escape its quote (\\\"…\\\") in "
+                                                     "shortcode '%s'"),
+                                                  sc.name.c_str()));
     if (c == '"' || c == '\\') return scan_quoted(i, sc, param);
     if (c == '`') {
       std::size_t close = text_.find('`', i + 1);
       if (close == std::string_view::npos)
-        src_.fail(i, "unterminated raw string in shortcode " + quoted(sc.name));
+        src_.fail(i, format(tr("unterminated raw string in shortcode '%s'"), sc.name.c_str()));
       param.quote = '`';
       param.value_span = {i + 1, close};
       param.value = std::string(text_.substr(i + 1, close - i - 1));
@@ -252,7 +254,7 @@ class Scanner {
     bool inner_quote = false;
     for (;; ++j) {
       if (j >= text_.size() || text_[j] == '\n')
-        src_.fail(i, "unterminated quoted string in shortcode " + quoted(sc.name));
+        src_.fail(i, format(tr("unterminated quoted string in shortcode '%s'"), sc.name.c_str()));
       if (text_[j] == '"') break;
       if (text_[j] != '\\') continue;
       if (at(j + 1, "`")) fail_in_call(j, sc, escaped_backtick(sc));
@@ -273,13 +275,16 @@ class Scanner {
   [[noreturn]] void unexpected(std::size_t i, const Shortcode& sc, std::string_view hint) {
     std::string name = sc.name.empty() ? std::string() : " " + quoted(sc.name);
     if (i < text_.size() && at(i, other_right_))
-      src_.fail(i, "shortcode" + name + " opened with '" + (sc.markdown ? "{{%" : "{{<") +
-                       "' cannot end with '" + std::string(other_right_) + "'");
+      // TRANSLATORS: the first %s is empty or a space and the shortcode's name in quotes.
+      src_.fail(i, format(tr("shortcode%s opened with '%s' cannot end with '%s'"), name.c_str(),
+                          sc.markdown ? "{{%" : "{{<", std::string(other_right_).c_str()));
     std::size_t len = 1;
     while (i + len < text_.size() && (static_cast<unsigned char>(text_[i + len]) & 0xC0) == 0x80) ++len;
-    fail_in_call(i, sc,
-                 "unexpected " + quoted(text_.substr(i, len)) + " in shortcode" + name + " (opened at line " +
-                     std::to_string(src_.at(open_).line) + "): " + std::string(hint));
+    // TRANSLATORS: "unexpected '!' in shortcode 'note' (opened at line 3): values with characters …"; the
+    // second %s is empty or a space and the shortcode's name in quotes.
+    fail_in_call(i, sc, format(tr("unexpected %s in shortcode%s (opened at line %d): %s"),
+                               quoted(text_.substr(i, len)).c_str(), name.c_str(), src_.at(open_).line,
+                               std::string(hint).c_str()));
   }
 
   // An error inside the call at `i`. When the call has no right delimiter
@@ -289,8 +294,8 @@ class Scanner {
     std::size_t close = text_.find(right_, open_ + 3);
     std::size_t next = find_call_start(open_ + 3);
     if (close == std::string_view::npos || (next != std::string_view::npos && next < close))
-      src_.fail(open_, "unclosed shortcode" + (sc.name.empty() ? std::string() : " " + quoted(sc.name)) +
-                           " (opened here)");
+      src_.fail(open_, sc.name.empty() ? std::string(tr("unclosed shortcode (opened here)"))
+                                       : format(tr("unclosed shortcode '%s' (opened here)"), sc.name.c_str()));
     src_.fail(i, std::move(message));
   }
 
@@ -300,7 +305,7 @@ class Scanner {
     if (sc.closing) {
       std::size_t k = stack_.size();
       while (k > 0 && out_.calls[stack_[k - 1]].name != sc.name) --k;
-      if (k == 0 && !fragment_) src_.fail(sc.span.begin, "closing shortcode " + quoted(sc.name) + " has no opening");
+      if (k == 0 && !fragment_) src_.fail(sc.span.begin, format(tr("closing shortcode '%s' has no opening"), sc.name.c_str()));
       if (k > 0) stack_.resize(k - 1);
     } else if (!sc.self_closing) {
       stack_.push_back(out_.calls.size());
