@@ -32,7 +32,7 @@ void install_interrupt_handler() {
 
 int interrupt_signal() { return g_signal; }
 
-const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal"; }
+const char* signal_name(int sig) { return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : tr("a signal"); }
 
 void check_interrupt() {
   if (int sig = g_signal) throw Error("", 0, 0, format(tr("interrupted by %s; no file was changed"), signal_name(sig)));

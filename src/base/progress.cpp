@@ -6,6 +6,8 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "base/tr.h"
+
 namespace l10n {
 
 bool progress_wanted() {
@@ -34,13 +36,10 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   // A 20-cell bar, then the counts: "l10n merge [#######-------------] 35/100 files, 120 files/s".
   constexpr std::size_t cells = 20;
   std::size_t filled = total == 0 ? cells : std::min(cells, done * cells / total);
-  out_ << "\r\x1b[K" << label_ << " [" << std::string(filled, '#') << std::string(cells - filled, '-') << "] " << done
-       << "/" << total << " files";
-  if (seconds >= 0.05) {
-    char rate[32];
-    std::snprintf(rate, sizeof rate, ", %.0f files/s", static_cast<double>(done) / seconds);
-    out_ << rate;
-  }
+  out_ << "\r\x1b[K" << label_ << " [" << std::string(filled, '#') << std::string(cells - filled, '-') << "] "
+       << format(tr_n("%zu/%zu file", "%zu/%zu files", total), done, total);
+  // TRANSLATORS: the speed of a progress bar, after the count of files.
+  if (seconds >= 0.05) out_ << format(tr(", %.0f files/s"), static_cast<double>(done) / seconds);
   out_ << std::flush;
 }
 
