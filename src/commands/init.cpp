@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/ascii.h"
 #include "units/page.h"
 #include "site/layout.h"
 #include "data/structured.h"
@@ -68,11 +69,6 @@ bool looks_like_language(std::string_view s) {
          std::all_of(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // A content mount: Hugo reads the pages of `lang` (every language when
 // empty) from `source`.
 struct Mount {
@@ -111,7 +107,7 @@ void read_language_leaf(SiteLanguages& site, const std::string& lang, const std:
 
 // The leaves only say "[]" for a list item; the item's index is in path_string.
 int mount_index(const DataLeaf& leaf) {
-  std::string path = lower(leaf.path_string);
+  std::string path = ascii_lower(leaf.path_string);
   std::size_t at = path.find("mounts[");
   return at == std::string::npos ? -1 : std::atoi(path.c_str() + at + 7);
 }
@@ -120,7 +116,7 @@ void read_mount_leaf(std::map<int, Mount>& mounts, const std::string& key, const
   Mount& m = mounts[mount_index(leaf)];
   if (key == "source") m.source = fs::path(leaf.value).lexically_normal().generic_string();
   else if (key == "target") m.target = fs::path(leaf.value).lexically_normal().generic_string();
-  else if (key == "lang") m.lang = lower(leaf.value);
+  else if (key == "lang") m.lang = ascii_lower(leaf.value);
 }
 
 // `path` in lower case, with the key a config/_default/<key>.toml file stands for.
@@ -137,10 +133,10 @@ void read_config_leaf(SiteLanguages& site, const std::vector<std::string>& path,
     site.i18n_file = rel;
   } else if (path.size() == 2 && path[0] == "taxonomies" && leaf.is_string) {
     if (!site.taxonomies_seen) site.taxonomies.clear(), site.taxonomies_seen = true;
-    site.taxonomies.insert(lower(leaf.value));
+    site.taxonomies.insert(ascii_lower(leaf.value));
   } else if (path.size() == 1 && leaf.is_string) {
-    if (path[0] == "defaultcontentlanguage") site.default_language = lower(leaf.value), site.default_file = rel;
-    else if (path[0] == "languagecode") site.language_code = lower(leaf.value);
+    if (path[0] == "defaultcontentlanguage") site.default_language = ascii_lower(leaf.value), site.default_file = rel;
+    else if (path[0] == "languagecode") site.language_code = ascii_lower(leaf.value);
     else if (path[0] == "contentdir") site.content_dir = leaf.value;
   }
 }
@@ -166,7 +162,7 @@ void read_config_file(SiteLanguages& site, const std::string& root, const std::s
   for (const DataLeaf& leaf : parse_data(src, *data_format_of(rel))) {
     std::vector<std::string> path;
     if (key_file) path.push_back(stem);
-    for (const auto& seg : leaf.path) path.push_back(lower(seg));
+    for (const auto& seg : leaf.path) path.push_back(ascii_lower(seg));
     read_config_leaf(site, path, leaf, rel, mounts);
   }
   for (auto& [index, m] : mounts)
@@ -207,7 +203,7 @@ std::set<std::string> filename_languages(const fs::path& dir) {
     if (ec) break;
     if (!it->is_regular_file() || it->path().extension() != ".md") continue;
     std::string lang = fs::path(it->path().stem()).extension().string();
-    if (lang.size() > 1 && looks_like_language(lang.substr(1))) out.insert(lower(lang.substr(1)));
+    if (lang.size() > 1 && looks_like_language(lang.substr(1))) out.insert(ascii_lower(lang.substr(1)));
   }
   return out;
 }
@@ -219,7 +215,7 @@ std::string lang_pattern(const std::string& dir, const std::string& lang) {
   for (const auto& seg : fs::path(dir).lexically_normal()) {
     std::string s = seg.string();
     if (s.empty()) continue;
-    if (lower(s) == lang) s = "{lang}", found = true;
+    if (ascii_lower(s) == lang) s = "{lang}", found = true;
     out += (out.empty() ? "" : "/") + s;
   }
   return found ? out : "";
@@ -335,7 +331,7 @@ bool technical_name(std::string name) {
       "date", "draft", "email", "file", "height", "href", "icon", "icons", "id", "image", "images", "img", "lang",
       "language", "layout", "link", "logo", "path", "ref", "rel", "size", "slug", "src", "style", "target", "theme",
       "thumbnail", "type", "url", "urls", "video", "weight", "width"};
-  return names.count(lower(std::move(name))) > 0;
+  return names.count(ascii_lower(std::move(name))) > 0;
 }
 
 // Keys that name people: "Mark Dumay" reads as two words of prose, but a
@@ -343,7 +339,7 @@ bool technical_name(std::string name) {
 bool person_name(std::string name) {
   static const std::set<std::string> names = {"author", "authors", "contributor", "contributors", "credit",
                                               "credits", "maintainer", "photographer"};
-  return names.count(lower(std::move(name))) > 0;
+  return names.count(ascii_lower(std::move(name))) > 0;
 }
 
 // frontMatter.keys pattern of a leaf: menu names are per menu, a list of
@@ -783,7 +779,7 @@ SiteScan scan_site(const std::string& root) {
   }
   for (auto& [key, counts] : keys) {
     std::string last = key.substr(key.find_last_of(".]") + 1);
-    std::string why = site.taxonomies.count(lower(key)) ? tr("a taxonomy")
+    std::string why = site.taxonomies.count(ascii_lower(key)) ? tr("a taxonomy")
                       : technical_name(last)            ? tr("a technical name")
                       : person_name(last)               ? tr("a person's name")
                                                         : "";

@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "base/ascii.h"
 #include "base/error.h"
 #include "base/tr.h"
 #include "base/source_text.h"
@@ -19,7 +20,7 @@ namespace l10n {
 
 std::string hugo_language(std::string_view gettext_code) {
   std::string out;
-  for (char c : gettext_code) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : gettext_code) out += c == '_' ? '-' : ascii_lower(c);
   return out;
 }
 

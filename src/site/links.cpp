@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "base/ascii.h"
 #include "base/files.h"
 #include "base/siphash.h"
 #include "data/structured.h"
@@ -38,11 +39,6 @@ std::string filled(std::string tmpl, std::string_view name, std::string_view val
   return tmpl;
 }
 
-std::string lowercase_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 std::string site_base_url(const Config& cfg) {
@@ -52,7 +48,7 @@ std::string site_base_url(const Config& cfg) {
     try {
       SourceText text(f.path, read_file(on_disk(cfg, f.path), f.path));
       for (const DataLeaf& leaf : parse_data(text, f.format))
-        if (leaf.path.size() == 1 && lowercase_ascii(leaf.path[0]) == "baseurl" && web_address(leaf.value))
+        if (leaf.path.size() == 1 && ascii_lower(leaf.path[0]) == "baseurl" && web_address(leaf.value))
           return leaf.value;
     } catch (const Error&) {
       // A site config that cannot be read gives no address; extract says why.
@@ -82,7 +78,7 @@ std::string page_url(const Config& cfg, std::string_view base_url, std::string_v
   std::string url(base_url);
   if (!url.ends_with('/')) url += '/';
   url += hugo_language(lang) + "/";
-  if (!p.empty()) url += percent_encoded(lowercase_ascii(p), true) + "/";
+  if (!p.empty()) url += percent_encoded(ascii_lower(p), true) + "/";
   return url;
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/ascii.h"
+
 namespace l10n {
 
 namespace {
@@ -161,12 +163,8 @@ class TextScan {
     std::size_t end = i_;
     while (end < s_.size() && is_word_byte(static_cast<unsigned char>(s_[end]))) ++end;
     std::string_view w = s_.substr(i_, end - i_);
-    int upper = 0;
-    std::string lower;
-    for (char c : w) {
-      upper += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    auto upper = std::count_if(w.begin(), w.end(), [](char c) { return ascii_upper(c); });
+    std::string lower = ascii_lower(w);
     if (upper >= 2) out_.names.emplace_back(w);
     prose_ += lower + ' ';
     out_.words.push_back(std::move(lower));

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "base/ascii.h"
 #include "units/markdown.h"
 
 namespace l10n {
@@ -82,8 +83,7 @@ bool is_toml_number(std::string_view v) {
 std::optional<std::string> toml_literal(const SourceText& src, DataFormat format, const DataLeaf& leaf) {
   if (format == DataFormat::Toml) return std::string(src.bytes().substr(leaf.span.begin, leaf.span.size()));
   std::string v = leaf.value;
-  std::string lower;
-  for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = ascii_lower(v);
   if (lower == "null" || lower == "~" || lower.empty()) return std::nullopt;
   if (lower == "true" || lower == "yes" || lower == "on") return "true";
   if (lower == "false" || lower == "no" || lower == "off") return "false";
