@@ -23,6 +23,7 @@
 #include "base/error.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "language/dictionary_image.h"
 
 namespace l10n {
 
@@ -359,25 +360,6 @@ const std::unordered_set<std::string>& function_words_for(std::string_view langu
   return none;
 }
 
-std::string dictionary_file(const std::string& language, const std::string& dict_dir) {
-  namespace fs = std::filesystem;
-  std::string exact = dict_dir + "/" + language + ".dic";
-  if (fs::exists(exact)) return exact;
-  std::error_code ec;
-  std::vector<std::string> candidates;
-  for (const auto& e : fs::directory_iterator(dict_dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.starts_with(language + "_") && name.ends_with(".dic")) candidates.push_back(e.path().string());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  // en_US before en_AU and the like: the first sorted name is arbitrary, so
-  // prefer the country code that repeats the language ("nl_NL") or US.
-  for (const auto& c : candidates)
-    if (c.ends_with("_US.dic") || c.ends_with("_" + std::string(1, static_cast<char>(std::toupper(language[0]))) +
-                                                     static_cast<char>(std::toupper(language[1])) + ".dic"))
-      return c;
-  return candidates.empty() ? "" : candidates.front();
-}
 
 std::string lowercase(std::string_view s) {
   std::string out;
@@ -516,7 +498,9 @@ namespace {
 // place: this runs at every start and the Dutch file has 180,000 lines.
 constexpr ByteClass kWordEnd("/\t\r");
 
-void read_dictionary(const std::string& path, WordList& list) {
+}  // namespace
+
+WordSet read_dictionary_words(const std::string& path) {
   std::string text = read_file(path, path);
   if (text.size() >= UINT32_MAX / 2) throw Error(path, 0, 0, "a dictionary of 2 GB or more is not read");
   // The lowercased words end to end, kept as the word set's store.
@@ -561,7 +545,37 @@ void read_dictionary(const std::string& path, WordList& list) {
   }
   text = std::string();  // the file, before the set is built
   lowered.resize(n);
-  list.words = WordSet::adopt(std::move(lowered), spans);
+  return WordSet::adopt(std::move(lowered), spans);
+}
+
+std::string dictionary_file(const std::string& language, const std::string& dict_dir) {
+  namespace fs = std::filesystem;
+  std::string exact = dict_dir + "/" + language + ".dic";
+  if (fs::exists(exact)) return exact;
+  std::error_code ec;
+  std::vector<std::string> candidates;
+  for (const auto& e : fs::directory_iterator(dict_dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.starts_with(language + "_") && name.ends_with(".dic")) candidates.push_back(e.path().string());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  // en_US before en_AU and the like: the first sorted name is arbitrary, so
+  // prefer the country code that repeats the language ("nl_NL") or US.
+  for (const auto& c : candidates)
+    if (c.ends_with("_US.dic") || c.ends_with("_" + std::string(1, static_cast<char>(std::toupper(language[0]))) +
+                                                     static_cast<char>(std::toupper(language[1])) + ".dic"))
+      return c;
+  return candidates.empty() ? "" : candidates.front();
+}
+
+namespace {
+
+// The set the program carries for this file (dictionary_image.h), or the
+// file read.
+WordSet dictionary_words(const std::string& path) {
+  if (std::string_view image = embedded_dictionary_image(); !image.empty())
+    if (std::optional<WordSet> set = word_set_in_image(image, dictionary_key(path))) return std::move(*set);
+  return read_dictionary_words(path);
 }
 
 }  // namespace
@@ -587,7 +601,7 @@ std::shared_ptr<const WordList> load_word_list(const std::string& language, cons
       if (std::string path = dictionary_file(language, dict_dir); !path.empty()) {
         list = std::make_shared<WordList>();
         list->language = language;
-        read_dictionary(path, *list);
+        list->words = dictionary_words(path);
         list->function_words = function_words_for(language);
         list->leaning = &leaning_words(language);
       }

@@ -199,4 +199,12 @@ class SentenceSplitter {
 // exists for `language`.
 std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir);
 
+// The hunspell file load_word_list reads for `language`: <lang>.dic, else a
+// <lang>_*.dic; empty if there is none.
+std::string dictionary_file(const std::string& language, const std::string& dict_dir);
+// The words of that file as load_word_list has them (lowercased, proper
+// nouns left out), read from the file: for the tool that makes the image the
+// program carries (dictionary_image.h).
+WordSet read_dictionary_words(const std::string& path);
+
 }  // namespace l10n

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,13 @@ class WordSet {
     std::uint32_t offset, length;
   };
   static WordSet adopt(std::string text, std::span<const At> at);
+  // The set as bytes (its table and its words, as they lie in memory), and a
+  // set that reads such bytes where they are, without copying them: the
+  // program carries its dictionaries' sets made at build time
+  // (dictionary_image.h), so that a run of `check` loads nothing. `image`
+  // must start 8-aligned and outlive the set; nullopt if it is no image.
+  void write_image(std::string& out) const;
+  static std::optional<WordSet> view(std::string_view image);
   bool contains(std::string_view word) const;
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return size_; }
@@ -40,6 +48,14 @@ class WordSet {
   };
   static std::uint64_t hash(std::string_view word);
   static std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>(h >> 48); }
+  // The set's words and table: its own, or those of the image it views
+  // (bytes, read a slot at a time: an image holds no Slot objects).
+  std::string_view words() const { return viewed_ ? view_words_ : std::string_view(arena_); }
+  std::size_t slot_count() const { return viewed_ ? view_slot_count_ : slots_.size(); }
+  const char* table() const { return viewed_ ? view_slots_ : reinterpret_cast<const char*>(slots_.data()); }
+  static Slot slot(const char* table, std::size_t i);
+  // A viewed set copies the image into its own store before it changes.
+  void own();
   // The slot that holds `word`, or the free one where it would go.
   std::size_t find(std::string_view word, std::uint64_t h) const;
   void insert(std::string_view word, std::uint64_t h);
@@ -50,6 +66,10 @@ class WordSet {
   std::string arena_;
   std::vector<Slot> slots_;  // a power of two, at most half full
   std::size_t size_ = 0;
+  bool viewed_ = false;
+  std::string_view view_words_;
+  const char* view_slots_ = nullptr;
+  std::size_t view_slot_count_ = 0;
 };
 
 }  // namespace l10n
