@@ -400,12 +400,12 @@ void collect_names(const Words& words, NameSet& names) { collect_names(words, {0
 void collect_names(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
   for (auto it = first; it != last; ++it)  // the range starts a sentence
-    if (it->capitalised && !it->initial && it != first) names.words.emplace(words.text_of(*it));
+    if (it->capitalised && !it->initial && it != first) names.words.insert(words.text_of(*it));
 }
 
 void collect_vocabulary(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
-  for (auto it = first; it != last; ++it) names.vocabulary.emplace(words.lower_of(*it));
+  for (auto it = first; it != last; ++it) names.vocabulary.insert(words.lower_of(*it));
 }
 
 std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> Words::within(Span range) const {
@@ -678,6 +678,21 @@ struct WordFacts {
   bool compound_t = false, compound_s = false;  // in neither, but a compound
   double orthography_t = 0, orthography_s = 0;
 };
+
+namespace {
+
+// Hashing for the memo's maps, looked up by string_view: FNV-1a, which on
+// words of a few letters costs less than std::hash.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+};
+
+}  // namespace
 
 struct IdentifyMemo::Impl {
   std::unordered_map<std::string, WordFacts, StringHash, std::equal_to<>> words;

@@ -25,24 +25,14 @@ std::string mask_non_prose(std::string_view text);
 
 // Words that are never evidence of a language: product and proper names
 // (glossary terms, names seen elsewhere on the page or in the source unit).
-// Hashing for sets of words looked up by string_view: FNV-1a, which on
-// words of a few letters costs less than std::hash.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-
+// The sets are WordSets: every word of every identification is looked up in
+// them, and a page adds each of its names and words to them.
 struct NameSet {
-  StringSet words;                              // exact, case-sensitive: "Discourse"
+  WordSet words;                                // exact, case-sensitive: "Discourse"
   std::vector<std::string> phrases;             // lowercased glossary terms, maybe several words
   // Lowercased words the page uses inside sentences of its own language
   // ("internationale mailing lists"): not evidence elsewhere on the page.
-  StringSet vocabulary;
+  WordSet vocabulary;
   // A set looked up after this one: a unit's own names over its page's,
   // without copying the page's for every unit.
   const NameSet* base = nullptr;

@@ -37,6 +37,7 @@ class WordSet {
   bool contains(std::string_view word) const;
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
 
  private:
   // A tag of the hash spares most comparisons with the arena, each a cache
