@@ -18,6 +18,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "base/error.h"
@@ -393,6 +394,18 @@ std::string mask_non_prose(std::string_view text) {
   return s;
 }
 
+// What the word lists say of one lowercased word: looked up once per
+// worker's memo (IdentifyMemo, kept from page to page), as has() and
+// compound() try several endings and splits.
+struct WordFacts {
+  bool loanword = false, latin = false, title_small = false;
+  bool known_t = false, known_s = false;        // in the dictionary
+  bool function_t = false, function_s = false;  // a function word
+  bool leans_t = false, leans_s = false;        // in both, but leaning one way
+  bool compound_t = false, compound_s = false;  // in neither, but a compound
+  double orthography_t = 0, orthography_s = 0;
+};
+
 void collect_names(std::string_view prose, NameSet& names) { collect_names(words_of(prose, NameSet{}), names); }
 
 void collect_names(const Words& words, NameSet& names) { collect_names(words, {0, words.text.size()}, names); }
@@ -405,7 +418,16 @@ void collect_names(const Words& words, Span range, NameSet& names) {
 
 void collect_vocabulary(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
-  for (auto it = first; it != last; ++it) names.vocabulary.insert(words.lower_of(*it));
+  // Identifying asks the vocabulary only of words the target's lists do not
+  // know (identify below): the others, most of a page's words, are left out.
+  bool looked_up = words.facts_memo && words.facts.size() == words.list.size();
+  for (auto it = first; it != last; ++it) {
+    if (looked_up) {
+      const WordFacts& f = *words.facts[static_cast<std::size_t>(it - words.list.begin())];
+      if (f.known_t || f.function_t) continue;
+    }
+    names.vocabulary.insert(words.lower_of(*it));
+  }
 }
 
 std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> Words::within(Span range) const {
@@ -665,22 +687,6 @@ bool close_to(std::string_view a, std::string_view b) {
   return a == b || pair("nl", "af") || pair("nl", "fy") || pair("nl", "li") || pair("de", "lb");
 }
 
-}  // namespace
-
-// What the word lists say of one lowercased word: looked up once per
-// worker's memo (IdentifyMemo, kept from page to page), as has() and
-// compound() try several endings and splits.
-struct WordFacts {
-  bool loanword = false, latin = false, title_small = false;
-  bool known_t = false, known_s = false;        // in the dictionary
-  bool function_t = false, function_s = false;  // a function word
-  bool leans_t = false, leans_s = false;        // in both, but leaning one way
-  bool compound_t = false, compound_s = false;  // in neither, but a compound
-  double orthography_t = 0, orthography_s = 0;
-};
-
-namespace {
-
 // Hashing for the memo's maps, looked up by string_view: FNV-1a, which on
 // words of a few letters costs less than std::hash.
 struct StringHash {
@@ -779,8 +785,9 @@ void LanguageIdentifier::look_up(Words& words, IdentifyMemo& memo) const {
 
 Identification LanguageIdentifier::identify(const Words& all, Span range, const NameSet& names, IdentifyMemo* memo,
                                             Depth depth) const {
-  IdentifyMemo local;
-  IdentifyMemo& m = memo ? *memo : local;
+  // A memo of its own only for a caller without one: it costs allocations.
+  std::optional<IdentifyMemo> local;
+  IdentifyMemo& m = memo ? *memo : local.emplace();
   auto [first, last] = all.within(range);
   std::span<const Word> list(first, last);
   std::vector<const WordFacts*> looked_up;
@@ -804,26 +811,29 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   if (latin >= 2) return id;  // lorem ipsum
 
   bool title_case = lower_words == 0;
-  double t_score = 0, s_score = 0;
-  int target_function_words = 0;
-  std::string clean;
-  for (std::size_t i = 0; i < list.size(); ++i) {
+  enum class Role { none, name, evidence };
+  auto role = [&](std::size_t i) {
     const Word& w = list[i];
     bool initial = i == 0 || w.initial;  // the range starts a sentence
     const WordFacts& f = *facts_of[i];
-    if (f.loanword) continue;
+    if (f.loanword) return Role::none;
     std::string_view as_written = all.text_of(w);
     if (names.contains(as_written) || w.capitals >= 2 || (w.capitalised && product_name(as_written)) ||
-        (w.capitalised && !initial && (!title_case || (!f.known_t && !f.known_s)))) {
-      ++id.names;
-      continue;
-    }
+        (w.capitalised && !initial && (!title_case || (!f.known_t && !f.known_s))))
+      return Role::name;
     // After the names: "OpenGL" in the page's Dutch sentences is still a
     // name. The page's own words stay evidence for its language.
-    if (!f.known_t && !f.function_t && names.in_vocabulary(all.lower_of(w))) continue;
+    if (!f.known_t && !f.function_t && names.in_vocabulary(all.lower_of(w))) return Role::none;
+    return Role::evidence;
+  };
+  double t_score = 0, s_score = 0;
+  int target_function_words = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    Role r = role(i);
+    id.names += r == Role::name;
+    if (r != Role::evidence) continue;
+    const WordFacts& f = *facts_of[i];
     ++id.words;
-    if (!clean.empty()) clean += ' ';
-    clean += as_written;
     target_function_words += f.function_t;
     if (f.function_t && !f.function_s) t_score += 2;
     else if (f.function_s && !f.function_t) s_score += 2;
@@ -858,6 +868,13 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   if (!decided) {
     // CLD2 marks short text it recognises as reliable; below four words its
     // unreliable guesses are noise.
+    // The evidence words as written, for CLD2: only text that reaches it.
+    std::string clean;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (role(i) != Role::evidence) continue;
+      if (!clean.empty()) clean += ' ';
+      clean += all.text_of(list[i]);
+    }
     auto& cache = m.impl_->cld2;
     if (auto it = cache.find(clean); it != cache.end()) cld = it->second;
     else cld = cache.emplace(clean, cld2_identify(clean)).first->second;

@@ -85,7 +85,9 @@ Words words_of(std::string_view prose, const NameSet& names);
 void collect_names(std::string_view prose, NameSet& names);
 void collect_names(const Words& words, NameSet& names);
 void collect_names(const Words& words, Span range, NameSet& names);  // of one sentence
-// The words of a sentence (lowercased) into names.vocabulary.
+// The words of a sentence (lowercased) into names.vocabulary; when `words`
+// were looked up (LanguageIdentifier::look_up), only those the target
+// language's word lists do not know, the only ones identifying asks it of.
 void collect_vocabulary(const Words& words, Span range, NameSet& names);
 
 struct Identification {
