@@ -1,8 +1,6 @@
 #include "language/language_id.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 // compact_lang_det.h uses FILE without including <cstdio>.
@@ -902,54 +900,6 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
     id.confidence = cld.percent / 100.0 * 0.8;
   }
   return id;
-}
-
-// --- sentences ---------------------------------------------------------------
-
-struct SentenceSplitter::Impl {
-  std::unique_ptr<icu::BreakIterator> it;
-};
-
-SentenceSplitter::SentenceSplitter(const std::string& language) : impl_(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(language.c_str()), status));
-  if (U_FAILURE(status)) throw Error("", 0, 0, std::string("ICU sentence break iterator: ") + u_errorName(status));
-}
-
-SentenceSplitter::~SentenceSplitter() = default;
-
-std::vector<Span> SentenceSplitter::split(std::string_view text) {
-  std::vector<Span> out;
-  // Printable ASCII whose terminators ('.', '!', '?') all stand at its end
-  // is one sentence to ICU's rules too: most headings, labels, list items
-  // and one-sentence paragraphs.
-  auto terminator = [](char c) { return c == '.' || c == '!' || c == '?'; };
-  std::size_t first = std::find_if(text.begin(), text.end(), terminator) - text.begin();
-  bool printable = std::all_of(text.begin(), text.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x80 && (u >= 0x20 || c == '\t');
-  });
-  bool ends_there = text.find_first_not_of(".!?)\"' \t", first) == std::string_view::npos;
-  if (printable && ends_there) {
-    std::size_t b = 0, e = text.size();
-    while (b < e && is_space(text[b])) ++b;
-    while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
-    return out;
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return {{0, text.size()}};
-  impl_->it->setText(ut, status);
-  int32_t begin = impl_->it->first();
-  for (int32_t end = impl_->it->next(); end != icu::BreakIterator::DONE; begin = end, end = impl_->it->next()) {
-    std::size_t b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
-    while (b < e && is_space(text[b])) ++b;
-    while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
-  }
-  utext_close(ut);
-  return out;
 }
 
 }  // namespace l10n
