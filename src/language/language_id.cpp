@@ -127,9 +127,11 @@ void blank_technical_tokens(std::string& s) {
 
 // Markdown emphasis and brackets: not words, and "**Note:**" must not hide
 // the colon from the sentence splitter.
+constexpr ByteClass kMarkers("*[]|\\");
+
 void blank_markers(std::string& s) {
   for (char& c : s)
-    if (c == '*' || c == '[' || c == ']' || c == '|' || c == '\\') c = ' ';
+    if (kMarkers(c)) c = ' ';
 }
 
 // --- words ----------------------------------------------------------------
@@ -191,6 +193,13 @@ Words split_words(std::string text) {
     initial = false;
     int32_t j = start;
     while (j < n) {
+      // ASCII letters, most of any word, without decoding them.
+      if (p[j] < 0x80 && is_letter(p[j])) {
+        char ascii = static_cast<char>(p[j++]);
+        if (ascii >= 'A' && ascii <= 'Z') ++w.capitals;
+        out.lowered += static_cast<char>(ascii | 0x20);
+        continue;
+      }
       int32_t k = j;
       UChar32 d = next_code_point(p, k, n);
       if (word_char(d)) {
@@ -685,15 +694,10 @@ bool close_to(std::string_view a, std::string_view b) {
   return a == b || pair("nl", "af") || pair("nl", "fy") || pair("nl", "li") || pair("de", "lb");
 }
 
-// Hashing for the memo's maps, looked up by string_view: FNV-1a, which on
-// words of a few letters costs less than std::hash.
+// The memo's maps hash words as word sets do.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(WordSet::hash(s)); }
 };
 
 }  // namespace

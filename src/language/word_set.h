@@ -38,6 +38,8 @@ class WordSet {
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // The hash the set files a word by; for other tables of words too.
+  static std::uint64_t hash(std::string_view word);
 
  private:
   // A tag of the hash spares most comparisons with the arena, each a cache
@@ -47,7 +49,6 @@ class WordSet {
     std::uint16_t length = 0;  // 0: a free slot
     std::uint16_t tag = 0;
   };
-  static std::uint64_t hash(std::string_view word);
   static std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>(h >> 48); }
   // The set's words and table: its own, or those of the image it views
   // (bytes, read a slot at a time: an image holds no Slot objects).
