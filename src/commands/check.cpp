@@ -352,7 +352,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       NameSet counted;
       counted.words = names.words;
       counted.base = untranslated ? &*own_without_vocabulary : &without_vocabulary;
-      if (ider.evidence_words(words[i], {0, words[i].text.size()}, counted, &memo) == 0) continue;
+      if (!ider.has_evidence(words[i], {0, words[i].text.size()}, counted, &memo)) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;
       // A heading naming the site a URL on the page goes to: "Ask Ubuntu", askubuntu.com.

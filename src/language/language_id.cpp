@@ -774,8 +774,8 @@ Identification LanguageIdentifier::identify_by_word_lists(const Words& words, Sp
   return identify(words, range, names, memo, has_word_lists() ? Depth::word_lists : Depth::full);
 }
 
-int LanguageIdentifier::evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo) const {
-  return identify(words, range, names, memo, Depth::count).words;
+bool LanguageIdentifier::has_evidence(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo) const {
+  return identify(words, range, names, memo, Depth::any).words > 0;
 }
 
 void LanguageIdentifier::look_up(Words& words, IdentifyMemo& memo) const {
@@ -836,6 +836,7 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
     if (r != Role::evidence) continue;
     const WordFacts& f = *facts_of[i];
     ++id.words;
+    if (depth == Depth::any) return id;
     target_function_words += f.function_t;
     if (f.function_t && !f.function_s) t_score += 2;
     else if (f.function_s && !f.function_t) s_score += 2;
@@ -850,7 +851,7 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
       s_score += f.orthography_s;
     }
   }
-  if (id.words == 0 || depth == Depth::count) return id;
+  if (id.words == 0) return id;
 
   // Word lists: in (-1, 1), positive for the source language.
   double score = (s_score - t_score) / (s_score + t_score + 1.0);

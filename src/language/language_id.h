@@ -153,9 +153,10 @@ class LanguageIdentifier {
   void look_up(Words& words, IdentifyMemo& memo) const;
   // The part of `words` within `range` (a sentence), as if it were all.
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
-  // How many words of the range are evidence of a language, names and
-  // loanwords left out: identify(…).words, without deciding which language.
-  int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // Whether any word of the range is evidence of a language, names and
+  // loanwords left out (identify(…).words > 0), found without weighing the
+  // others or deciding which language.
+  bool has_evidence(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   // By the word lists alone, without CLD2 (which reads every byte again):
   // enough to tell a page's own sentences, whose words are its vocabulary.
   Identification identify_by_word_lists(const Words& words, Span range, const NameSet& names,
@@ -163,7 +164,7 @@ class LanguageIdentifier {
 
  private:
   const WordFacts& facts(std::string_view lower, IdentifyMemo& memo) const;
-  enum class Depth { count, word_lists, full };  // count: evidence words only
+  enum class Depth { any, word_lists, full };  // any: up to the first evidence word
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo,
                           Depth depth) const;
 
