@@ -66,6 +66,7 @@ std::optional<WordSet> WordSet::view(std::string_view image) {
   WordSet set;
   if (slots == 0) return set;
   set.viewed_ = true;
+  set.first_bytes_.fill(~std::uint64_t{0});
   set.size_ = static_cast<std::size_t>(size);
   set.view_slots_ = image.data() + kImageHeader;
   set.view_slot_count_ = static_cast<std::size_t>(slots);
@@ -151,6 +152,7 @@ void WordSet::insert(std::string_view word, std::uint64_t h) {
   if (arena_.size() + word.size() > UINT32_MAX) throw std::length_error("word set too large");
   slots_[i] = {static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint16_t>(word.size()), tag_of(h)};
   arena_.append(word);
+  note_first_byte(word);
   ++size_;
 }
 
@@ -158,9 +160,11 @@ void WordSet::insert(std::string_view word) { insert(word, hash(word)); }
 
 void WordSet::file(std::uint32_t offset, std::uint32_t length, std::uint64_t h) {
   if (length == 0 || length > kMaxLength) return;
-  std::size_t i = find(std::string_view(arena_).substr(offset, length), h);
+  std::string_view word = std::string_view(arena_).substr(offset, length);
+  std::size_t i = find(word, h);
   if (slots_[i].length != 0) return;
   slots_[i] = {offset, static_cast<std::uint16_t>(length), tag_of(h)};
+  note_first_byte(word);
   ++size_;
 }
 
@@ -189,7 +193,7 @@ WordSet WordSet::adopt(std::string text, std::span<const At> at) {
 }
 
 bool WordSet::contains(std::string_view word) const {
-  if (word.empty() || word.size() > kMaxLength || slot_count() == 0) return false;
+  if (word.empty() || word.size() > kMaxLength || slot_count() == 0 || !may_hold(word)) return false;
   return slot(table(), find(word, hash(word))).length != 0;
 }
 

@@ -6,6 +6,7 @@
 // allocation each to build and a cache miss each to visit.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -68,6 +69,18 @@ class WordSet {
   std::string arena_;
   std::vector<Slot> slots_;  // a power of two, at most half full
   std::size_t size_ = 0;
+  // The first bytes of the words filed, a bit each: most lookups in a set
+  // of names (capitalised words) are of a word no name starts like, and
+  // are answered without hashing it. All set in a viewed set.
+  std::array<std::uint64_t, 4> first_bytes_{};
+  void note_first_byte(std::string_view word) {
+    auto b = static_cast<unsigned char>(word[0]);
+    first_bytes_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  bool may_hold(std::string_view word) const {
+    auto b = static_cast<unsigned char>(word[0]);
+    return (first_bytes_[b >> 6] >> (b & 63)) & 1;
+  }
   bool viewed_ = false;
   std::string_view view_words_;
   const char* view_slots_ = nullptr;

@@ -102,3 +102,20 @@ TEST_CASE("WordSet: an image read where it lies holds the same words, and a copy
   CHECK(empty->size() == 0);
   CHECK_FALSE(empty->contains("w1ë"));
 }
+
+TEST_CASE("WordSet: a word is found whatever byte it starts with, as the set grows and after a copy", "[word_set]") {
+  WordSet set;
+  std::vector<std::string> words;
+  for (int b = 1; b < 256; b += 3) words.push_back(std::string(1, static_cast<char>(b)) + "x" + std::to_string(b));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    set.insert(words[i]);
+    for (std::size_t j = 0; j < words.size(); ++j) CHECK(set.contains(words[j]) == (j <= i));
+  }
+  std::string image;
+  set.write_image(image);
+  WordSet copy = *WordSet::view(image);
+  copy.insert("Zelf");
+  for (const std::string& w : words) CHECK(copy.contains(w));
+  CHECK(copy.contains("Zelf"));
+  CHECK_FALSE(set.contains("Zelf"));
+}
