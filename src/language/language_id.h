@@ -172,8 +172,8 @@ class LanguageIdentifier {
   std::shared_ptr<const WordList> target_words_, source_words_;
 };
 
-// Sentence boundaries (ICU), as byte ranges of `text`. Not thread-safe: one
-// per thread.
+// Sentence boundaries (ICU's, UAX #29), as byte ranges of `text`. Not
+// thread-safe: one per thread.
 class SentenceSplitter {
  public:
   explicit SentenceSplitter(const std::string& language);
@@ -181,6 +181,10 @@ class SentenceSplitter {
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
   std::vector<Span> split(std::string_view text);
+  // Whether the language's sentences are split by the rules of
+  // sentence_splitter.cpp, as ICU's root rules split them, rather than by
+  // ICU's iterator, which costs as much as identifying what it splits.
+  bool splits_by_rules() const;
 
  private:
   struct Impl;

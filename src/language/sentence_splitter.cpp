@@ -8,7 +8,8 @@
 #include "language/language_id.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/rbbi.h>
+#include <unicode/udata.h>
+#include <unicode/ures.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -44,17 +45,38 @@ std::unique_ptr<icu::BreakIterator> sentence_instance(const icu::Locale& locale)
   return it;
 }
 
-// Whether `it` follows ICU's root rules, which are the ones below: the same
-// compiled rules. Greek's, where ';' ends a question, are not.
-bool root_rules(icu::BreakIterator& it) {
-  auto* rules = dynamic_cast<icu::RuleBasedBreakIterator*>(&it);
-  auto root = sentence_instance(icu::Locale::getRoot());
-  auto* root_rules = dynamic_cast<icu::RuleBasedBreakIterator*>(root.get());
-  if (!rules || !root_rules) return false;
-  uint32_t length = 0, root_length = 0;
-  const uint8_t* bytes = rules->getBinaryRules(length);
-  const uint8_t* root_bytes = root_rules->getBinaryRules(root_length);
-  return bytes && root_bytes && length == root_length && std::memcmp(bytes, root_bytes, length) == 0;
+// The compiled rules ICU's sentence iterator takes for `locale`, as named in
+// its break iterator data ("sent.brk" at the root, "sent_el.brk" for
+// Greek); empty if they cannot be told. Looked up, not loaded: a splitter is
+// made for every text `import` tests.
+std::string sentence_rules(const char* locale) {
+  constexpr const char* kData = U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr";
+  UErrorCode status = U_ZERO_ERROR;
+  UResourceBundle* bundle = ures_open(kData, locale, &status);
+  // No data for the locale or its parents: ICU's iterator takes the root's,
+  // where ures_open would take the default locale's.
+  if (status == U_USING_DEFAULT_WARNING) {
+    ures_close(bundle);
+    status = U_ZERO_ERROR;
+    bundle = ures_open(kData, "root", &status);
+  }
+  UResourceBundle* boundaries = ures_getByKey(bundle, "boundaries", nullptr, &status);
+  int32_t length = 0;
+  const UChar* name = ures_getStringByKey(boundaries, "sentence", &length, &status);
+  std::string out;
+  if (U_SUCCESS(status))
+    for (int32_t i = 0; i < length; ++i) out += static_cast<char>(name[i] < 0x80 ? name[i] : '?');
+  ures_close(boundaries);
+  ures_close(bundle);
+  return out;
+}
+
+// Whether ICU splits `language` by its root rules, which are the ones
+// below. A locale with keywords ("@ss=standard") may filter them.
+bool root_rules(const std::string& language) {
+  if (language.find('@') != std::string::npos) return false;
+  std::string rules = sentence_rules(language.c_str());
+  return !rules.empty() && rules == sentence_rules("root");
 }
 
 // What precedes a boundary as far as rules SB8 to SB11 look: a terminator
@@ -160,7 +182,8 @@ std::vector<Span> split_by_rules(std::string_view text, const Classes& cls) {
 }  // namespace
 
 struct SentenceSplitter::Impl {
-  std::unique_ptr<icu::BreakIterator> it;
+  std::string language;
+  std::unique_ptr<icu::BreakIterator> it;  // made when first needed
   bool by_rules = false;  // the language's rules are the root ones
   std::array<Class, 128> ascii{};
   // Each code point's class and where it starts, kept from text to text.
@@ -203,6 +226,7 @@ bool SentenceSplitter::Impl::classify(std::string_view text) {
 }
 
 std::vector<Span> SentenceSplitter::Impl::split_by_icu(std::string_view text) {
+  if (!it) it = sentence_instance(icu::Locale(language.c_str()));
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return {{0, text.size()}};
@@ -216,12 +240,14 @@ std::vector<Span> SentenceSplitter::Impl::split_by_icu(std::string_view text) {
 }
 
 SentenceSplitter::SentenceSplitter(const std::string& language) : impl_(std::make_unique<Impl>()) {
-  impl_->it = sentence_instance(icu::Locale(language.c_str()));
-  impl_->by_rules = root_rules(*impl_->it);
+  impl_->language = language;
+  impl_->by_rules = root_rules(language);
   for (UChar32 c = 0; c < 0x80; ++c) impl_->ascii[static_cast<std::size_t>(c)] = class_of(c);
 }
 
 SentenceSplitter::~SentenceSplitter() = default;
+
+bool SentenceSplitter::splits_by_rules() const { return impl_->by_rules; }
 
 std::vector<Span> SentenceSplitter::split(std::string_view text) {
   Impl& impl = *impl_;

@@ -109,6 +109,10 @@ TEST_CASE("the splitter's sentences are ICU's on every paragraph of the corpus",
 }
 
 TEST_CASE("a language with sentence rules of its own is split by ICU", "[langid][sentences]") {
+  CHECK(SentenceSplitter("nl").splits_by_rules());
+  CHECK(SentenceSplitter("en").splits_by_rules());
+  CHECK_FALSE(SentenceSplitter("el").splits_by_rules());  // ';' ends a question
+  CHECK_FALSE(SentenceSplitter("nl@ss=standard").splits_by_rules());
   for (const char* language : {"el", "en", "ja"}) {
     SentenceSplitter splitter(language);
     IcuSentences icu(language);
