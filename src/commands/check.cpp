@@ -314,7 +314,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       std::string prose = mask_non_prose(page.units[i].text);
       sentences[i] = splitter.split(prose);
-      words[i] = words_of(prose, every_name);
+      words[i] = words_of(std::move(prose), every_name);
       ider.look_up(words[i], memo);
       if (is_running_text(page.units[i].kind)) collect_names(words[i], every_name);
     }

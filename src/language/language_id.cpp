@@ -443,8 +443,10 @@ std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> 
   return {first, last};
 }
 
-Words words_of(std::string_view prose, const NameSet& names) {
-  std::string text(prose);
+Words words_of(std::string_view prose, const NameSet& names) { return words_of(std::string(prose), names); }
+
+Words words_of(std::string&& prose, const NameSet& names) {
+  std::string text = std::move(prose);
   if (const std::vector<std::string>& phrases = names.all_phrases(); !phrases.empty()) {
     std::string lower = lowercase(text);
     // Byte lengths can differ after lowercasing only outside ASCII; glossary

@@ -79,6 +79,7 @@ struct Words {
 
 // The words of masked prose, the glossary phrases of `names` set aside.
 Words words_of(std::string_view prose, const NameSet& names);
+Words words_of(std::string&& prose, const NameSet& names);  // keeps the prose's bytes
 
 // Capitalised words that stand in the middle of a sentence of `prose`
 // (already masked): in running text those are names.
