@@ -68,24 +68,41 @@ bool is_running_text(UnitKind k) {
          k == UnitKind::TableCell;
 }
 
-std::string letters_of(std::string_view text) {
+// ASCII letters, lowercased; none past `limit`: nullopt if there are more.
+std::optional<std::string> letters_of(std::string_view text, std::size_t limit = std::string::npos) {
   std::string out;
-  out.reserve(text.size());
   for (char c : text) {
     if (c >= 'a' && c <= 'z') out += c;
     else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
+    else continue;
+    if (out.size() > limit) return std::nullopt;
   }
   return out;
 }
 
-// The letters of every URL on the page, lowercased, one after another.
-std::string url_letters(std::string_view bytes) {
-  std::string out;
+// The letters of every URL on the page, lowercased, one URL after another.
+struct UrlLetters {
+  std::string letters;
+  std::size_t longest = 0;  // the most letters of one URL
+  // Whether the letters of `text`, six or more, are among those of one URL:
+  // a heading naming the site a URL on the page goes to ("Ask Ubuntu",
+  // askubuntu.com). A text with more letters than any URL is never.
+  bool name_a_site(std::string_view text) const {
+    if (letters.empty()) return false;
+    std::optional<std::string> key = letters_of(text, longest);
+    return key && key->size() >= 6 && letters.find(*key) != std::string::npos;
+  }
+};
+
+UrlLetters url_letters(std::string_view bytes) {
+  UrlLetters out;
   for (std::size_t p = 0; (p = bytes.find("://", p)) != std::string_view::npos;) {
     std::size_t e = p + 3;
     while (e < bytes.size() && !std::isspace(static_cast<unsigned char>(bytes[e])) && bytes[e] != ')' && bytes[e] != '"')
       ++e;
-    out += letters_of(bytes.substr(p + 3, e - p - 3)) + ' ';
+    std::string letters = *letters_of(bytes.substr(p + 3, e - p - 3));
+    out.longest = std::max(out.longest, letters.size());
+    out.letters += letters + ' ';
     p = e;
   }
   return out;
@@ -297,7 +314,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       std::string prose = mask_non_prose(page.units[i].text);
       sentences[i] = splitter.split(prose);
-      words[i] = words_of(prose, every_name);
+      words[i] = words_of(std::move(prose), every_name);
       ider.look_up(words[i], memo);
       if (is_running_text(page.units[i].kind)) collect_names(words[i], every_name);
     }
@@ -327,7 +344,7 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
     std::optional<NameSet> own_without_vocabulary = own_names;
     if (own_names) own_names->vocabulary = vocabulary.vocabulary;
     page_names.vocabulary = std::move(vocabulary.vocabulary);
-    std::string urls = url_letters(src.bytes());
+    UrlLetters urls = url_letters(src.bytes());
     for (std::size_t i = 0; i < page.units.size(); ++i) {
       const Unit& u = page.units[i];
       // The unit's own names over the page's.
@@ -352,11 +369,11 @@ PageCheck check_page(const PageTask& task, const Config& cfg, const LanguageIden
       NameSet counted;
       counted.words = names.words;
       counted.base = untranslated ? &*own_without_vocabulary : &without_vocabulary;
-      if (ider.evidence_words(words[i], {0, words[i].text.size()}, counted, &memo) == 0) continue;
+      if (!ider.has_evidence(words[i], {0, words[i].text.size()}, counted, &memo)) continue;
       // A short Title Case label a translator kept as it is names something.
       if (!task.from_merge && pairs[i] == u.text && short_title(u.text)) continue;
       // A heading naming the site a URL on the page goes to: "Ask Ubuntu", askubuntu.com.
-      if (std::string key = letters_of(u.text); key.size() >= 6 && urls.find(key) != std::string::npos) continue;
+      if (urls.name_a_site(u.text)) continue;
       ++out.result.units;
       std::vector<TextFinding> found = find_in_prose(u.text, words[i], sentences[i], ider, names, &memo);
       if (found.empty() && u.kind == UnitKind::Heading)

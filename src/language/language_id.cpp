@@ -1,8 +1,6 @@
 #include "language/language_id.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 // compact_lang_det.h uses FILE without including <cstdio>.
@@ -18,11 +16,13 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "base/error.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "language/dictionary_image.h"
 
 namespace l10n {
 
@@ -127,9 +127,11 @@ void blank_technical_tokens(std::string& s) {
 
 // Markdown emphasis and brackets: not words, and "**Note:**" must not hide
 // the colon from the sentence splitter.
+constexpr ByteClass kMarkers("*[]|\\");
+
 void blank_markers(std::string& s) {
   for (char& c : s)
-    if (c == '*' || c == '[' || c == ']' || c == '|' || c == '\\') c = ' ';
+    if (kMarkers(c)) c = ' ';
 }
 
 // --- words ----------------------------------------------------------------
@@ -191,6 +193,13 @@ Words split_words(std::string text) {
     initial = false;
     int32_t j = start;
     while (j < n) {
+      // ASCII letters, most of any word, without decoding them.
+      if (p[j] < 0x80 && is_letter(p[j])) {
+        char ascii = static_cast<char>(p[j++]);
+        if (ascii >= 'A' && ascii <= 'Z') ++w.capitals;
+        out.lowered += static_cast<char>(ascii | 0x20);
+        continue;
+      }
       int32_t k = j;
       UChar32 d = next_code_point(p, k, n);
       if (word_char(d)) {
@@ -359,25 +368,6 @@ const std::unordered_set<std::string>& function_words_for(std::string_view langu
   return none;
 }
 
-std::string dictionary_file(const std::string& language, const std::string& dict_dir) {
-  namespace fs = std::filesystem;
-  std::string exact = dict_dir + "/" + language + ".dic";
-  if (fs::exists(exact)) return exact;
-  std::error_code ec;
-  std::vector<std::string> candidates;
-  for (const auto& e : fs::directory_iterator(dict_dir, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.starts_with(language + "_") && name.ends_with(".dic")) candidates.push_back(e.path().string());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  // en_US before en_AU and the like: the first sorted name is arbitrary, so
-  // prefer the country code that repeats the language ("nl_NL") or US.
-  for (const auto& c : candidates)
-    if (c.ends_with("_US.dic") || c.ends_with("_" + std::string(1, static_cast<char>(std::toupper(language[0]))) +
-                                                     static_cast<char>(std::toupper(language[1])) + ".dic"))
-      return c;
-  return candidates.empty() ? "" : candidates.front();
-}
 
 std::string lowercase(std::string_view s) {
   std::string out;
@@ -411,6 +401,18 @@ std::string mask_non_prose(std::string_view text) {
   return s;
 }
 
+// What the word lists say of one lowercased word: looked up once per
+// worker's memo (IdentifyMemo, kept from page to page), as has() and
+// compound() try several endings and splits.
+struct WordFacts {
+  bool loanword = false, latin = false, title_small = false;
+  bool known_t = false, known_s = false;        // in the dictionary
+  bool function_t = false, function_s = false;  // a function word
+  bool leans_t = false, leans_s = false;        // in both, but leaning one way
+  bool compound_t = false, compound_s = false;  // in neither, but a compound
+  double orthography_t = 0, orthography_s = 0;
+};
+
 void collect_names(std::string_view prose, NameSet& names) { collect_names(words_of(prose, NameSet{}), names); }
 
 void collect_names(const Words& words, NameSet& names) { collect_names(words, {0, words.text.size()}, names); }
@@ -418,12 +420,21 @@ void collect_names(const Words& words, NameSet& names) { collect_names(words, {0
 void collect_names(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
   for (auto it = first; it != last; ++it)  // the range starts a sentence
-    if (it->capitalised && !it->initial && it != first) names.words.emplace(words.text_of(*it));
+    if (it->capitalised && !it->initial && it != first) names.words.insert(words.text_of(*it));
 }
 
 void collect_vocabulary(const Words& words, Span range, NameSet& names) {
   auto [first, last] = words.within(range);
-  for (auto it = first; it != last; ++it) names.vocabulary.emplace(words.lower_of(*it));
+  // Identifying asks the vocabulary only of words the target's lists do not
+  // know (identify below): the others, most of a page's words, are left out.
+  bool looked_up = words.facts_memo && words.facts.size() == words.list.size();
+  for (auto it = first; it != last; ++it) {
+    if (looked_up) {
+      const WordFacts& f = *words.facts[static_cast<std::size_t>(it - words.list.begin())];
+      if (f.known_t || f.function_t) continue;
+    }
+    names.vocabulary.insert(words.lower_of(*it));
+  }
 }
 
 std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> Words::within(Span range) const {
@@ -432,8 +443,10 @@ std::pair<std::vector<Word>::const_iterator, std::vector<Word>::const_iterator> 
   return {first, last};
 }
 
-Words words_of(std::string_view prose, const NameSet& names) {
-  std::string text(prose);
+Words words_of(std::string_view prose, const NameSet& names) { return words_of(std::string(prose), names); }
+
+Words words_of(std::string&& prose, const NameSet& names) {
+  std::string text = std::move(prose);
   if (const std::vector<std::string>& phrases = names.all_phrases(); !phrases.empty()) {
     std::string lower = lowercase(text);
     // Byte lengths can differ after lowercasing only outside ASCII; glossary
@@ -516,7 +529,9 @@ namespace {
 // place: this runs at every start and the Dutch file has 180,000 lines.
 constexpr ByteClass kWordEnd("/\t\r");
 
-void read_dictionary(const std::string& path, WordList& list) {
+}  // namespace
+
+WordSet read_dictionary_words(const std::string& path) {
   std::string text = read_file(path, path);
   if (text.size() >= UINT32_MAX / 2) throw Error(path, 0, 0, "a dictionary of 2 GB or more is not read");
   // The lowercased words end to end, kept as the word set's store.
@@ -561,7 +576,37 @@ void read_dictionary(const std::string& path, WordList& list) {
   }
   text = std::string();  // the file, before the set is built
   lowered.resize(n);
-  list.words = WordSet::adopt(std::move(lowered), spans);
+  return WordSet::adopt(std::move(lowered), spans);
+}
+
+std::string dictionary_file(const std::string& language, const std::string& dict_dir) {
+  namespace fs = std::filesystem;
+  std::string exact = dict_dir + "/" + language + ".dic";
+  if (fs::exists(exact)) return exact;
+  std::error_code ec;
+  std::vector<std::string> candidates;
+  for (const auto& e : fs::directory_iterator(dict_dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.starts_with(language + "_") && name.ends_with(".dic")) candidates.push_back(e.path().string());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  // en_US before en_AU and the like: the first sorted name is arbitrary, so
+  // prefer the country code that repeats the language ("nl_NL") or US.
+  for (const auto& c : candidates)
+    if (c.ends_with("_US.dic") || c.ends_with("_" + std::string(1, static_cast<char>(std::toupper(language[0]))) +
+                                                     static_cast<char>(std::toupper(language[1])) + ".dic"))
+      return c;
+  return candidates.empty() ? "" : candidates.front();
+}
+
+namespace {
+
+// The set the program carries for this file (dictionary_image.h), or the
+// file read.
+WordSet dictionary_words(const std::string& path) {
+  if (std::string_view image = embedded_dictionary_image(); !image.empty())
+    if (std::optional<WordSet> set = word_set_in_image(image, dictionary_key(path))) return std::move(*set);
+  return read_dictionary_words(path);
 }
 
 }  // namespace
@@ -587,7 +632,7 @@ std::shared_ptr<const WordList> load_word_list(const std::string& language, cons
       if (std::string path = dictionary_file(language, dict_dir); !path.empty()) {
         list = std::make_shared<WordList>();
         list->language = language;
-        read_dictionary(path, *list);
+        list->words = dictionary_words(path);
         list->function_words = function_words_for(language);
         list->leaning = &leaning_words(language);
       }
@@ -651,19 +696,13 @@ bool close_to(std::string_view a, std::string_view b) {
   return a == b || pair("nl", "af") || pair("nl", "fy") || pair("nl", "li") || pair("de", "lb");
 }
 
-}  // namespace
-
-// What the word lists say of one lowercased word: looked up once per
-// worker's memo (IdentifyMemo, kept from page to page), as has() and
-// compound() try several endings and splits.
-struct WordFacts {
-  bool loanword = false, latin = false, title_small = false;
-  bool known_t = false, known_s = false;        // in the dictionary
-  bool function_t = false, function_s = false;  // a function word
-  bool leans_t = false, leans_s = false;        // in both, but leaning one way
-  bool compound_t = false, compound_s = false;  // in neither, but a compound
-  double orthography_t = 0, orthography_s = 0;
+// The memo's maps hash words as word sets do.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(WordSet::hash(s)); }
 };
+
+}  // namespace
 
 struct IdentifyMemo::Impl {
   std::unordered_map<std::string, WordFacts, StringHash, std::equal_to<>> words;
@@ -737,8 +776,8 @@ Identification LanguageIdentifier::identify_by_word_lists(const Words& words, Sp
   return identify(words, range, names, memo, has_word_lists() ? Depth::word_lists : Depth::full);
 }
 
-int LanguageIdentifier::evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo) const {
-  return identify(words, range, names, memo, Depth::count).words;
+bool LanguageIdentifier::has_evidence(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo) const {
+  return identify(words, range, names, memo, Depth::any).words > 0;
 }
 
 void LanguageIdentifier::look_up(Words& words, IdentifyMemo& memo) const {
@@ -750,8 +789,9 @@ void LanguageIdentifier::look_up(Words& words, IdentifyMemo& memo) const {
 
 Identification LanguageIdentifier::identify(const Words& all, Span range, const NameSet& names, IdentifyMemo* memo,
                                             Depth depth) const {
-  IdentifyMemo local;
-  IdentifyMemo& m = memo ? *memo : local;
+  // A memo of its own only for a caller without one: it costs allocations.
+  std::optional<IdentifyMemo> local;
+  IdentifyMemo& m = memo ? *memo : local.emplace();
   auto [first, last] = all.within(range);
   std::span<const Word> list(first, last);
   std::vector<const WordFacts*> looked_up;
@@ -775,26 +815,30 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   if (latin >= 2) return id;  // lorem ipsum
 
   bool title_case = lower_words == 0;
-  double t_score = 0, s_score = 0;
-  int target_function_words = 0;
-  std::string clean;
-  for (std::size_t i = 0; i < list.size(); ++i) {
+  enum class Role { none, name, evidence };
+  auto role = [&](std::size_t i) {
     const Word& w = list[i];
     bool initial = i == 0 || w.initial;  // the range starts a sentence
     const WordFacts& f = *facts_of[i];
-    if (f.loanword) continue;
+    if (f.loanword) return Role::none;
     std::string_view as_written = all.text_of(w);
     if (names.contains(as_written) || w.capitals >= 2 || (w.capitalised && product_name(as_written)) ||
-        (w.capitalised && !initial && (!title_case || (!f.known_t && !f.known_s)))) {
-      ++id.names;
-      continue;
-    }
+        (w.capitalised && !initial && (!title_case || (!f.known_t && !f.known_s))))
+      return Role::name;
     // After the names: "OpenGL" in the page's Dutch sentences is still a
     // name. The page's own words stay evidence for its language.
-    if (!f.known_t && !f.function_t && names.in_vocabulary(all.lower_of(w))) continue;
+    if (!f.known_t && !f.function_t && names.in_vocabulary(all.lower_of(w))) return Role::none;
+    return Role::evidence;
+  };
+  double t_score = 0, s_score = 0;
+  int target_function_words = 0;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    Role r = role(i);
+    id.names += r == Role::name;
+    if (r != Role::evidence) continue;
+    const WordFacts& f = *facts_of[i];
     ++id.words;
-    if (!clean.empty()) clean += ' ';
-    clean += as_written;
+    if (depth == Depth::any) return id;
     target_function_words += f.function_t;
     if (f.function_t && !f.function_s) t_score += 2;
     else if (f.function_s && !f.function_t) s_score += 2;
@@ -809,7 +853,7 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
       s_score += f.orthography_s;
     }
   }
-  if (id.words == 0 || depth == Depth::count) return id;
+  if (id.words == 0) return id;
 
   // Word lists: in (-1, 1), positive for the source language.
   double score = (s_score - t_score) / (s_score + t_score + 1.0);
@@ -829,6 +873,13 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
   if (!decided) {
     // CLD2 marks short text it recognises as reliable; below four words its
     // unreliable guesses are noise.
+    // The evidence words as written, for CLD2: only text that reaches it.
+    std::string clean;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (role(i) != Role::evidence) continue;
+      if (!clean.empty()) clean += ' ';
+      clean += all.text_of(list[i]);
+    }
     auto& cache = m.impl_->cld2;
     if (auto it = cache.find(clean); it != cache.end()) cld = it->second;
     else cld = cache.emplace(clean, cld2_identify(clean)).first->second;
@@ -856,54 +907,6 @@ Identification LanguageIdentifier::identify(const Words& all, Span range, const 
     id.confidence = cld.percent / 100.0 * 0.8;
   }
   return id;
-}
-
-// --- sentences ---------------------------------------------------------------
-
-struct SentenceSplitter::Impl {
-  std::unique_ptr<icu::BreakIterator> it;
-};
-
-SentenceSplitter::SentenceSplitter(const std::string& language) : impl_(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(language.c_str()), status));
-  if (U_FAILURE(status)) throw Error("", 0, 0, std::string("ICU sentence break iterator: ") + u_errorName(status));
-}
-
-SentenceSplitter::~SentenceSplitter() = default;
-
-std::vector<Span> SentenceSplitter::split(std::string_view text) {
-  std::vector<Span> out;
-  // Printable ASCII whose terminators ('.', '!', '?') all stand at its end
-  // is one sentence to ICU's rules too: most headings, labels, list items
-  // and one-sentence paragraphs.
-  auto terminator = [](char c) { return c == '.' || c == '!' || c == '?'; };
-  std::size_t first = std::find_if(text.begin(), text.end(), terminator) - text.begin();
-  bool printable = std::all_of(text.begin(), text.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x80 && (u >= 0x20 || c == '\t');
-  });
-  bool ends_there = text.find_first_not_of(".!?)\"' \t", first) == std::string_view::npos;
-  if (printable && ends_there) {
-    std::size_t b = 0, e = text.size();
-    while (b < e && is_space(text[b])) ++b;
-    while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
-    return out;
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return {{0, text.size()}};
-  impl_->it->setText(ut, status);
-  int32_t begin = impl_->it->first();
-  for (int32_t end = impl_->it->next(); end != icu::BreakIterator::DONE; begin = end, end = impl_->it->next()) {
-    std::size_t b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
-    while (b < e && is_space(text[b])) ++b;
-    while (e > b && is_space(text[e - 1])) --e;
-    if (b < e) out.push_back({b, e});
-  }
-  utext_close(ut);
-  return out;
 }
 
 }  // namespace l10n

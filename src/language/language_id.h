@@ -25,24 +25,14 @@ std::string mask_non_prose(std::string_view text);
 
 // Words that are never evidence of a language: product and proper names
 // (glossary terms, names seen elsewhere on the page or in the source unit).
-// Hashing for sets of words looked up by string_view: FNV-1a, which on
-// words of a few letters costs less than std::hash.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29));
-  }
-};
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-
+// The sets are WordSets: every word of every identification is looked up in
+// them, and a page adds each of its names and words to them.
 struct NameSet {
-  StringSet words;                              // exact, case-sensitive: "Discourse"
+  WordSet words;                                // exact, case-sensitive: "Discourse"
   std::vector<std::string> phrases;             // lowercased glossary terms, maybe several words
   // Lowercased words the page uses inside sentences of its own language
   // ("internationale mailing lists"): not evidence elsewhere on the page.
-  StringSet vocabulary;
+  WordSet vocabulary;
   // A set looked up after this one: a unit's own names over its page's,
   // without copying the page's for every unit.
   const NameSet* base = nullptr;
@@ -89,13 +79,16 @@ struct Words {
 
 // The words of masked prose, the glossary phrases of `names` set aside.
 Words words_of(std::string_view prose, const NameSet& names);
+Words words_of(std::string&& prose, const NameSet& names);  // keeps the prose's bytes
 
 // Capitalised words that stand in the middle of a sentence of `prose`
 // (already masked): in running text those are names.
 void collect_names(std::string_view prose, NameSet& names);
 void collect_names(const Words& words, NameSet& names);
 void collect_names(const Words& words, Span range, NameSet& names);  // of one sentence
-// The words of a sentence (lowercased) into names.vocabulary.
+// The words of a sentence (lowercased) into names.vocabulary; when `words`
+// were looked up (LanguageIdentifier::look_up), only those the target
+// language's word lists do not know, the only ones identifying asks it of.
 void collect_vocabulary(const Words& words, Span range, NameSet& names);
 
 struct Identification {
@@ -161,9 +154,10 @@ class LanguageIdentifier {
   void look_up(Words& words, IdentifyMemo& memo) const;
   // The part of `words` within `range` (a sentence), as if it were all.
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
-  // How many words of the range are evidence of a language, names and
-  // loanwords left out: identify(…).words, without deciding which language.
-  int evidence_words(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
+  // Whether any word of the range is evidence of a language, names and
+  // loanwords left out (identify(…).words > 0), found without weighing the
+  // others or deciding which language.
+  bool has_evidence(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo = nullptr) const;
   // By the word lists alone, without CLD2 (which reads every byte again):
   // enough to tell a page's own sentences, whose words are its vocabulary.
   Identification identify_by_word_lists(const Words& words, Span range, const NameSet& names,
@@ -171,7 +165,7 @@ class LanguageIdentifier {
 
  private:
   const WordFacts& facts(std::string_view lower, IdentifyMemo& memo) const;
-  enum class Depth { count, word_lists, full };  // count: evidence words only
+  enum class Depth { any, word_lists, full };  // any: up to the first evidence word
   Identification identify(const Words& words, Span range, const NameSet& names, IdentifyMemo* memo,
                           Depth depth) const;
 
@@ -179,8 +173,8 @@ class LanguageIdentifier {
   std::shared_ptr<const WordList> target_words_, source_words_;
 };
 
-// Sentence boundaries (ICU), as byte ranges of `text`. Not thread-safe: one
-// per thread.
+// Sentence boundaries (ICU's, UAX #29), as byte ranges of `text`. Not
+// thread-safe: one per thread.
 class SentenceSplitter {
  public:
   explicit SentenceSplitter(const std::string& language);
@@ -188,6 +182,10 @@ class SentenceSplitter {
   SentenceSplitter(const SentenceSplitter&) = delete;
   SentenceSplitter& operator=(const SentenceSplitter&) = delete;
   std::vector<Span> split(std::string_view text);
+  // Whether the language's sentences are split by the rules of
+  // sentence_splitter.cpp, as ICU's root rules split them, rather than by
+  // ICU's iterator, which costs as much as identifying what it splits.
+  bool splits_by_rules() const;
 
  private:
   struct Impl;
@@ -198,5 +196,13 @@ class SentenceSplitter {
 // built-in function words for English and Dutch. nullptr when no dictionary
 // exists for `language`.
 std::shared_ptr<const WordList> load_word_list(const std::string& language, const std::string& dict_dir);
+
+// The hunspell file load_word_list reads for `language`: <lang>.dic, else a
+// <lang>_*.dic; empty if there is none.
+std::string dictionary_file(const std::string& language, const std::string& dict_dir);
+// The words of that file as load_word_list has them (lowercased, proper
+// nouns left out), read from the file: for the tool that makes the image the
+// program carries (dictionary_image.h).
+WordSet read_dictionary_words(const std::string& path);
 
 }  // namespace l10n

@@ -41,7 +41,9 @@ bool in_target_language(const Identification& id, const LanguageIdentifier& ider
 std::vector<TextFinding> find_in_text(const std::string& text, const LanguageIdentifier& ider, SentenceSplitter& splitter,
                                       const NameSet& names, IdentifyMemo* memo) {
   std::string prose = mask_non_prose(text);
-  return find_in_prose(text, words_of(prose, names), splitter.split(prose), ider, names, memo);
+  std::vector<Span> sentences = splitter.split(prose);
+  Words words = words_of(std::move(prose), names);
+  return find_in_prose(text, words, sentences, ider, names, memo);
 }
 
 std::vector<TextFinding> find_in_prose(std::string_view text, const Words& words, const std::vector<Span>& sentences,

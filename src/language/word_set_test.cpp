@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <set>
 #include <vector>
 #include <string>
@@ -73,4 +74,48 @@ TEST_CASE("WordSet::adopt keeps the text as its store and finds the words at the
   set.insert("druif");  // and it still grows as any set
   CHECK(set.contains("druif"));
   CHECK(set.contains("kiwi"));
+}
+
+TEST_CASE("WordSet: an image read where it lies holds the same words, and a copy of it grows", "[word_set]") {
+  WordSet set;
+  for (int i = 0; i < 3000; ++i) set.insert("w" + std::to_string(i) + "ë");
+  std::string image;
+  set.write_image(image);
+  std::optional<WordSet> view = WordSet::view(image);
+  REQUIRE(view);
+  CHECK(view->size() == 3000);
+  for (int i = 0; i < 3100; ++i) CHECK(view->contains("w" + std::to_string(i) + "ë") == (i < 3000));
+  CHECK_FALSE(view->contains(""));
+  WordSet grown = *view;
+  grown.insert("nieuw");
+  CHECK(grown.contains("nieuw"));
+  CHECK(grown.contains("w7ë"));
+  CHECK_FALSE(view->contains("nieuw"));  // the image is never written
+  // Not an image: too short, another magic number, a table cut short.
+  CHECK_FALSE(WordSet::view(""));
+  CHECK_FALSE(WordSet::view(std::string(64, 'x')));
+  CHECK_FALSE(WordSet::view(std::string_view(image).substr(0, image.size() - 1)));
+  std::string empty_image;
+  WordSet().write_image(empty_image);
+  std::optional<WordSet> empty = WordSet::view(empty_image);
+  REQUIRE(empty);
+  CHECK(empty->size() == 0);
+  CHECK_FALSE(empty->contains("w1ë"));
+}
+
+TEST_CASE("WordSet: a word is found whatever byte it starts with, as the set grows and after a copy", "[word_set]") {
+  WordSet set;
+  std::vector<std::string> words;
+  for (int b = 1; b < 256; b += 3) words.push_back(std::string(1, static_cast<char>(b)) + "x" + std::to_string(b));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    set.insert(words[i]);
+    for (std::size_t j = 0; j < words.size(); ++j) CHECK(set.contains(words[j]) == (j <= i));
+  }
+  std::string image;
+  set.write_image(image);
+  WordSet copy = *WordSet::view(image);
+  copy.insert("Zelf");
+  for (const std::string& w : words) CHECK(copy.contains(w));
+  CHECK(copy.contains("Zelf"));
+  CHECK_FALSE(set.contains("Zelf"));
 }
