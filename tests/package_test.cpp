@@ -166,6 +166,11 @@ TEST_CASE("cpack makes a Debian package with l10n, its data and its library depe
   std::set<std::string> expected = {"./usr/bin/l10n", "./usr/share/man/man1/l10n.1.gz",
                                     "./usr/share/bash-completion/completions/l10n"};
   for (const std::string& lang : cli_languages()) expected.insert("./usr/share/locale/" + lang + "/LC_MESSAGES/l10n.mo");
+  // The program carries the word lists of the dictionaries installed at build
+  // time (L10N_EMBED_DICTIONARIES): their licences go with it.
+  for (const char* dict : {"hunspell-nl", "hunspell-en-us"})
+    if (fs::exists(std::string("/usr/share/doc/") + dict + "/copyright"))
+      expected.insert(std::string("./usr/share/doc/l10n/copyright.") + dict);
   CHECK(files == expected);
 
   // Unpacked as dpkg would install it (under a staging root): it runs, finds
