@@ -113,7 +113,10 @@ class HeaderFields {
   void fill_language(std::string_view language) {
     auto& v = values_[kLanguage];
     const bool empty = !v || v->find_first_not_of(" \t\n") == std::string::npos;
-    if (empty && !language.empty()) v = " " + std::string(language) + "\n";
+    if (empty && !language.empty()) {
+      v.emplace(" ");
+      v->append(language).append("\n");
+    }
   }
 
   std::string text() const {
