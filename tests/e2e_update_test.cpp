@@ -236,6 +236,56 @@ TEST_CASE("l10n update is a drop-in for msgmerge --previous", "[e2e][update]") {
   }
 }
 
+TEST_CASE("l10n update decides as msgmerge --previous on the benchmark's pairs", "[e2e][update]") {
+  // bench/update_bench.sh's two pairs, smaller: prose, and a 26-word
+  // vocabulary where every message looks like every other. Same bytes as
+  // msgmerge, whatever the number of cores the search runs on.
+  for (const char* vocabulary : {"", "--vocabulary 26 "}) {
+    INFO(vocabulary);
+    TempDir dir;
+    auto gen = run("python3 " + quote((source_dir() / "bench/gen_catalogs.py").string()) + " " + vocabulary + "600 " +
+                   quote(dir.str()) + " 3");
+    REQUIRE(gen.status == 0);
+    const std::string old_po = quote((dir.path() / "OLD.po").string()), pot = quote((dir.path() / "NEW.pot").string());
+    auto ours = run_l10n("update " + old_po + " " + pot + " -o " + quote((dir.path() / "ours.po").string()));
+    REQUIRE(ours.status == 0);
+    auto theirs = run("msgmerge -q --previous " + old_po + " " + pot + " -o -");
+    REQUIRE(theirs.status == 0);
+    CHECK(slurp(dir.path() / "ours.po") == theirs.output);
+    CHECK(theirs.output.find("#| msgid") != std::string::npos);
+    if (run("taskset -c 0 true").status == 0) {
+      const fs::path serial = dir.path() / "one-core.po";
+      auto one_core = run("taskset -c 0 " + quote(L10N_BINARY) + " update " + old_po + " " + pot + " -o " +
+                          quote(serial.string()));
+      REQUIRE(one_core.status == 0);
+      CHECK(slurp(serial) == theirs.output);
+    }
+  }
+}
+
+TEST_CASE("l10n update writes a bare header as msgmerge does", "[e2e][update]") {
+  // Fields out of gettext's order and none of the template's: msgmerge puts
+  // the ones it knows in its order, the template's among them, then the rest.
+  TempDir dir;
+  const fs::path old_po = dir.path() / "nl.po", pot = dir.path() / "new.pot";
+  spit(old_po,
+       "msgid \"\"\nmsgstr \"\"\n\"Language: nl\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+       "\"Plural-Forms: nplurals=2; plural=(n != 1);\\n\"\n\"Project-Id-Version: site\\n\"\n\n"
+       "msgid \"Install the package.\"\nmsgstr \"Installeer het pakket.\"\n");
+  spit(pot,
+       "msgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: site 2\\n\"\n\"Report-Msgid-Bugs-To: bugs@example.org\\n\"\n"
+       "\"POT-Creation-Date: 2024-06-01 00:00+0000\\n\"\n\"Language: \\n\"\n"
+       "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+       "msgid \"Install the package.\"\nmsgstr \"\"\n");
+  auto ours = run_l10n("update " + quote(old_po.string()) + " " + quote(pot.string()) + " -o " +
+                       quote((dir.path() / "ours.po").string()));
+  REQUIRE(ours.status == 0);
+  auto theirs = run("msgmerge -q --previous " + quote(old_po.string()) + " " + quote(pot.string()) + " -o -");
+  REQUIRE(theirs.status == 0);
+  CHECK(slurp(dir.path() / "ours.po") == theirs.output);
+  CHECK(theirs.output.find("\"POT-Creation-Date: 2024-06-01 00:00+0000\\n\"\n\"Language: nl\\n\"\n") != std::string::npos);
+}
+
 TEST_CASE("l10n update refuses bad input and leaves every file as it was", "[e2e][update]") {
   TempDir dir;
   const fs::path po = dir.path() / "nl.po", pot = dir.path() / "new.pot", out = dir.path() / "out.po";
