@@ -322,7 +322,7 @@ constexpr long kMyersLimit = 24;
 // Msgids up to this long go straight to the exact LCS.
 constexpr std::size_t kSplitFrom = 32;
 // Candidates evaluated in order of their bounds before the others.
-constexpr std::size_t kHead = 32;
+constexpr std::size_t kHead = 8;
 
 }  // namespace
 

@@ -31,6 +31,7 @@ class FuzzyIndex {
   // The candidate msgmerge picks for `ref` among those whose goal (similarity,
   // plus 0.00001 when the context cannot be wrong) exceeds `lower_bound`.
   Match search(const Message& ref, double lower_bound) const;
+  bool empty() const { return by_length_.empty(); }
 
   static constexpr std::size_t kBins = 64;
   // The byte classes of the split bounds (Search::split_bound_reaches):

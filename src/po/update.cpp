@@ -203,8 +203,10 @@ void fuzzy_matches(const Catalog& old_po, const std::vector<const Catalog*>& oth
     for (std::size_t i = slice * kFuzzySlice; i < std::min(pending.size(), (slice + 1) * kFuzzySlice); ++i) {
       const Message& ref = out[pending[i]];
       FuzzyIndex::Match match = own_index.search(ref, opt.fuzzy_threshold);
+      found[i] = match.message;
+      if (foreign_index.empty()) continue;
       FuzzyIndex::Match other = foreign_index.search(ref, match.message ? match.goal : opt.fuzzy_threshold);
-      found[i] = other.message ? other.message : match.message;
+      if (other.message) found[i] = other.message;
     }
   });
   for (std::size_t i = 0; i < pending.size(); ++i) {
