@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Writes OLD.po and NEW.pot for bench/update_bench.sh.
 
-usage: gen_catalogs.py N OUTDIR [SEED]
+usage: gen_catalogs.py [--vocabulary K] N OUTDIR [SEED]
 
 OLD.po has N sentence-like messages (paragraphs, some headings, some
 plurals), mostly translated, some fuzzy, some untranslated. NEW.pot keeps
 them in order with 20% of the msgids edited by one word, 1% deleted and 1%
 new paragraphs, the shape of a site where a fifth of the paragraphs were
 touched since the last update.
+
+--vocabulary K draws every word from the K most common English words
+instead (26 for the small-vocabulary pair): every message then looks like
+every other, the hard case for a fuzzy search, as any candidate can come
+close to the 0.6 threshold.
 """
+import argparse
 import os
 import random
-import sys
 
 COMMON = ("the of and to a in is you that it for on are with as this be at by from or have an "
           "they which one your all can there use more when will each about how up out them then "
@@ -41,42 +46,55 @@ TECH = ("server client plugin layer raster vector project install package releas
 SYLLABLES = "ka lo mi ner sta vu pre dor tis gle ban qui ro fen sal mup tor ek ib ult".split()
 
 
-def word(rng):
-    # Function words, domain words and a long tail of rarer ones, as in prose.
-    r = rng.random()
-    if r < 0.45:
-        return rng.choice(COMMON)
-    if r < 0.6:
-        return rng.choice(TECH)
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+class Words:
+    """Draws the words of the messages: prose-like by default, or only from
+    `vocabulary` (then no links either: nothing sets one message apart)."""
 
+    def __init__(self, rng, vocabulary=None):
+        self.rng = rng
+        self.vocabulary = vocabulary
 
-def sentence(rng):
-    words = [word(rng) for _ in range(rng.randint(5, 16))]
-    words[0] = words[0].capitalize()
-    if rng.random() < 0.3:
-        words.insert(rng.randint(1, len(words) - 1), "[%s](https://example.org/%s/)" % (
-            rng.choice(TECH), rng.choice(TECH)))
-    return " ".join(words) + rng.choice(".....?!:")
+    def word(self):
+        rng = self.rng
+        if self.vocabulary:
+            return rng.choice(self.vocabulary)
+        # Function words, domain words and a long tail of rarer ones, as in prose.
+        r = rng.random()
+        if r < 0.45:
+            return rng.choice(COMMON)
+        if r < 0.6:
+            return rng.choice(TECH)
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
 
+    def sentence(self):
+        rng = self.rng
+        words = [self.word() for _ in range(rng.randint(5, 16))]
+        words[0] = words[0].capitalize()
+        if not self.vocabulary and rng.random() < 0.3:
+            words.insert(rng.randint(1, len(words) - 1), "[%s](https://example.org/%s/)" % (
+                rng.choice(TECH), rng.choice(TECH)))
+        return " ".join(words) + rng.choice(".....?!:")
 
-def msgid(rng, i):
-    r = rng.random()
-    if r < 0.15:  # headings and short labels
-        return " ".join(word(rng).capitalize() for _ in range(rng.randint(1, 4))) + " %d" % i
-    return " ".join(sentence(rng) for _ in range(rng.choice((1, 1, 2, 2, 3))))
+    def msgid(self, i):
+        rng = self.rng
+        r = rng.random()
+        if r < 0.15:  # headings and short labels
+            return " ".join(self.word().capitalize() for _ in range(rng.randint(1, 4))) + " %d" % i
+        return " ".join(self.sentence() for _ in range(rng.choice((1, 1, 2, 2, 3))))
+
+    def edit_one_word(self, text):
+        words = text.split(" ")
+        k = self.rng.randrange(len(words))
+        if self.vocabulary:
+            words[k] = self.rng.choice([w for w in self.vocabulary if w != words[k]])
+        else:
+            words[k] = self.word() + ("s" if words[k] in COMMON or words[k] in TECH else "")
+        return " ".join(words)
 
 
 def translate(text):
     # Something that looks like a translation and differs from the msgid.
     return " ".join(w[::-1] for w in text.split(" "))
-
-
-def edit_one_word(rng, text):
-    words = text.split(" ")
-    k = rng.randrange(len(words))
-    words[k] = word(rng) + ("s" if words[k] in COMMON or words[k] in TECH else "")
-    return " ".join(words)
 
 
 def quote(s):
@@ -115,12 +133,20 @@ def entry(ref, mid, plural, strs, fuzzy=False):
 
 
 def main():
-    n, outdir = int(sys.argv[1]), sys.argv[2]
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    parser = argparse.ArgumentParser(description="Writes OLD.po and NEW.pot for bench/update_bench.sh.")
+    parser.add_argument("n", type=int, help="messages in OLD.po")
+    parser.add_argument("outdir")
+    parser.add_argument("seed", type=int, nargs="?", default=1)
+    parser.add_argument("--vocabulary", type=int, metavar="K",
+                        help="draw every word from the K most common English words (26: the small-vocabulary pair)")
+    args = parser.parse_args()
+    n, outdir = args.n, args.outdir
+    rng = random.Random(args.seed)
+    words = Words(rng, COMMON[:args.vocabulary] if args.vocabulary else None)
     seen = set()
     old, new = [HEADER_PO], [HEADER_POT]
     for i in range(n):
-        mid = msgid(rng, i)
+        mid = words.msgid(i)
         if mid in seen:
             continue
         seen.add(mid)
@@ -136,13 +162,13 @@ def main():
         if change < 0.01:
             continue  # deleted
         if change < 0.21:
-            edited = edit_one_word(rng, mid)
+            edited = words.edit_one_word(mid)
             if edited not in seen:
                 seen.add(edited)
                 mid = edited
         new.append(entry(ref, mid, plural, [""] * (1 if plural is None else 2)))
         if change > 0.99:
-            fresh = msgid(rng, n + i)
+            fresh = words.msgid(n + i)
             if fresh not in seen:
                 seen.add(fresh)
                 new.append(entry("content/new/page%d.md:1" % i, fresh, None, [""]))

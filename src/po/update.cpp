@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -13,191 +14,11 @@
 #include "base/parallel.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "po/fuzzy.h"
 
 namespace l10n {
 
-// ---------------------------------------------------------------------------
-// Similarity: gettext's fstrcmp. Both count byte edits (insertions and
-// deletions) of a shortest edit script; we find it with Myers' O(ND)
-// algorithm and stop as soon as the edit count rules out `lower_bound`.
-
-double similarity(std::string_view a, std::string_view b, double lower_bound) {
-  const std::size_t total = a.size() + b.size();
-  if (total == 0) return 1.0;
-  long max_d = static_cast<long>(total);
-  if (lower_bound > 0) max_d = static_cast<long>(std::floor(static_cast<double>(total) * (1.0 - lower_bound) + 1e-9));
-
-  std::size_t pre = 0;
-  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
-  std::size_t suf = 0;
-  while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
-  const std::string_view x = a.substr(pre, a.size() - pre - suf);
-  const std::string_view y = b.substr(pre, b.size() - pre - suf);
-  const long n = static_cast<long>(x.size()), m = static_cast<long>(y.size());
-
-  // Cheap bounds first: the length difference, then the bytes in common.
-  if (std::labs(n - m) > max_d) return 0.0;
-  std::array<int, 256> count{};
-  for (unsigned char c : x) ++count[c];
-  long common = 0;
-  for (unsigned char c : y)
-    if (count[c] > 0) --count[c], ++common;
-  if (n + m - 2 * common > max_d) return 0.0;
-
-  std::vector<long> v(static_cast<std::size_t>(2 * max_d + 3), 0);
-  const long off = max_d + 1;
-  for (long d = 0; d <= max_d; ++d) {
-    for (long k = -d; k <= d; k += 2) {
-      long xx = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1] : v[off + k - 1] + 1;
-      long yy = xx - k;
-      while (xx < n && yy < m && x[xx] == y[yy]) ++xx, ++yy;
-      v[off + k] = xx;
-      if (xx >= n && yy >= m) return static_cast<double>(total - d) / static_cast<double>(total);
-    }
-  }
-  return 0.0;
-}
-
 namespace {
-
-// ---------------------------------------------------------------------------
-// The fuzzy index. msgmerge compares a changed msgid with every translated
-// old msgid that shares a character 4-gram with it, which for prose is
-// nearly all of them. We rank candidates by the rarity of what they share
-// (words, plus character trigrams for short msgids, where one edited word is
-// a large part of the text), and run the exact similarity only on the best
-// few. A one-word edit keeps almost all rare words, so the right candidate
-// ranks first; the test suite checks the decisions against msgmerge.
-
-// How hard to look: a short msgid's best match is often not the one sharing
-// its rarest word ("Plant 12" vs "plant 7"), so short ones get a wider search.
-struct SearchLimits {
-  std::size_t max_exact;       // exact similarity on at most this many candidates
-  double score_fraction;       // ... that score at least this fraction of the best
-  std::size_t posting_budget;  // postings visited per query
-};
-constexpr std::size_t kShortMsgid = 64;  // msgids up to this long are searched by trigrams too
-// ... among candidates up to this long: longer ones cannot reach the threshold.
-constexpr std::size_t kLongestTrigramCandidate = 150;
-constexpr SearchLimits kLongLimits{8, 0.3, 20000};
-constexpr SearchLimits kShortLimits{48, 0.0, 200000};
-
-bool word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
-
-// Calls f(text, is_trigram) for each feature of `s`, repeats included.
-template <class F>
-void for_each_feature(std::string_view s, std::size_t trigrams_up_to, F&& f) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && !word_byte(static_cast<unsigned char>(s[i]))) ++i;
-    std::size_t start = i;
-    while (i < s.size() && word_byte(static_cast<unsigned char>(s[i]))) ++i;
-    if (i > start) f(s.substr(start, i - start), false);
-  }
-  if (s.size() <= trigrams_up_to)
-    for (std::size_t j = 0; j + 3 <= s.size(); ++j) f(s.substr(j, 3), true);
-}
-
-struct FeatureKey {
-  std::string_view text;
-  bool trigram;
-  friend bool operator==(const FeatureKey&, const FeatureKey&) = default;
-};
-struct FeatureHash {
-  std::size_t operator()(const FeatureKey& k) const {
-    return std::hash<std::string_view>()(k.text) * 2 + (k.trigram ? 1 : 0);
-  }
-};
-
-class FuzzyIndex {
- public:
-  // Candidates in priority order: on equal similarity the earlier one wins.
-  explicit FuzzyIndex(std::vector<const Message*> candidates) : cands_(std::move(candidates)) {
-    for (std::size_t c = 0; c < cands_.size(); ++c) {
-      for_each_feature(cands_[c]->msgid, kLongestTrigramCandidate, [&](std::string_view t, bool tri) {
-        auto [it, inserted] = ids_.try_emplace(FeatureKey{t, tri}, static_cast<int>(postings_.size()));
-        if (inserted) postings_.emplace_back();
-        auto& list = postings_[static_cast<std::size_t>(it->second)];
-        if (list.empty() || list.back() != static_cast<int>(c)) list.push_back(static_cast<int>(c));
-      });
-    }
-    score_.assign(cands_.size(), 0.0);
-  }
-
-  // The best candidate for `ref` as msgmerge would weigh it, or nullptr.
-  const Message* search(const Message& ref, double threshold) {
-    std::vector<int> features;
-    for_each_feature(ref.msgid, kShortMsgid, [&](std::string_view t, bool tri) {
-      if (auto it = ids_.find(FeatureKey{t, tri}); it != ids_.end()) features.push_back(it->second);
-    });
-    std::sort(features.begin(), features.end());
-    features.erase(std::unique(features.begin(), features.end()), features.end());
-    // Rare features first; stop once the common ones would cost too much.
-    std::sort(features.begin(), features.end(), [&](int p, int q) {
-      return postings_[static_cast<std::size_t>(p)].size() < postings_[static_cast<std::size_t>(q)].size();
-    });
-    const SearchLimits& limits = ref.msgid.size() <= kShortMsgid ? kShortLimits : kLongLimits;
-    std::vector<int> touched;
-    std::size_t visited = 0;
-    const double n = static_cast<double>(cands_.size());
-    for (int f : features) {
-      const auto& list = postings_[static_cast<std::size_t>(f)];
-      if (visited > 0 && visited + list.size() > limits.posting_budget) break;
-      visited += list.size();
-      double weight = std::log(1.0 + n / static_cast<double>(list.size()));
-      for (int c : list) {
-        if (score_[static_cast<std::size_t>(c)] == 0.0) touched.push_back(c);
-        score_[static_cast<std::size_t>(c)] += weight;
-      }
-    }
-    auto by_score = [&](int p, int q) {
-      double sp = score_[static_cast<std::size_t>(p)], sq = score_[static_cast<std::size_t>(q)];
-      return sp != sq ? sp > sq : p < q;
-    };
-    // Lengths alone bound the similarity: 2 * min / (sum) must reach the threshold.
-    const double len = static_cast<double>(ref.msgid.size());
-    std::erase_if(touched, [&](int c) {
-      double other = static_cast<double>(cands_[static_cast<std::size_t>(c)]->msgid.size());
-      bool too_far = 2.0 * std::min(len, other) / (len + other) < threshold - 0.0001;
-      if (too_far) score_[static_cast<std::size_t>(c)] = 0.0;
-      return too_far;
-    });
-    std::size_t keep = std::min(limits.max_exact, touched.size());
-    std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(keep), touched.end(), by_score);
-    std::vector<int> shortlist;
-    for (std::size_t i = 0; i < keep; ++i) {
-      int c = touched[i];
-      if (score_[static_cast<std::size_t>(c)] >= limits.score_fraction * score_[static_cast<std::size_t>(touched[0])])
-        shortlist.push_back(c);
-    }
-    for (int c : touched) score_[static_cast<std::size_t>(c)] = 0.0;
-
-    // msgmerge's fuzzy_search_goal_function: a tiny bonus when the context
-    // cannot be wrong, and a strict "better than the best so far" in
-    // candidate order. The best-scored candidate goes first: its (usually
-    // high) similarity then bounds the others, which makes them cheap.
-    int best = -1;
-    double best_weight = threshold;
-    for (int c : shortlist) {
-      const Message* cand = cands_[static_cast<std::size_t>(c)];
-      double bonus = (!cand->msgctxt || (ref.msgctxt && *ref.msgctxt == *cand->msgctxt)) ? 0.00001 : 0.0;
-      double weight = similarity(ref.msgid, cand->msgid, best_weight - bonus * 1.01);
-      if (weight <= 0.0) continue;
-      weight += bonus;
-      if (weight > best_weight || (best >= 0 && weight == best_weight && c < best)) {
-        best_weight = weight;
-        best = c;
-      }
-    }
-    return best < 0 ? nullptr : cands_[static_cast<std::size_t>(best)];
-  }
-
- private:
-  std::vector<const Message*> cands_;
-  std::unordered_map<FeatureKey, int, FeatureHash> ids_;
-  std::vector<std::vector<int>> postings_;
-  std::vector<double> score_;
-};
 
 // ---------------------------------------------------------------------------
 // Merging one message, as msgmerge's message_merge does.
@@ -206,6 +27,9 @@ bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0
 
 // Exact matches are made in slices of this many messages on every core.
 constexpr std::size_t kUpdateSlice = 4096;
+// Fuzzy searches, some a thousand times dearer than others, in small slices
+// so that the cores finish together.
+constexpr std::size_t kFuzzySlice = 8;
 
 Message untranslated(const Message& ref, std::size_t nplurals) {
   Message r;
@@ -257,24 +81,139 @@ std::size_t nplurals_of(const Catalog& cat) {
   return n >= 1 && n <= 16 ? static_cast<std::size_t>(n) : 2;
 }
 
+// The header as msgmerge's message_merge rewrites it: the old header's
+// fields, the ten it knows in gettext's order (whatever the case of their
+// names, a repeated one counting once, with its last value), then the others
+// in their order; Report-Msgid-Bugs-To and POT-Creation-Date from the
+// template. `language` fills a missing or empty Language (msgmerge's --lang).
+class HeaderFields {
+ public:
+  explicit HeaderFields(std::string_view header) {
+    for (std::size_t pos = 0; pos < header.size();) {
+      std::size_t eol = header.find('\n', pos);
+      std::size_t end = eol == std::string_view::npos ? header.size() : eol + 1;
+      std::string line(header.substr(pos, end - pos));
+      if (line.back() != '\n') line += '\n';
+      if (auto k = known(line)) values_[*k] = line.substr(kKnown[*k].size());
+      else others_ += line;
+      pos = end;
+    }
+  }
+
+  // From the template: msgmerge looks for the name anywhere in its header.
+  void take_from(std::string_view pot_header, std::size_t field) {
+    std::size_t at = pot_header.find(kKnown[field]);
+    if (at == std::string_view::npos) return;
+    at += kKnown[field].size();
+    std::size_t eol = pot_header.find('\n', at);
+    values_[field] = std::string(pot_header.substr(at, eol == std::string_view::npos ? eol : eol - at + 1));
+    if (values_[field]->back() != '\n') *values_[field] += '\n';
+  }
+
+  void fill_language(std::string_view language) {
+    auto& v = values_[kLanguage];
+    const bool empty = !v || v->find_first_not_of(" \t\n") == std::string::npos;
+    if (empty && !language.empty()) {
+      v.emplace(" ");
+      v->append(language).append("\n");
+    }
+  }
+
+  std::string text() const {
+    std::string out;
+    for (std::size_t k = 0; k < kKnown.size(); ++k)
+      if (values_[k]) out += std::string(kKnown[k]) + *values_[k];
+    return out + others_;
+  }
+
+  static constexpr std::size_t kReportMsgidBugsTo = 1, kPotCreationDate = 2, kLanguage = 6;
+
+ private:
+  static constexpr std::array<std::string_view, 10> kKnown = {
+      "Project-Id-Version:", "Report-Msgid-Bugs-To:", "POT-Creation-Date:", "PO-Revision-Date:",
+      "Last-Translator:",    "Language-Team:",        "Language:",          "MIME-Version:",
+      "Content-Type:",       "Content-Transfer-Encoding:"};
+
+  static std::optional<std::size_t> known(std::string_view line) {
+    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    for (std::size_t k = 0; k < kKnown.size(); ++k)
+      if (line.size() >= kKnown[k].size() &&
+          std::equal(kKnown[k].begin(), kKnown[k].end(), line.begin(),
+                     [&](char a, char b) { return lower(a) == lower(b); }))
+        return k;
+    return std::nullopt;
+  }
+
+  std::array<std::optional<std::string>, 10> values_;
+  std::string others_;
+};
+
 void merge_header(const Catalog& old_po, const Catalog& pot, const UpdateOptions& opt, Catalog& out) {
   const bool old_has_header = !old_po.header.empty();
   const Catalog& base = old_has_header ? old_po : pot;
   out.header = base.header;
   out.header_comments = base.header_comments;
   out.header_fuzzy = base.header_fuzzy;
-  // msgmerge takes these two from the template: they describe the sources.
-  for (const char* field : {"Report-Msgid-Bugs-To", "POT-Creation-Date"})
-    if (auto v = pot.header_field(field)) out.set_header_field(field, *v);
+  if (old_has_header) {
+    HeaderFields fields(old_po.header);
+    const std::string as_before = fields.text();
+    fields.take_from(pot.header, HeaderFields::kReportMsgidBugsTo);
+    fields.take_from(pot.header, HeaderFields::kPotCreationDate);
+    fields.fill_language(opt.language);
+    // A header whose fields did not change keeps its order (Weblate's, say),
+    // as the entries a run does not change keep their bytes (po/keep.h).
+    if (fields.text() != as_before) out.header = fields.text();
+  } else if (auto lang = out.header_field("Language"); (!lang || lang->empty()) && !opt.language.empty()) {
+    // No old header: msgmerge copies the template's; we name the language.
+    out.set_header_field("Language", opt.language);
+  }
 
   auto lang = out.header_field("Language");
-  if ((!lang || lang->empty()) && !opt.language.empty()) {
-    out.set_header_field("Language", opt.language);
-    lang = opt.language;
-  }
   auto plural = out.header_field("Plural-Forms");
   if ((!plural || plural->find("INTEGER") != std::string::npos) && lang && !lang->empty())
     out.set_header_field("Plural-Forms", plural_forms_for(*lang));
+}
+
+// Changed msgids: each takes the closest translated message of the old
+// catalog (its file order is msgmerge's candidate order), or else of the
+// other catalogs, which win only with a strictly higher goal, as
+// msgmerge's compendia do. The searches are independent: they run on every
+// core, each writing only its own result, so the output does not depend on
+// the number of threads.
+void fuzzy_matches(const Catalog& old_po, const std::vector<const Catalog*>& others, const UpdateOptions& opt,
+                   const std::vector<std::size_t>& pending, std::vector<Message>& out, std::vector<unsigned char>& used,
+                   std::size_t nplurals) {
+  if (pending.empty()) return;
+  std::vector<const Message*> own, foreign;
+  std::unordered_map<const Message*, std::size_t> old_index;
+  for (std::size_t i = 0; i < old_po.messages.size(); ++i)
+    if (has_translation(old_po.messages[i])) {
+      old_index.emplace(&old_po.messages[i], i);
+      own.push_back(&old_po.messages[i]);
+    }
+  for (const Catalog* other : others)
+    for (const Message& m : other->messages)
+      if (has_translation(m)) foreign.push_back(&m);
+  const FuzzyIndex own_index(std::move(own));
+  const FuzzyIndex foreign_index(std::move(foreign));
+
+  std::vector<const Message*> found(pending.size(), nullptr);
+  const std::size_t slices = (pending.size() + kFuzzySlice - 1) / kFuzzySlice;
+  parallel_for(slices, opt.jobs, [&](std::size_t slice) {
+    for (std::size_t i = slice * kFuzzySlice; i < std::min(pending.size(), (slice + 1) * kFuzzySlice); ++i) {
+      const Message& ref = out[pending[i]];
+      FuzzyIndex::Match match = own_index.search(ref, opt.fuzzy_threshold);
+      found[i] = match.message;
+      if (foreign_index.empty()) continue;
+      FuzzyIndex::Match other = foreign_index.search(ref, match.message ? match.goal : opt.fuzzy_threshold);
+      if (other.message) found[i] = other.message;
+    }
+  });
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!found[i]) continue;
+    if (auto it = old_index.find(found[i]); it != old_index.end()) used[it->second] = 1;
+    out[pending[i]] = merge_message(*found[i], out[pending[i]], true, nplurals);
+  }
 }
 
 }  // namespace
@@ -301,7 +240,7 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
   out.messages.resize(refs.size());
   std::vector<unsigned char> used(old_po.messages.size(), 0);
   std::vector<unsigned char> matched(refs.size(), 0);
-  parallel_for((refs.size() + kUpdateSlice - 1) / kUpdateSlice, 0, [&](std::size_t slice) {
+  parallel_for((refs.size() + kUpdateSlice - 1) / kUpdateSlice, opt.jobs, [&](std::size_t slice) {
     for (std::size_t i = slice * kUpdateSlice; i < std::min(refs.size(), (slice + 1) * kUpdateSlice); ++i) {
       const Message& ref = *refs[i];
       MessageKey key(ref);
@@ -321,27 +260,7 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
   for (std::size_t i = 0; i < refs.size(); ++i)
     if (!matched[i]) pending.push_back(i);
 
-  if (!pending.empty()) {
-    // Old catalog first (active, then obsolete: its file order), then the others.
-    std::vector<const Message*> cands;
-    std::unordered_map<const Message*, std::size_t> old_index;
-    for (std::size_t i = 0; i < old_po.messages.size(); ++i)
-      if (has_translation(old_po.messages[i])) {
-        old_index.emplace(&old_po.messages[i], i);
-        cands.push_back(&old_po.messages[i]);
-      }
-    for (const Catalog* other : same_language_others)
-      for (const Message& m : other->messages)
-        if (has_translation(m)) cands.push_back(&m);
-    FuzzyIndex index(std::move(cands));
-    for (std::size_t p : pending) {
-      Message& target = out.messages[p];
-      if (const Message* def = index.search(target, opt.fuzzy_threshold)) {
-        if (auto it = old_index.find(def); it != old_index.end()) used[it->second] = 1;
-        target = merge_message(*def, target, true, nplurals);
-      }
-    }
-  }
+  fuzzy_matches(old_po, same_language_others, opt, pending, out.messages, used, nplurals);
 
   if (opt.keep_obsolete) {
     for (std::size_t i = 0; i < old_po.messages.size(); ++i) {

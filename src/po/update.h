@@ -1,6 +1,7 @@
 // Updating a translation catalog to a new template: the job of
-// `msgmerge --previous`, with the same decisions, but with an indexed fuzzy
-// search instead of msgmerge's near-quadratic one. docs/update.md explains.
+// `msgmerge --previous`, with the same decisions, but with a bounded fuzzy
+// search (po/fuzzy.h) on every core instead of msgmerge's near-quadratic
+// one. docs/update.md explains.
 #pragma once
 
 #include <string>
@@ -19,6 +20,9 @@ struct UpdateOptions {
   // A changed msgid takes the closest old translation, marked fuzzy, only
   // when similarity() is above this (gettext's FUZZY_THRESHOLD).
   double fuzzy_threshold = 0.6;
+  // Threads for the searches (0: one per core); the output is the same
+  // whatever the number.
+  int jobs = 0;
 };
 
 // The messages of `pot` with the translations of `old_po`. Translations are
@@ -37,7 +41,7 @@ void check_language(const Catalog& po, const std::string& fs_path, const std::st
 
 // gettext's fstrcmp: 2 * (length of the longest common byte subsequence) /
 // (|a| + |b|), in [0, 1]. Returns 0 early once the result is known to be
-// below `lower_bound`.
+// below `lower_bound`. (In src/po/fuzzy.cpp, with the search that uses it.)
 double similarity(std::string_view a, std::string_view b, double lower_bound = 0.0);
 
 // Whether the catalogs would write the same PO text, POT-Creation-Date aside.

@@ -358,6 +358,75 @@ TEST_CASE("fuzzy ties go to the first candidate", "[update]") {
   CHECK(same_messages(out, update_catalog(old_po, pot({msg("colour ted")}), {})));
 }
 
+TEST_CASE("fuzzy matches are msgmerge's: ties, 4-grams, short msgids", "[update]") {
+  TempDir dir;
+  // Equal similarity: the candidate sharing more of the msgid's 4-grams wins,
+  // not the first one (msgmerge tries candidates in that order).
+  Catalog ties = po({msg("the quack brown fox", "kwak"), msg("tha quick brown fox", "tha"),
+                     msg("the quick brown fix", "fix")});
+  Catalog tie_pot = pot({msg("the quick brown fox")});
+  Catalog out = update_catalog(ties, tie_pot, {});
+  CHECK(out.messages[0].msgstr == std::vector<std::string>{"fix"});
+  CHECK(format_po(out) == msgmerge(dir, ties, tie_pot));
+
+  // Similar enough (0.70) but without a 4-gram in common: msgmerge never
+  // compares them.
+  Catalog spaced = po({msg("a b c d e f g h", "spaced")});
+  Catalog spaced_pot = pot({msg("abcdefgh")});
+  out = update_catalog(spaced, spaced_pot, {});
+  CHECK(out.messages[0].msgstr == std::vector<std::string>{""});
+  CHECK(format_po(out) == msgmerge(dir, spaced, spaced_pot));
+
+  // Fewer than four characters: compared with every candidate of a length
+  // the threshold allows, by length, then in catalog order.
+  Catalog shorts = po({msg("abd", "abd"), msg("xabc", "xabc"), msg("ab", "ab"), msg("zzabcz", "zzabcz")});
+  Catalog short_pot = pot({msg("abc"), msg("ab!")});
+  out = update_catalog(shorts, short_pot, {});
+  CHECK(out.messages[0].msgstr == std::vector<std::string>{"xabc"});
+  CHECK(format_po(out) == msgmerge(dir, shorts, short_pot));
+}
+
+TEST_CASE("update writes the same bytes on one thread and on many", "[update]") {
+  Generated g = generate(7, 400);
+  UpdateOptions one, many;
+  one.jobs = 1;
+  many.jobs = 4;
+  const std::string serial = format_po(update_catalog(g.old_po, g.pot, one));
+  CHECK(serial == format_po(update_catalog(g.old_po, g.pot, many)));
+  CHECK(serial.find("#| msgid") != std::string::npos);
+}
+
+TEST_CASE("a bare header is updated as msgmerge updates it", "[update]") {
+  TempDir dir;
+  // Fields out of gettext's order, one unknown to it, one in lower case, and
+  // none of the template's: msgmerge writes the ten it knows in its order,
+  // then the others.
+  Catalog bare;
+  bare.header = "Language: nl\nContent-Type: text/plain; charset=UTF-8\nX-Generator: Weblate 5.0\n"
+                "project-id-version: site\nPlural-Forms: nplurals=2; plural=(n != 1);\n";
+  bare.messages = {msg("Hello world, how are you today?", "Hallo wereld, hoe gaat het vandaag?")};
+  Catalog t = pot({msg("Hello world, how are you today?")});
+  Catalog out = update_catalog(bare, t, {});
+  CHECK(format_po(out) == msgmerge(dir, bare, t));
+  CHECK(out.header.find("Project-Id-Version: site\nReport-Msgid-Bugs-To: new@example.org\n") == 0);
+
+  // A header the update leaves as it was keeps its order.
+  Catalog same = bare;
+  same.header = "Language: nl\nContent-Type: text/plain; charset=UTF-8\nPOT-Creation-Date: 2024-05-05 00:00+0000\n"
+                "Report-Msgid-Bugs-To: new@example.org\nPlural-Forms: nplurals=2; plural=(n != 1);\n";
+  CHECK(update_catalog(same, t, {}).header == same.header);
+
+  // A missing Language from the option goes where msgmerge --lang puts it.
+  Catalog nameless = bare;
+  nameless.header = "Project-Id-Version: site\nContent-Type: text/plain; charset=UTF-8\n";
+  UpdateOptions opt;
+  opt.language = "nl";
+  out = update_catalog(nameless, t, opt);
+  CHECK(out.header ==
+        "Project-Id-Version: site\nReport-Msgid-Bugs-To: new@example.org\nPOT-Creation-Date: 2024-05-05 00:00+0000\n"
+        "Language: nl\nContent-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n");
+}
+
 TEST_CASE("update agrees with msgmerge --previous on generated catalogs", "[update]") {
   TempDir dir;
   for (unsigned seed = 1; seed <= 4; ++seed) {

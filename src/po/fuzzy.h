@@ -1,0 +1,72 @@
+// msgmerge's fuzzy search, decision for decision, without its cost: which
+// old message a changed msgid takes its fuzzy translation from.
+// docs/update.md ("Similarity") explains the rules and the bounds.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "po/catalog.h"
+
+namespace l10n {
+
+// gettext's FUZZY_THRESHOLD: a match needs a goal above it.
+inline constexpr double kFuzzyThreshold = 0.6;
+
+// The candidates of one search, indexed by length and by a coarse byte
+// histogram. Read-only once built, so one index serves every thread.
+class FuzzyIndex {
+ public:
+  // `candidates`: translated messages in msgmerge's order (the old catalog in
+  // file order). They must outlive the index.
+  explicit FuzzyIndex(std::vector<const Message*> candidates);
+
+  struct Match {
+    const Message* message = nullptr;  // nullptr: none above the bound
+    double goal = 0;                   // msgmerge's fuzzy_search_goal_function
+  };
+  // The candidate msgmerge picks for `ref` among those whose goal (similarity,
+  // plus 0.00001 when the context cannot be wrong) exceeds `lower_bound`.
+  Match search(const Message& ref, double lower_bound) const;
+  bool empty() const { return by_length_.empty(); }
+
+  static constexpr std::size_t kBins = 64;
+  // The byte classes of the split bounds (Search::split_bound_reaches):
+  // four, then two, each the union of two of the four.
+  static constexpr std::array<std::size_t, 2> kClassCounts = {4, 2};
+
+ private:
+  // What a search reads of a candidate, kept together: the messages
+  // themselves lie all over the heap.
+  struct Candidate {
+    const Message* message;
+    std::string_view msgid;
+    std::uint32_t index;  // msgmerge's order
+    std::uint32_t length;  // bytes of the msgid
+    bool has_context;
+  };
+  class Search;
+  void split_by_class();
+
+  std::vector<Candidate> by_length_;  // by length, then msgmerge's order
+  std::vector<std::uint8_t> hist_;    // kBins byte counts per entry of by_length_
+  struct Split {
+    std::size_t classes = 0;
+    std::array<std::uint8_t, kBins> bin_class{};  // histogram bin -> class
+    std::array<std::uint8_t, 256> byte_class{};
+    // Per entry of by_length_, its msgid's bytes grouped by class (in their
+    // order within a class): class k of entry p is
+    // bytes[at[p * (classes + 1) + k], at[p * (classes + 1) + k + 1]).
+    std::string bytes;
+    std::vector<std::uint32_t> at;
+  };
+  std::array<Split, kClassCounts.size()> splits_;
+};
+
+// The goal msgmerge maximises: gettext's fuzzy_search_goal_function.
+double fuzzy_goal(const Message& candidate, const Message& ref);
+
+}  // namespace l10n
