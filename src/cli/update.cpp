@@ -28,6 +28,7 @@ std::string statistics(const Catalog& cat) {
 int update_command(int argc, char** argv) {
   Command c("update", _("l10n update OLD.po NEW.pot -o OUT.po [options]"));
   std::string old_path, pot_path, out_path, lang;
+  UpdateOptions options;
   c.options.add_options()
       ("old", opt::value(&old_path)->required()->value_name(_("FILE")), _("the PO file with the translations"))
       ("pot", opt::value(&pot_path)->required()->value_name(_("FILE")), _("the new template"))
@@ -35,6 +36,7 @@ int update_command(int argc, char** argv) {
        _("where to write the updated PO (may be OLD.po)"))
       ("lang,l", opt::value(&lang)->value_name(_("LANG")), _("the language, when the PO's header does not say"))
       ("no-obsolete", _("drop entries no longer in the template"))
+      ("jobs,j", opt::value(&options.jobs)->default_value(0)->value_name(_("N")), _("parallel jobs (0: one per core)"))
       ("verbose,v", _("print how many messages are translated, fuzzy and untranslated"));
   c.positional.add("old", 1).add("pot", 1);
   if (!c.parse(argc, argv,
@@ -44,7 +46,6 @@ int update_command(int argc, char** argv) {
   Catalog old_po = read_po(old_path, old_path);
   Catalog pot = read_po(pot_path, pot_path);
   if (!lang.empty()) check_language(old_po, old_path, old_path, lang);
-  UpdateOptions options;
   options.language = lang.empty() ? old_po.header_field("Language").value_or("") : lang;
   options.keep_obsolete = !c.vm.count("no-obsolete");
   Catalog updated = update_catalog(old_po, pot, options);

@@ -21,7 +21,7 @@ namespace {
 
 // An image: this number, the count of dictionaries, then for each the length
 // of its key, the key, the length of its set's image and that image.
-constexpr std::uint64_t kMagic = 0x6c31306e'64690001ull;  // "l10ndi", 1
+constexpr std::uint64_t kMagic = 0x6c31306e64690001ull;  // "l10ndi", 1
 
 void append_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 

@@ -14,7 +14,7 @@ constexpr std::size_t kMaxLength = UINT16_MAX;
 // bytes of its words; then come the slots and the words. The number tells an
 // image written where integers lie in another byte order, or in another
 // layout, from one to read.
-constexpr std::uint64_t kImageMagic = 0x6c31306e'77730001ull;  // "l10nws", 1
+constexpr std::uint64_t kImageMagic = 0x6c31306e77730001ull;  // "l10nws", 1
 constexpr std::size_t kImageHeader = 4 * sizeof(std::uint64_t);
 
 std::uint64_t read_u64(const char* p) {

@@ -36,7 +36,7 @@ _l10n() {
   local options
   case $command in
     extract) options="--root --config --jobs --no-obsolete --quiet --verbose" ;;
-    update) options="--output --lang --no-obsolete --verbose" ;;
+    update) options="--output --lang --no-obsolete --jobs --verbose" ;;
     merge) options="--root --config --lang --keep --fuzzy --check --dry-run --strict --jobs --quiet --verbose" ;;
     import) options="--root --config --lang --overwrite --dry-run --jobs --quiet --verbose" ;;
     stats) options="--root --config --lang --format --jobs" ;;
