@@ -10,7 +10,9 @@ For each site, in one run:
                   yardstick of what creating that many files costs here;
   merge (again):  a re-run whose outputs are all unchanged.
 The l10n steps run with and without the huge-page restart of main.cpp
-(L10N_NO_HUGE_PAGES=1), alternating run by run, when --huge-pages both.
+(L10N_NO_HUGE_PAGES=1), alternating run by run, when --huge-pages both; with
+--baseline BINARY, that binary (an older l10n, as it starts) runs each step
+too, in the same alternation, on the same files.
 Every figure is the median of --runs runs (wall and CPU = user + sys), with
 the peak resident memory of the largest run. md MB/cpu s is Markdown per CPU
 second (for merge: the pages read once per language written); peak/cat is the
@@ -23,7 +25,7 @@ import shutil
 from bench import catalog_mb, make_site, markdown_bytes, set_aside, sh, timed, translate_po
 
 LANGUAGES = "nl de fr es it pt ja zh ko ru pl sv da fi cs tr uk".split()
-VARIANTS = {"huge": {"L10N_NO_HUGE_PAGES": ""}, "nohuge": {"L10N_NO_HUGE_PAGES": "1"}}
+ENVS = {"huge": {"L10N_NO_HUGE_PAGES": ""}, "nohuge": {"L10N_NO_HUGE_PAGES": "1"}, "base": {}}
 
 
 def parse_sizes(spec):
@@ -61,12 +63,12 @@ class Row:
 
 
 def timed_variants(cmd, variants, runs, prepare=None):
-    """timed() of cmd under each variant's environment, alternating run by
-    run so that both see the same machine."""
+    """timed() of cmd(binary) for each variant (name -> binary), under its
+    environment, alternating run by run so that all see the same machine."""
     samples = {v: [] for v in variants}
     for _ in range(runs):
-        for v in variants:
-            samples[v].append(timed(cmd, prepare=prepare, runs=1, env=VARIANTS[v]))
+        for v, binary in variants.items():
+            samples[v].append(timed(cmd(binary), prepare=prepare, runs=1, env=ENVS[v]))
     out = {}
     for v, s in samples.items():
         walls, cpus, peaks = zip(*s)
@@ -74,18 +76,19 @@ def timed_variants(cmd, variants, runs, prepare=None):
     return out
 
 
-def bench_site(l10n, work, n, nlang, sources, runs, variants):
+def bench_site(work, n, nlang, sources, runs, variants):
     languages = LANGUAGES[:nlang]
     site = os.path.join(work, "scale-%dx%d" % (n, nlang))
     print(make_site(site, n, sources, languages), flush=True)
     name = "%dx%d" % (n, nlang)
     md = markdown_bytes(site) / 1e6
     trees = [os.path.join(site, "content", lang) for lang in languages]
-    extract = [l10n, "extract", "--root", site, "--quiet"]
-    merge = [l10n, "merge", "--root", site, "--quiet"]
-    rows = [Row(name, "extract (new)", variants[0], timed(extract, runs=1, env=VARIANTS[variants[0]]), md, 0)]
+    extract = lambda binary: [binary, "extract", "--root", site, "--quiet"]
+    merge = lambda binary: [binary, "merge", "--root", site, "--quiet"]
+    first, ours = next(iter(variants.items()))
+    rows = [Row(name, "extract (new)", first, timed(extract(ours), runs=1, env=ENVS[first]), md, 0)]
     translate_all(site, languages)
-    sh(extract)  # settles the translated catalogs: the timed runs write nothing
+    sh(extract(ours))  # settles the translated catalogs: the timed runs write nothing
     catalogs = catalog_mb(site)
     rows[0].catalog_mb = catalogs
     largest = max(language_catalog_mb(site, lang) for lang in languages)
@@ -123,7 +126,7 @@ def report(rows, sites, runs):
         print("%-9s %-14s %-7s %8.2f %8.2f %8.0f %13.1f %8.3f %s" % (
             r.site, r.step, r.variant, r.wall, r.cpu, r.peak, r.md_mb / r.cpu if r.cpu else 0, per_page, ratio))
     print("medians of %d runs (extract (new): one); pages = huge: with the huge-page restart, nohuge:"
-          " L10N_NO_HUGE_PAGES=1" % runs)
+          " L10N_NO_HUGE_PAGES=1, base: the --baseline binary" % runs)
     for name, (md, catalogs, largest) in sites.items():
         at = {(r.step, r.variant): r for r in rows if r.site == name}
         print("\n%s: %.0f MB of Markdown, catalogs %.0f MB (largest language %.0f MB)" % (name, md, catalogs, largest))
@@ -132,6 +135,11 @@ def report(rows, sites, runs):
                 on, off = at[(step, "huge")], at[(step, "nohuge")]
                 print("  huge pages, %-13s cpu %.2f vs %.2f s (x%.2f), wall %.2f vs %.2f s, peak %.0f vs %.0f MB" % (
                     step + ":", on.cpu, off.cpu, on.cpu / off.cpu, on.wall, off.wall, on.peak, off.peak))
+        for step in ("extract", "merge (first)", "merge (again)"):
+            if (step, "base") in at and (step, "huge") in at:
+                new, old = at[(step, "huge")], at[(step, "base")]
+                print("  vs baseline, %-13s cpu %.2f vs %.2f s (x%.2f), wall %.2f vs %.2f s, peak %.0f vs %.0f MB" % (
+                    step + ":", new.cpu, old.cpu, new.cpu / old.cpu, new.wall, old.wall, new.peak, old.peak))
         cp = at.get(("cp -r", "-"))
         for (step, v), r in sorted(at.items()):
             if step == "extract":
@@ -143,11 +151,14 @@ def report(rows, sites, runs):
                           v, r.peak, r.peak - largest, r.cpu / cp.cpu, r.wall / cp.wall, cp.cpu, cp.wall))
 
 
-def main(l10n, work, spec, runs, huge_pages, sources):
-    variants = {"both": ["huge", "nohuge"], "on": ["huge"], "off": ["nohuge"]}[huge_pages]
+def main(l10n, work, spec, runs, huge_pages, sources, baseline=None):
+    names = {"both": ["huge", "nohuge"], "on": ["huge"], "off": ["nohuge"]}[huge_pages]
+    variants = {v: l10n for v in names}
+    if baseline:
+        variants["base"] = baseline
     rows, sites = [], {}
     for n, nlang in parse_sizes(spec):
-        site_rows, md, catalogs, largest = bench_site(l10n, work, n, nlang, sources, runs, variants)
+        site_rows, md, catalogs, largest = bench_site(work, n, nlang, sources, runs, variants)
         rows += site_rows
         sites["%dx%d" % (n, nlang)] = (md, catalogs, largest)
     report(rows, sites, runs)
