@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <ctime>
 #include <filesystem>
 #include <future>
@@ -57,13 +58,41 @@ std::string placeholder_comment(const std::vector<std::string>& found) {
 
 }  // namespace
 
-Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
-                       const std::string& creation_date) {
+TemplateBuilder::TemplateBuilder(const Config& cfg) : cfg_(cfg) {}
+
+void TemplateBuilder::add(const SourceUnits& source) {
+  auto add_comment = [](Message& m, const std::string& c) {
+    if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
+      m.extracted_comments.push_back(c);
+  };
+  for (const Unit& u : source.units) {
+    auto it = index_.find(MessageKey(u.context, u.text));
+    if (it == index_.end()) {
+      Message& m = messages_.emplace_back();
+      if (!u.context.empty()) m.msgctxt = u.context;
+      m.msgid = u.text;
+      m.msgstr = {""};
+      // The key views the message's own strings, which a deque never moves.
+      it = index_.emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid), messages_.size() - 1)
+               .first;
+    }
+    Message& m = messages_[it->second];
+    add_comment(m, u.comment);
+    if (u.has_shortcodes) add_comment(m, kShortcodeComment);
+    if (!cfg_.placeholders.empty())
+      if (auto found = cfg_.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
+    // Sources come in order, so a repeat of file:line can only be the last reference.
+    if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source.file.path)
+      m.references.push_back({source.file.path, u.line});
+  }
+}
+
+Catalog TemplateBuilder::finish(const std::string& creation_date) {
   Catalog pot;
   pot.header_comments = {"SOME DESCRIPTIVE TITLE.", "This file is distributed under the same license as the site's content.",
                          "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.", ""};
   pot.header_fuzzy = true;
-  pot.header = "Project-Id-Version: " + cfg.project + "\n"
+  pot.header = "Project-Id-Version: " + cfg_.project + "\n"
                "Report-Msgid-Bugs-To: \n"
                "POT-Creation-Date: " + creation_date + "\n"
                "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
@@ -74,36 +103,18 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
                "Content-Type: text/plain; charset=UTF-8\n"
                "Content-Transfer-Encoding: 8bit\n"
                "X-Generator: l10n " L10N_VERSION "\n";
-  // Keys view the units' own strings: the sources outlive the template's making.
-  std::size_t units = 0;
-  for (const SourceUnits* source : sources) units += source->units.size();
-  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index(units);
-  pot.messages.reserve(units);
-  auto add_comment = [](Message& m, const std::string& c) {
-    if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
-      m.extracted_comments.push_back(c);
-  };
-  for (const SourceUnits* source : sources) {
-    for (const Unit& u : source->units) {
-      auto [it, inserted] = index.try_emplace(MessageKey(u.context, u.text), pot.messages.size());
-      if (inserted) {
-        Message m;
-        if (!u.context.empty()) m.msgctxt = u.context;
-        m.msgid = u.text;
-        m.msgstr = {""};
-        pot.messages.push_back(std::move(m));
-      }
-      Message& m = pot.messages[it->second];
-      add_comment(m, u.comment);
-      if (u.has_shortcodes) add_comment(m, kShortcodeComment);
-      if (!cfg.placeholders.empty())
-        if (auto found = cfg.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
-      // Sources come in order, so a repeat of file:line can only be the last reference.
-      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->file.path)
-        m.references.push_back({source->file.path, u.line});
-    }
-  }
+  index_.clear();
+  pot.messages.reserve(messages_.size());
+  std::move(messages_.begin(), messages_.end(), std::back_inserter(pot.messages));
+  messages_.clear();
   return pot;
+}
+
+Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
+                       const std::string& creation_date) {
+  TemplateBuilder builder(cfg);
+  for (const SourceUnits* source : sources) builder.add(*source);
+  return builder.finish(creation_date);
 }
 
 namespace {
@@ -249,8 +260,6 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     report.errors.push_back(e.diagnostic());
     return report;
   }
-  // Domain -> its sources, in source order.
-  std::map<std::string, std::vector<const SourceUnits*>> domains;
   std::set<std::string> domain_names;
   for (const SourceFile& f : files) {
     domain_names.insert(catalog_domain(cfg, f));
@@ -259,13 +268,15 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   if (domain_names.empty()) domain_names.insert(cfg.domain);
   std::future<LanguagePo> next_language = read_language_async(cfg, cfg.languages, 0, domain_names);
 
-  std::vector<SourceUnits> sources = read_sources(cfg, files, options.jobs, report.errors, options.progress);
-  if (!report.errors.empty()) return report;
-  for (const SourceUnits& s : sources) {
+  // Each file's units go into its domain's template as they are read, in
+  // source order, and are let go: only the templates grow with the site.
+  std::map<std::string, TemplateBuilder> builders;
+  for (const auto& name : domain_names) builders.try_emplace(name, cfg);
+  read_sources_in_order(cfg, files, options.jobs, report.errors, options.progress, [&](SourceUnits& s) {
     report.units += s.units.size();
-    domains[catalog_domain(cfg, s.file)].push_back(&s);
-  }
-  for (const auto& name : domain_names) domains[name];
+    builders.at(catalog_domain(cfg, s.file)).add(s);
+  });
+  if (!report.errors.empty()) return report;
 
   std::vector<PendingWrite> writes;
   std::map<std::string, Catalog> pots;
@@ -273,17 +284,15 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   std::map<std::string, std::future<std::string>> pot_texts;
   auto pot_rel = [&](const std::string& domain) { return template_path(cfg, domain); };
   try {
-    for (auto& [domain, srcs] : domains) {
+    for (auto& [domain, builder] : builders) {
       check_interrupt();
-      Catalog& pot = pots[domain] = build_template(cfg, srcs, gettext_timestamp());
+      Catalog& pot = pots[domain] = builder.finish(gettext_timestamp());
       CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
       pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
     }
-    // The units live on in the templates; their memory serves what comes next.
-    domains.clear();
-    std::vector<SourceUnits>().swap(sources);
+    builders.clear();
     // The date each template finally carries, which its PO files repeat.
     std::map<std::string, std::string> creation_dates;
     auto creation_date = [&](const std::string& domain) -> const std::string& {

@@ -234,7 +234,8 @@ class Splice {
       }
     });
     std::string out;
-    std::size_t size = old_.text.content_begin() + old_.text.bytes().size();
+    std::size_t size = old_.text.content_begin() + eol_.size();
+    if (kept().back() == old_entries_.size() - 1) size += old_.text.bytes().size() - old_entries_.back().span.end;
     for (const auto& slice : slices) size += slice.size();
     out.reserve(size);
     out += old_.text.bytes().substr(0, old_.text.content_begin());  // a BOM
