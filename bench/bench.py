@@ -5,7 +5,7 @@ translate-toolkit on the same synthetic site (bench/make_site.py).
 usage: bench.py L10N_BINARY WORKDIR [--pages 1000,10000] [--runs 3]
                 [--po4a-pages 1000] [--ttk-pages 1000] [--check-runs 1]
        bench.py L10N_BINARY WORKDIR --scale [10000x17,50000x1] [--runs 3]
-                [--huge-pages both|on|off] [--baseline OTHER_L10N_BINARY]
+                [--baseline OTHER_L10N_BINARY]
 
 --scale runs bench/scale.py instead: l10n alone on large multilingual sites.
 
@@ -233,8 +233,6 @@ def main():
     ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs (0: skip)")
     ap.add_argument("--scale", nargs="?", const="10000x17,50000x1",
                     help="PAGESxLANGUAGES,...: the scale benchmark (bench/scale.py) instead")
-    ap.add_argument("--huge-pages", choices=("both", "on", "off"), default="both",
-                    help="--scale: time l10n with the huge-page restart, without (L10N_NO_HUGE_PAGES=1), or both")
     ap.add_argument("--baseline", help="--scale: another l10n binary timed beside, on the same files")
     a = ap.parse_args()
     if a.scale:
@@ -242,7 +240,7 @@ def main():
         os.makedirs(a.work, exist_ok=True)
         pages, dropped = readable_pages(a.l10n, a.work, source_pages())
         print("source pages: %d real pages (%d left out: l10n rejects them)" % (len(pages), dropped))
-        scale.main(a.l10n, a.work, a.scale, a.runs, a.huge_pages, pages, a.baseline)
+        scale.main(a.l10n, a.work, a.scale, a.runs, pages, a.baseline)
         return
     require_tools()
     sizes = [int(s) for s in a.pages.split(",")]

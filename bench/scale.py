@@ -9,10 +9,10 @@ For each site, in one run:
   cp -r:          the same trees copied with cp -r, right after, as the
                   yardstick of what creating that many files costs here;
   merge (again):  a re-run whose outputs are all unchanged.
-The l10n steps run with and without the huge-page restart of main.cpp
-(L10N_NO_HUGE_PAGES=1), alternating run by run, when --huge-pages both; with
---baseline BINARY, that binary (an older l10n, as it starts) runs each step
-too, in the same alternation, on the same files.
+With --baseline BINARY, that binary (an older l10n) runs each step too,
+alternating run by run, on the same files: as it starts ("base") and, for
+one that restarts itself with glibc's huge-page tunable (before issue 18),
+with L10N_NO_HUGE_PAGES=1 ("base-nohuge"), which measures that restart.
 Every figure is the median of --runs runs (wall and CPU = user + sys), with
 the peak resident memory of the largest run. md MB/cpu s is Markdown per CPU
 second (for merge: the pages read once per language written); peak/cat is the
@@ -25,7 +25,7 @@ import shutil
 from bench import catalog_mb, make_site, markdown_bytes, set_aside, sh, timed, translate_po
 
 LANGUAGES = "nl de fr es it pt ja zh ko ru pl sv da fi cs tr uk".split()
-ENVS = {"huge": {"L10N_NO_HUGE_PAGES": ""}, "nohuge": {"L10N_NO_HUGE_PAGES": "1"}, "base": {}}
+ENVS = {"l10n": {}, "base": {"L10N_NO_HUGE_PAGES": ""}, "base-nohuge": {"L10N_NO_HUGE_PAGES": "1"}}
 
 
 def parse_sizes(spec):
@@ -117,27 +117,27 @@ def bench_site(work, n, nlang, sources, runs, variants):
 
 
 def report(rows, sites, runs):
-    print("\n%-9s %-14s %-7s %8s %8s %8s %13s %8s %9s" % (
-        "site", "step", "pages", "wall s", "cpu s", "peak MB", "md MB/cpu s", "ms/page", "peak/cat"))
+    print("\n%-9s %-14s %-11s %8s %8s %8s %13s %8s %9s" % (
+        "site", "step", "run", "wall s", "cpu s", "peak MB", "md MB/cpu s", "ms/page", "peak/cat"))
     for r in rows:
         pages = int(r.site.split("x")[0])
         per_page = r.cpu * 1000 / pages
         ratio = "%9.2f" % (r.peak / r.catalog_mb) if r.catalog_mb else "%9s" % "-"
-        print("%-9s %-14s %-7s %8.2f %8.2f %8.0f %13.1f %8.3f %s" % (
+        print("%-9s %-14s %-11s %8.2f %8.2f %8.0f %13.1f %8.3f %s" % (
             r.site, r.step, r.variant, r.wall, r.cpu, r.peak, r.md_mb / r.cpu if r.cpu else 0, per_page, ratio))
-    print("medians of %d runs (extract (new): one); pages = huge: with the huge-page restart, nohuge:"
-          " L10N_NO_HUGE_PAGES=1, base: the --baseline binary" % runs)
+    print("medians of %d runs (extract (new): one); base: the --baseline binary, base-nohuge: the same"
+          " with L10N_NO_HUGE_PAGES=1" % runs)
     for name, (md, catalogs, largest) in sites.items():
         at = {(r.step, r.variant): r for r in rows if r.site == name}
         print("\n%s: %.0f MB of Markdown, catalogs %.0f MB (largest language %.0f MB)" % (name, md, catalogs, largest))
         for step in ("extract", "merge (first)", "merge (again)"):
-            if (step, "huge") in at and (step, "nohuge") in at:
-                on, off = at[(step, "huge")], at[(step, "nohuge")]
-                print("  huge pages, %-13s cpu %.2f vs %.2f s (x%.2f), wall %.2f vs %.2f s, peak %.0f vs %.0f MB" % (
+            if (step, "base") in at and (step, "base-nohuge") in at:
+                on, off = at[(step, "base")], at[(step, "base-nohuge")]
+                print("  base huge pages, %-13s cpu %.2f vs %.2f s (x%.2f), wall %.2f vs %.2f s, peak %.0f vs %.0f MB" % (
                     step + ":", on.cpu, off.cpu, on.cpu / off.cpu, on.wall, off.wall, on.peak, off.peak))
         for step in ("extract", "merge (first)", "merge (again)"):
-            if (step, "base") in at and (step, "huge") in at:
-                new, old = at[(step, "huge")], at[(step, "base")]
+            if (step, "base") in at and (step, "l10n") in at:
+                new, old = at[(step, "l10n")], at[(step, "base")]
                 print("  vs baseline, %-13s cpu %.2f vs %.2f s (x%.2f), wall %.2f vs %.2f s, peak %.0f vs %.0f MB" % (
                     step + ":", new.cpu, old.cpu, new.cpu / old.cpu, new.wall, old.wall, new.peak, old.peak))
         cp = at.get(("cp -r", "-"))
@@ -151,11 +151,10 @@ def report(rows, sites, runs):
                           v, r.peak, r.peak - largest, r.cpu / cp.cpu, r.wall / cp.wall, cp.cpu, cp.wall))
 
 
-def main(l10n, work, spec, runs, huge_pages, sources, baseline=None):
-    names = {"both": ["huge", "nohuge"], "on": ["huge"], "off": ["nohuge"]}[huge_pages]
-    variants = {v: l10n for v in names}
+def main(l10n, work, spec, runs, sources, baseline=None):
+    variants = {"l10n": l10n}
     if baseline:
-        variants["base"] = baseline
+        variants.update({"base": baseline, "base-nohuge": baseline})
     rows, sites = [], {}
     for n, nlang in parse_sizes(spec):
         site_rows, md, catalogs, largest = bench_site(work, n, nlang, sources, runs, variants)
