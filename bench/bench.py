@@ -4,6 +4,10 @@ translate-toolkit on the same synthetic site (bench/make_site.py).
 
 usage: bench.py L10N_BINARY WORKDIR [--pages 1000,10000] [--runs 3]
                 [--po4a-pages 1000] [--ttk-pages 1000] [--check-runs 1]
+       bench.py L10N_BINARY WORKDIR --scale [10000x17,50000x1] [--runs 3]
+                [--baseline OTHER_L10N_BINARY]
+
+--scale runs bench/scale.py instead: l10n alone on large multilingual sites.
 
 For each tool the steady state of a site under translation is timed: the
 catalogs exist and are fully translated (msgstr = "[nl] " + msgid), then
@@ -29,14 +33,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def sh(cmd, cwd=None, check=True, ok=(0,)):
-    r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def sh(cmd, cwd=None, check=True, ok=(0,), env=None):
+    r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       env=None if env is None else dict(os.environ, **env))
     if check and r.returncode not in ok:
         sys.exit("failed: %s\n%s" % (" ".join(cmd), r.stdout[-3000:]))
     return r
 
 
-def timed(cmd, cwd=None, prepare=None, runs=3, ok=(0,)):
+def timed(cmd, cwd=None, prepare=None, runs=3, ok=(0,), env=None):
     """Median wall time (s), median CPU time (user + system, s) and peak RSS
     (MB) of `runs` runs of cmd. CPU time is the steadier figure on a shared
     machine; l10n's wall time also gains from its threads, the others run on
@@ -46,7 +51,7 @@ def timed(cmd, cwd=None, prepare=None, runs=3, ok=(0,)):
         if prepare:
             prepare()
         start = time.monotonic()
-        r = sh(["/usr/bin/time", "-f", "@@%M %U %S"] + cmd, cwd=cwd, ok=ok)
+        r = sh(["/usr/bin/time", "-f", "@@%M %U %S"] + cmd, cwd=cwd, ok=ok, env=env)
         times.append(time.monotonic() - start)
         rss, user, system = re.findall(r"@@(\d+) ([\d.]+) ([\d.]+)", r.stdout)[-1]
         cpus.append(float(user) + float(system))
@@ -90,9 +95,9 @@ def set_aside(path, site):
     os.rename(path, os.path.join(trash, str(len(os.listdir(trash)))))
 
 
-def make_site(out, n, pages):
+def make_site(out, n, pages, languages=("nl",)):
     shutil.rmtree(out, ignore_errors=True)
-    r = sh([sys.executable, os.path.join(HERE, "make_site.py"), out, str(n)] + pages)
+    r = sh([sys.executable, os.path.join(HERE, "make_site.py"), "--languages=" + ",".join(languages), out, str(n)] + pages)
     return r.stdout.strip()
 
 
@@ -226,7 +231,17 @@ def main():
     ap.add_argument("--po4a-pages", type=int, default=1000)
     ap.add_argument("--ttk-pages", type=int, default=1000)
     ap.add_argument("--check-runs", type=int, default=1, help="l10n check is slower: fewer runs (0: skip)")
+    ap.add_argument("--scale", nargs="?", const="10000x17,50000x1",
+                    help="PAGESxLANGUAGES,...: the scale benchmark (bench/scale.py) instead")
+    ap.add_argument("--baseline", help="--scale: another l10n binary timed beside, on the same files")
     a = ap.parse_args()
+    if a.scale:
+        import scale
+        os.makedirs(a.work, exist_ok=True)
+        pages, dropped = readable_pages(a.l10n, a.work, source_pages())
+        print("source pages: %d real pages (%d left out: l10n rejects them)" % (len(pages), dropped))
+        scale.main(a.l10n, a.work, a.scale, a.runs, pages, a.baseline)
+        return
     require_tools()
     sizes = [int(s) for s in a.pages.split(",")]
     full = max(sizes)

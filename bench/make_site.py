@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Builds a synthetic Hugo site for tools/bench.sh from real pages.
 
-usage: make_site.py OUT PAGES [SOURCE_PAGE...]
+usage: make_site.py [--languages nl,de,...] OUT PAGES [SOURCE_PAGE...]
 
-Writes OUT/content/en/sNNN/<n>-<name>.md, PAGES pages in all, and OUT/l10n.toml.
+Writes OUT/content/en/sNNN/<n>-<name>.md, PAGES pages in all, and OUT/l10n.toml
+(target languages: --languages, or Dutch alone).
 Each page is one real page (front matter and body) followed by the bodies of
 the next real pages until it holds 3 KB or more (5 KB on average), the size of a typical
 documentation page, so 10,000 pages are about 50 MB of Markdown. Copy N of a
@@ -22,7 +23,7 @@ FRONT = re.compile(r"\A(\ufeff?)(---|\+\+\+)\n.*?\n(---|\.\.\.|\+\+\+)\n", re.S)
 OPEN_CALL = re.compile(r"\{\{[<%]")
 CLOSE_CALL = re.compile(r"[>%]\}\}")
 
-CONFIG = """languages = ["nl"]
+CONFIG = """languages = [%s]
 [frontMatter]
 keys = ["title", "linkTitle", "subtitle", "description", "summary", "menu.*.name"]
 [shortcodes]
@@ -57,14 +58,18 @@ def tag_paragraphs(body, tag):
 
 
 def main():
-    out, pages, sources = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    args = sys.argv[1:]
+    languages = ["nl"]
+    if args and args[0].startswith("--languages="):
+        languages = args.pop(0).split("=", 1)[1].split(",")
+    out, pages, sources = args[0], int(args[1]), args[2:]
     texts = []
     for path in sources:
         with open(path, encoding="utf-8", newline="") as f:
             texts.append((os.path.basename(path), split_page(f.read())))
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "l10n.toml"), "w") as f:
-        f.write(CONFIG)
+        f.write(CONFIG % ", ".join('"%s"' % l for l in languages))
     total = 0
     for n in range(pages):
         name, (front, body) = texts[n % len(texts)]

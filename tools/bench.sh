@@ -7,6 +7,10 @@
 #
 # usage: tools/bench.sh [bench/bench.py options]
 #   e.g. tools/bench.sh --pages 1000,10000 --runs 3 --po4a-pages 1000 --ttk-pages 1000
+#        tools/bench.sh --scale [--baseline OLD_L10N]   (issue 18: 10,000
+#        pages x 17 languages and 50,000 x 1, l10n alone, beside another
+#        build if given; about 15 GB in $TMPDIR and an hour with a baseline;
+#        --scale 2000x17,10000x1 for less)
 # Needs po4a and translate-toolkit (tools/install-deps.sh installs them) and
 # about 1 GB in $TMPDIR.
 set -euo pipefail

@@ -1,13 +1,8 @@
 // The l10n command line: picks the command; src/cli/ parses its options and
 // calls the library.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <new>
 #include <string>
-#include <string_view>
 
 #include "cli/command.h"
 #include "cli/i18n.h"
@@ -53,36 +48,9 @@ int run_command(const std::string& cmd, int argc, char** argv) {
   return kErrors;
 }
 
-// A large site means hundreds of megabytes of small allocations, and on a
-// virtual machine each page fault costs microseconds: with 4 KB pages they
-// took a fifth of an extract or merge of 10,000 pages. glibc backs its heaps
-// with transparent huge pages only when its tunable is set at start-up, so
-// the heavy commands set it and start themselves again, once (the variable
-// is set then). Nothing changes where the kernel gives huge pages to every
-// process anyway or to none; L10N_NO_HUGE_PAGES=1 turns it off.
-void restart_with_huge_pages(char** argv) {
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  std::string current = tunables ? tunables : "";
-  const char* off = std::getenv("L10N_NO_HUGE_PAGES");
-  if (current.find("glibc.malloc.hugetlb") != std::string::npos || (off && *off)) return;
-  std::ifstream thp("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string modes;
-  std::getline(thp, modes);
-  if (modes.find("[madvise]") == std::string::npos) return;
-  std::string value = (current.empty() ? "" : current + ":") + "glibc.malloc.hugetlb=1";
-  if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
-  ::execv("/proc/self/exe", argv);
-  // The restart failed: run as we are.
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc >= 2) {
-    std::string_view cmd = argv[1];
-    if (cmd == "extract" || cmd == "update" || cmd == "merge" || cmd == "check" || cmd == "import" || cmd == "stats")
-      restart_with_huge_pages(argv);
-  }
   init_messages(argv[0]);
   if (argc < 2) {
     print_usage(std::cerr);

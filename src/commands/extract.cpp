@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <ctime>
 #include <filesystem>
 #include <future>
@@ -57,13 +58,41 @@ std::string placeholder_comment(const std::vector<std::string>& found) {
 
 }  // namespace
 
-Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
-                       const std::string& creation_date) {
+TemplateBuilder::TemplateBuilder(const Config& cfg) : cfg_(cfg) {}
+
+void TemplateBuilder::add(const SourceUnits& source) {
+  auto add_comment = [](Message& m, const std::string& c) {
+    if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
+      m.extracted_comments.push_back(c);
+  };
+  for (const Unit& u : source.units) {
+    auto it = index_.find(MessageKey(u.context, u.text));
+    if (it == index_.end()) {
+      Message& m = messages_.emplace_back();
+      if (!u.context.empty()) m.msgctxt = u.context;
+      m.msgid = u.text;
+      m.msgstr = {""};
+      // The key views the message's own strings, which a deque never moves.
+      it = index_.emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid), messages_.size() - 1)
+               .first;
+    }
+    Message& m = messages_[it->second];
+    add_comment(m, u.comment);
+    if (u.has_shortcodes) add_comment(m, kShortcodeComment);
+    if (!cfg_.placeholders.empty())
+      if (auto found = cfg_.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
+    // Sources come in order, so a repeat of file:line can only be the last reference.
+    if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source.file.path)
+      m.references.push_back({source.file.path, u.line});
+  }
+}
+
+Catalog TemplateBuilder::finish(const std::string& creation_date) {
   Catalog pot;
   pot.header_comments = {"SOME DESCRIPTIVE TITLE.", "This file is distributed under the same license as the site's content.",
                          "FIRST AUTHOR <EMAIL@ADDRESS>, YEAR.", ""};
   pot.header_fuzzy = true;
-  pot.header = "Project-Id-Version: " + cfg.project + "\n"
+  pot.header = "Project-Id-Version: " + cfg_.project + "\n"
                "Report-Msgid-Bugs-To: \n"
                "POT-Creation-Date: " + creation_date + "\n"
                "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
@@ -74,36 +103,18 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
                "Content-Type: text/plain; charset=UTF-8\n"
                "Content-Transfer-Encoding: 8bit\n"
                "X-Generator: l10n " L10N_VERSION "\n";
-  // Keys view the units' own strings: the sources outlive the template's making.
-  std::size_t units = 0;
-  for (const SourceUnits* source : sources) units += source->units.size();
-  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index(units);
-  pot.messages.reserve(units);
-  auto add_comment = [](Message& m, const std::string& c) {
-    if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
-      m.extracted_comments.push_back(c);
-  };
-  for (const SourceUnits* source : sources) {
-    for (const Unit& u : source->units) {
-      auto [it, inserted] = index.try_emplace(MessageKey(u.context, u.text), pot.messages.size());
-      if (inserted) {
-        Message m;
-        if (!u.context.empty()) m.msgctxt = u.context;
-        m.msgid = u.text;
-        m.msgstr = {""};
-        pot.messages.push_back(std::move(m));
-      }
-      Message& m = pot.messages[it->second];
-      add_comment(m, u.comment);
-      if (u.has_shortcodes) add_comment(m, kShortcodeComment);
-      if (!cfg.placeholders.empty())
-        if (auto found = cfg.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
-      // Sources come in order, so a repeat of file:line can only be the last reference.
-      if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source->file.path)
-        m.references.push_back({source->file.path, u.line});
-    }
-  }
+  index_.clear();
+  pot.messages.reserve(messages_.size());
+  std::move(messages_.begin(), messages_.end(), std::back_inserter(pot.messages));
+  messages_.clear();
   return pot;
+}
+
+Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
+                       const std::string& creation_date) {
+  TemplateBuilder builder(cfg);
+  for (const SourceUnits* source : sources) builder.add(*source);
+  return builder.finish(creation_date);
 }
 
 namespace {
@@ -114,18 +125,30 @@ struct PendingWrite {
   bool known_unchanged = false;  // already compared with the file on disk
 };
 
-// The PO files already on disk, read while the pages are: they are the
-// other big input. A broken one holds translators' work: its language is
-// left as it is and reported, and the other languages go on, so that one
-// translator's typo does not block every language.
-struct OldCatalogs {
-  std::map<std::string, std::map<std::string, Catalog>> catalogs;  // lang -> domain -> PO
-  std::map<std::string, Diagnostic> broken;                        // lang -> why it is left alone
+// A PO file already on disk, read whole: the update reads its entries, and
+// the write keeps the bytes of those it leaves as they were (po/keep.h). A
+// file whose "#." or "#:" lines do not read (the update takes those from the
+// template) is read without them, and written anew.
+struct OldPo {
+  PoText read;
+  bool entries_known = true;  // read.spans holds where each entry lies
 };
 
-std::map<std::string, Catalog> read_language_catalogs(const Config& cfg, const std::string& lang,
-                                                      const std::set<std::string>& domains) {
-  std::map<std::string, Catalog> out;
+OldPo read_old_po(SourceText text) {
+  OldPo po{{std::move(text), {}, {}}};
+  try {
+    po.read.cat = parse_po(po.read.text, PoContent::Everything, &po.read.spans);
+  } catch (const Error&) {
+    po.read.spans = {};
+    po.read.cat = parse_po(po.read.text, PoContent::NoSourceComments);
+    po.entries_known = false;
+  }
+  return po;
+}
+
+std::map<std::string, OldPo> read_language_catalogs(const Config& cfg, const std::string& lang,
+                                                    const std::set<std::string>& domains) {
+  std::map<std::string, OldPo> out;
   for (const auto& domain : domains) {
     check_interrupt();
     std::string rel = catalog_path(cfg, lang, domain);
@@ -133,30 +156,45 @@ std::map<std::string, Catalog> read_language_catalogs(const Config& cfg, const s
     std::error_code ec;
     if (fs::symlink_status(path, ec).type() == fs::file_type::not_found) continue;
     if (!readable_in_site(cfg, rel)) throw Error(rel, 0, 0, tr("not read: not a regular file inside the site"));
-    Catalog po = read_po(path, rel, PoContent::NoSourceComments);
-    require_header_entry(po, rel);
-    check_language(po, path, rel, lang);
-    out[domain] = std::move(po);
+    OldPo po = read_old_po(SourceText::load(path, rel));
+    require_header_entry(po.read.cat, rel);
+    check_language(po.read.cat, path, rel, lang);
+    out.emplace(domain, std::move(po));
   }
   return out;
 }
 
-OldCatalogs read_old_catalogs(const Config& cfg, const std::set<std::string>& domains) {
-  OldCatalogs old;
-  for (const auto& lang : cfg.languages) {
-    try {
-      // Catalogs of domains the site no longer has (a group removed, a
-      // section renamed; their template is still there) are read too: their
-      // translations carry over. Other PO files in the folder are not ours.
-      std::set<std::string> all = domains;
-      for (const std::string& d : domains_on_disk(cfg, lang))
-        if (readable_in_site(cfg, template_path(cfg, d))) all.insert(d);
-      old.catalogs[lang] = read_language_catalogs(cfg, lang, all);
-    } catch (const Error& e) {
-      old.broken.emplace(lang, e.diagnostic());
-    }
+// One language's PO files, the other big input, read one language at a
+// time (the next while one is updated) so that only two are in memory. A
+// broken one holds translators' work: its language is left as it is and
+// reported, and the other languages go on, so that one translator's typo
+// does not block every language.
+struct LanguagePo {
+  std::map<std::string, OldPo> files;  // domain -> its PO file
+  std::optional<Diagnostic> broken;    // why the language is left alone
+};
+
+LanguagePo read_language(const Config& cfg, const std::string& lang, const std::set<std::string>& domains) {
+  LanguagePo out;
+  try {
+    // Catalogs of domains the site no longer has (a group removed, a
+    // section renamed; their template is still there) are read too: their
+    // translations carry over. Other PO files in the folder are not ours.
+    std::set<std::string> all = domains;
+    for (const std::string& d : domains_on_disk(cfg, lang))
+      if (readable_in_site(cfg, template_path(cfg, d))) all.insert(d);
+    out.files = read_language_catalogs(cfg, lang, all);
+  } catch (const Error& e) {
+    out.broken = e.diagnostic();
   }
-  return old;
+  return out;
+}
+
+std::future<LanguagePo> read_language_async(const Config& cfg, const std::vector<std::string>& languages,
+                                            std::size_t index, const std::set<std::string>& domains) {
+  if (index >= languages.size()) return {};
+  return std::async(std::launch::async, read_language, std::cref(cfg), std::cref(languages[index]),
+                    std::cref(domains));
 }
 
 // The value of the POT-Creation-Date header field in PO text: where it
@@ -190,10 +228,11 @@ std::optional<std::string> keep_creation_date(std::string& pot, std::string_view
 // The write of a PO file: format_po's text, but with the bytes of each
 // entry that reads as it does in the file there now (Weblate's wrapping,
 // say), so that an extract after a translator's commit reformats nothing.
-PendingWrite po_write(const Config& cfg, std::string rel, std::string fresh) {
-  std::optional<std::string> current = current_output(cfg, rel);
-  if (current) fresh = keep_unchanged_entries(std::move(*current), std::move(fresh));
-  return {std::move(rel), std::move(fresh)};
+PendingWrite po_write(std::string rel, const Catalog& po, const OldPo* old) {
+  if (!old) return {std::move(rel), format_po(po)};
+  std::string bytes = old->entries_known ? format_po_keeping(po, old->read) : format_po(po);
+  bool unchanged = bytes == old->read.text.bytes();
+  return {std::move(rel), std::move(bytes), unchanged};
 }
 
 // A new language's PO, as msginit makes it: the template's header with the
@@ -221,23 +260,23 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
     report.errors.push_back(e.diagnostic());
     return report;
   }
-  // Domain -> its sources, in source order.
-  std::map<std::string, std::vector<const SourceUnits*>> domains;
   std::set<std::string> domain_names;
   for (const SourceFile& f : files) {
     domain_names.insert(catalog_domain(cfg, f));
     report.pages += f.kind == SourceFile::Kind::Page;
   }
   if (domain_names.empty()) domain_names.insert(cfg.domain);
-  std::future<OldCatalogs> old_future = std::async(std::launch::async, read_old_catalogs, std::cref(cfg), std::cref(domain_names));
+  std::future<LanguagePo> next_language = read_language_async(cfg, cfg.languages, 0, domain_names);
 
-  std::vector<SourceUnits> sources = read_sources(cfg, files, options.jobs, report.errors, options.progress);
-  if (!report.errors.empty()) return report;
-  for (const SourceUnits& s : sources) {
+  // Each file's units go into its domain's template as they are read, in
+  // source order, and are let go: only the templates grow with the site.
+  std::map<std::string, TemplateBuilder> builders;
+  for (const auto& name : domain_names) builders.try_emplace(name, cfg);
+  read_sources_in_order(cfg, files, options.jobs, report.errors, options.progress, [&](SourceUnits& s) {
     report.units += s.units.size();
-    domains[catalog_domain(cfg, s.file)].push_back(&s);
-  }
-  for (const auto& name : domain_names) domains[name];
+    builders.at(catalog_domain(cfg, s.file)).add(s);
+  });
+  if (!report.errors.empty()) return report;
 
   std::vector<PendingWrite> writes;
   std::map<std::string, Catalog> pots;
@@ -245,18 +284,15 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   std::map<std::string, std::future<std::string>> pot_texts;
   auto pot_rel = [&](const std::string& domain) { return template_path(cfg, domain); };
   try {
-    for (auto& [domain, srcs] : domains) {
+    for (auto& [domain, builder] : builders) {
       check_interrupt();
-      Catalog& pot = pots[domain] = build_template(cfg, srcs, gettext_timestamp());
+      Catalog& pot = pots[domain] = builder.finish(gettext_timestamp());
       CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
       pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
     }
-    // The units live on in the templates; their memory serves what comes next.
-    domains.clear();
-    std::vector<SourceUnits>().swap(sources);
-    OldCatalogs old = old_future.get();
+    builders.clear();
     // The date each template finally carries, which its PO files repeat.
     std::map<std::string, std::string> creation_dates;
     auto creation_date = [&](const std::string& domain) -> const std::string& {
@@ -272,35 +308,37 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       return creation_dates[domain] = date;
     };
     std::vector<PendingWrite> po_writes;
-    for (const auto& lang : cfg.languages) {
-      if (old.broken.count(lang)) continue;
+    std::map<std::string, Diagnostic> broken;  // lang -> why it is left alone
+    for (std::size_t l = 0; l < cfg.languages.size(); ++l) {
+      const std::string& lang = cfg.languages[l];
+      LanguagePo old = next_language.get();
+      next_language = read_language_async(cfg, cfg.languages, l + 1, domain_names);
+      if (old.broken) {
+        broken.emplace(lang, std::move(*old.broken));
+        continue;
+      }
       // Old PO files per language, across domains: a paragraph moved to
       // another section keeps its translation.
-      auto& olds = old.catalogs[lang];
-      std::vector<std::pair<std::string, Catalog>> updated;
+      const auto& olds = old.files;
       for (auto& [domain, pot] : pots) {
         check_interrupt();
         std::vector<const Catalog*> others;
         for (auto& [d, c] : olds)
-          if (d != domain) others.push_back(&c);
+          if (d != domain) others.push_back(&c.read.cat);
         auto it = olds.find(domain);
-        Catalog fresh = it != olds.end() ? Catalog{} : new_po(pot, lang);
+        const OldPo* before = it != olds.end() ? &it->second : nullptr;
+        Catalog fresh = before ? Catalog{} : new_po(pot, lang);
         UpdateOptions uo;
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
-        Catalog& po = updated.emplace_back(domain, update_catalog(it != olds.end() ? it->second : fresh, pot, uo, others)).second;
+        Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
         po.set_header_field("POT-Creation-Date", creation_date(domain));
-      }
-      olds.clear();
-      for (auto& [domain, po] : updated) {
-        std::string text = format_po(po);
-        po = Catalog{};  // before the old file is read again, beside it
-        po_writes.push_back(po_write(cfg, catalog_path(cfg, lang, domain), std::move(text)));
+        po_writes.push_back(po_write(catalog_path(cfg, lang, domain), po, before));
       }
     }
     for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
     std::move(po_writes.begin(), po_writes.end(), std::back_inserter(writes));
-    for (const auto& [lang, why] : old.broken) report.errors.push_back(why);
+    for (const auto& [lang, why] : broken) report.errors.push_back(why);
     check_interrupt();
   } catch (const Error& e) {
     report.errors.push_back(e.diagnostic());

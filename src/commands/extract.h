@@ -2,7 +2,9 @@
 // domain, and every target language's PO brought up to date from it.
 #pragma once
 
+#include <deque>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/error.h"
@@ -43,6 +45,22 @@ struct ExtractReport {
 // (msgctxt, msgid) pairs become one entry with all their references.
 Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>& sources,
                        const std::string& creation_date);
+
+// The same, one source at a time, for sources read as they come (the
+// template keeps what it needs of each; the units can go).
+class TemplateBuilder {
+ public:
+  explicit TemplateBuilder(const Config& cfg);
+  TemplateBuilder(const TemplateBuilder&) = delete;  // the index views its own messages
+  TemplateBuilder& operator=(const TemplateBuilder&) = delete;
+  void add(const SourceUnits& source);
+  Catalog finish(const std::string& creation_date);
+
+ private:
+  const Config& cfg_;
+  std::deque<Message> messages_;
+  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index_;  // views messages_' strings
+};
 
 ExtractReport run_extract(const Config& cfg, const ExtractOptions& options);
 

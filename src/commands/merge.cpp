@@ -34,16 +34,53 @@ const TranslationTable::Entry* TranslationTable::find(std::string_view context, 
   return it == entries.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+bool usable(const Message& m, bool use_fuzzy) {
+  return !m.obsolete && !m.msgstr.empty() && !m.msgstr[0].empty() && (!m.fuzzy || use_fuzzy);
+}
+
+// The translated entries of `cat` into the table: their strings copied end
+// to end into one text first (it must not grow once viewed), then the keys.
+void add_translations(TranslationTable& table, const Catalog& cat, std::string_view po_path, bool use_fuzzy) {
+  std::size_t size = 0;
+  for (const Message& m : cat.messages)
+    if (usable(m, use_fuzzy)) size += (m.msgctxt ? m.msgctxt->size() : 0) + m.msgid.size() + m.msgstr[0].size();
+  std::string& text = table.texts.emplace_back();
+  text.reserve(size);
+  for (const Message& m : cat.messages) {
+    if (!usable(m, use_fuzzy)) continue;
+    if (m.msgctxt) text += *m.msgctxt;
+    text += m.msgid;
+    text += m.msgstr[0];
+  }
+  table.entries.reserve(table.entries.size() + cat.messages.size());
+  std::size_t at = 0;
+  auto next = [&](std::size_t n) {
+    std::string_view v(text.data() + at, n);
+    at += n;
+    return v;
+  };
+  for (const Message& m : cat.messages) {
+    if (!usable(m, use_fuzzy)) continue;
+    std::string_view context = next(m.msgctxt ? m.msgctxt->size() : 0);
+    std::string_view msgid = next(m.msgid.size());
+    std::string_view msgstr = next(m.msgstr[0].size());
+    table.entries.try_emplace(MessageKey(context, msgid), TranslationTable::Entry{msgstr, po_path, m.line});
+  }
+}
+
+}  // namespace
+
 TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
   TranslationTable table;
   table.po_paths = language_catalogs(cfg, lang);
   if (table.po_paths.empty())
     throw Error(catalog_path(cfg, lang, cfg.domain), 0, 0,
                 format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
-  table.catalogs.reserve(table.po_paths.size());
+  table.texts.reserve(table.po_paths.size());
   for (const auto& rel : table.po_paths) {
-    SourceText src = SourceText::load(on_disk(cfg, rel), rel);
-    const Catalog& cat = table.catalogs.emplace_back(parse_po(src, PoContent::Translations));
+    Catalog cat = parse_po(SourceText::load(on_disk(cfg, rel), rel), PoContent::Translations);
     // An empty file is a broken catalog, not one without translations:
     // taken as empty, it would make merge remove every page of the language.
     require_header_entry(cat, rel);
@@ -51,12 +88,7 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
     if (language && !language->empty() && *language != lang)
       throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
                                          language->c_str(), lang.c_str()));
-    table.entries.reserve(table.entries.size() + cat.messages.size());
-    for (const Message& m : cat.messages) {
-      if (m.obsolete || m.msgstr.empty() || m.msgstr[0].empty() || (m.fuzzy && !use_fuzzy)) continue;
-      table.entries.try_emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : std::string_view(), m.msgid),
-                                TranslationTable::Entry{m.msgstr[0], rel, m.line});
-    }
+    add_translations(table, cat, rel, use_fuzzy);
   }
   return table;
 }

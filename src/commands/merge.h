@@ -55,8 +55,10 @@ struct MergeReport {
 };
 
 // A language's translations by (msgctxt, msgid). Keys and entries view the
-// strings of the catalogs the table owns: merge looks up every unit of every
-// page, and a large site's catalogs hold hundreds of thousands of entries.
+// bytes the table owns: merge looks up every unit of every page, and a large
+// site's catalogs hold hundreds of thousands of entries. Of each catalog
+// only the translated entries' msgctxt, msgid and msgstr are kept, end to
+// end in one string: every language's table is in memory at once.
 struct TranslationTable {
   struct Entry {
     std::string_view msgstr;
@@ -64,7 +66,7 @@ struct TranslationTable {
     int po_line = 0;
   };
   std::vector<std::string> po_paths;  // filled before any entry views them
-  std::vector<Catalog> catalogs;
+  std::vector<std::string> texts;     // per catalog, the bytes the entries view
   // By MessageKey(context, msgid), an empty msgctxt counting as none, as a unit's does.
   std::unordered_map<MessageKey, Entry, MessageKeyHash> entries;
   const Entry* find(std::string_view context, std::string_view msgid) const;

@@ -1,34 +1,29 @@
 #include "po/keep.h"
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/error.h"
+#include "base/parallel.h"
 #include "base/source_text.h"
 #include "po/catalog.h"
 #include "po/reader.h"
+#include "po/writer.h"
 
 namespace l10n {
 
 namespace {
 
-// A PO text, read, with where each of its entries lies.
-struct ReadText {
-  SourceText text;
-  Catalog cat;
-  EntrySpans spans;
-};
-
 // Takes the bytes rather than copying them: a large catalog's text weighs
 // about as much as its parsed entries.
-std::optional<ReadText> read_text(std::string bytes) {
+std::optional<PoText> read_text(std::string bytes) {
   try {
-    ReadText r{SourceText("", std::move(bytes)), {}, {}};
-    r.cat = parse_po(r.text, PoContent::Everything, &r.spans);
-    return r;
+    return read_po_text(SourceText("", std::move(bytes)));
   } catch (const Error&) {
     return std::nullopt;
   }
@@ -42,7 +37,7 @@ struct Entry {
 
 // The entries in the order of the text: the catalog has its obsolete
 // entries last, wherever the file had them.
-std::vector<Entry> entries_in_file_order(const ReadText& r) {
+std::vector<Entry> entries_in_file_order(const PoText& r) {
   std::vector<Entry> out;
   out.reserve(r.cat.messages.size() + 1);
   if (r.spans.header) out.push_back({nullptr, *r.spans.header});
@@ -51,32 +46,139 @@ std::vector<Entry> entries_in_file_order(const ReadText& r) {
   return out;
 }
 
-bool same_header(const Catalog& a, const Catalog& b) {
+bool same_header_fields(const Catalog& a, const Catalog& b) {
   return a.header == b.header && a.header_comments == b.header_comments && a.header_fuzzy == b.header_fuzzy;
 }
 
+// The new text's side of a splice: its entries in the order written, what
+// each reads as and its bytes.
+class Fresh {
+ public:
+  virtual ~Fresh() = default;
+  virtual std::size_t size() const = 0;
+  // Entry i's message, for its key; nullptr for the header.
+  virtual const Message* message(std::size_t i) const = 0;
+  // Whether entry i reads as `old`; nullopt when it does not read at all
+  // (then the whole new text would not, and nothing is kept).
+  virtual std::optional<bool> same(std::size_t i, const Message& old) const = 0;
+  virtual std::optional<bool> same_header(const Catalog& old) const = 0;
+  // Entry i's bytes, with "\n" line breaks and none after its last line;
+  // `scratch` may hold them.
+  virtual std::string_view bytes(std::size_t i, std::string& scratch) const = 0;
+};
+
+// A new text already written out (keep_unchanged_entries).
+class FreshText : public Fresh {
+ public:
+  explicit FreshText(const PoText& text) : text_(text), entries_(entries_in_file_order(text)) {}
+  std::size_t size() const override { return entries_.size(); }
+  const Message* message(std::size_t i) const override { return entries_[i].message; }
+  std::optional<bool> same(std::size_t i, const Message& old) const override {
+    return same_content(old, *entries_[i].message);
+  }
+  std::optional<bool> same_header(const Catalog& old) const override { return same_header_fields(old, text_.cat); }
+  std::string_view bytes(std::size_t i, std::string&) const override {
+    return text_.text.bytes().substr(entries_[i].span.begin, entries_[i].span.size());
+  }
+
+ private:
+  const PoText& text_;
+  const std::vector<Entry> entries_;
+};
+
+// A catalog not written yet (format_po_keeping): an entry is written only
+// when the old one does not read the same. Whether it does is seen from the
+// message itself (reads_back_as), or from a reading of its entry alone.
+class FreshCatalog : public Fresh {
+ public:
+  explicit FreshCatalog(const Catalog& cat) : cat_(cat) {
+    if (has_header(cat)) {
+      header_ = header_message(cat);
+      order_.push_back(nullptr);
+    }
+    // As format_po writes them: obsolete entries last, those without a translation not at all.
+    for (const Message& m : cat.messages)
+      if (!m.obsolete) order_.push_back(&m);
+    for (const Message& m : cat.messages)
+      if (m.obsolete && !m.msgstr.empty() && !m.msgstr[0].empty()) order_.push_back(&m);
+  }
+  // Whether the text would read back entry by entry: a second header or a
+  // key twice makes format_po's text one that does not read.
+  // (A name holding U+2068 or U+2069 makes a "#:" line that does not read.)
+  bool reads_back() const {
+    std::unordered_set<MessageKey, MessageKeyHash> keys(order_.size());
+    auto isolate = [](const Reference& r) {
+      return r.file.find("\xE2\x81\xA8") != std::string::npos || r.file.find("\xE2\x81\xA9") != std::string::npos;
+    };
+    for (const Message* m : order_) {
+      if (!m) continue;
+      if ((!m->msgctxt && m->msgid.empty()) || !keys.insert(MessageKey(*m)).second) return false;
+      if (std::any_of(m->references.begin(), m->references.end(), isolate)) return false;
+    }
+    return true;
+  }
+  std::size_t size() const override { return order_.size(); }
+  const Message* message(std::size_t i) const override { return order_[i]; }
+  std::optional<bool> same(std::size_t i, const Message& old) const override {
+    if (auto plain = reads_back_as(*order_[i], old)) return *plain;
+    std::optional<Catalog> read = read_entry(format_entry(*order_[i]));
+    if (!read || read->messages.size() != 1) return std::nullopt;
+    return same_content(old, read->messages[0]);
+  }
+  std::optional<bool> same_header(const Catalog& old) const override {
+    std::optional<Catalog> read = read_entry(format_entry(header_));
+    if (!read) return std::nullopt;
+    return same_header_fields(old, *read);
+  }
+  std::string_view bytes(std::size_t i, std::string& scratch) const override {
+    scratch = format_entry(order_[i] ? *order_[i] : header_);
+    return scratch;
+  }
+
+ private:
+  static std::optional<Catalog> read_entry(std::string text) {
+    try {
+      return parse_po(SourceText("", std::move(text)));
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+
+  const Catalog& cat_;
+  Message header_;
+  std::vector<const Message*> order_;  // nullptr: the header
+};
+
 // For each entry of `fresh`, the place among `old`'s entries of one that
-// reads the same, or nullopt.
-std::vector<std::optional<std::size_t>> unchanged_entries(const ReadText& old, const std::vector<Entry>& old_entries,
-                                                          const ReadText& fresh,
-                                                          const std::vector<Entry>& fresh_entries) {
+// reads the same, or nullopt; nothing at all when an entry of `fresh` does
+// not read.
+std::optional<std::vector<std::optional<std::size_t>>> unchanged_entries(const PoText& old,
+                                                                         const std::vector<Entry>& old_entries,
+                                                                         const Fresh& fresh) {
   std::unordered_map<MessageKey, std::size_t, MessageKeyHash> place(old_entries.size());
   std::optional<std::size_t> header;
   for (std::size_t i = 0; i < old_entries.size(); ++i) {
     if (old_entries[i].message) place.emplace(MessageKey(*old_entries[i].message), i);
     else header = i;
   }
-  std::vector<std::optional<std::size_t>> out;
-  out.reserve(fresh_entries.size());
-  for (const Entry& e : fresh_entries) {
-    std::optional<std::size_t> same;
-    if (!e.message) {
-      if (header && same_header(old.cat, fresh.cat)) same = header;
-    } else if (auto it = place.find(MessageKey(*e.message)); it != place.end()) {
-      if (same_content(*old_entries[it->second].message, *e.message)) same = it->second;
+  std::vector<std::optional<std::size_t>> out(fresh.size());
+  std::atomic<bool> unreadable{false};
+  constexpr std::size_t kSlice = 4096;
+  parallel_for((fresh.size() + kSlice - 1) / kSlice, 0, [&](std::size_t s) {
+    for (std::size_t i = s * kSlice; i < std::min(fresh.size(), (s + 1) * kSlice); ++i) {
+      const Message* m = fresh.message(i);
+      std::optional<std::size_t> candidate = header;
+      if (m) {
+        auto it = place.find(MessageKey(*m));
+        candidate = it == place.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+      }
+      if (!candidate) continue;
+      std::optional<bool> same = m ? fresh.same(i, *old_entries[*candidate].message) : fresh.same_header(old.cat);
+      if (!same) unreadable = true;
+      else if (*same) out[i] = candidate;
     }
-    out.push_back(same);
-  }
+  });
+  if (unreadable) return std::nullopt;
   return out;
 }
 
@@ -106,48 +208,62 @@ void append_with_line_breaks(std::string& out, std::string_view text, std::strin
 // gettext writes.
 class Splice {
  public:
-  Splice(const ReadText& old, const ReadText& fresh)
+  Splice(const PoText& old, const Fresh& fresh)
       : old_(old),
         fresh_(fresh),
         old_entries_(entries_in_file_order(old)),
-        fresh_entries_(entries_in_file_order(fresh)),
-        kept_(unchanged_entries(old, old_entries_, fresh, fresh_entries_)),
+        kept_(unchanged_entries(old, old_entries_, fresh)),
         eol_(line_break_of(old.text.bytes())),
         blank_line_(std::string(eol_) + std::string(eol_)) {}
 
-  bool possible() const { return !old_entries_.empty() && !fresh_entries_.empty(); }
+  // Whether the new text reads entry by entry (else it would not read at
+  // all) and either side has entries to splice.
+  bool readable() const { return kept_.has_value(); }
+  bool possible() const { return kept_ && !old_entries_.empty() && fresh_.size() > 0; }
 
+  // In slices on every core: the entries written anew are most of the work.
   std::string text() const {
+    constexpr std::size_t kSlice = 2048;
+    std::vector<std::string> slices((kept().size() + kSlice - 1) / kSlice);
+    parallel_for(slices.size(), 0, [&](std::size_t s) {
+      std::string scratch;
+      for (std::size_t i = s * kSlice; i < std::min(kept().size(), (s + 1) * kSlice); ++i) {
+        slices[s] += before(i);
+        if (kept()[i]) slices[s] += old_bytes(old_entries_[*kept()[i]].span);
+        else append_with_line_breaks(slices[s], fresh_.bytes(i, scratch), eol_);
+      }
+    });
     std::string out;
-    out.reserve(std::max(old_.text.bytes().size(), fresh_.text.bytes().size()) +
-                fresh_.text.bytes().size() / 16);
+    std::size_t size = old_.text.content_begin() + eol_.size();
+    if (kept().back() == old_entries_.size() - 1) size += old_.text.bytes().size() - old_entries_.back().span.end;
+    for (const auto& slice : slices) size += slice.size();
+    out.reserve(size);
     out += old_.text.bytes().substr(0, old_.text.content_begin());  // a BOM
-    for (std::size_t i = 0; i < fresh_entries_.size(); ++i) {
-      out += before(i);
-      if (kept_[i]) out += old_bytes(old_entries_[*kept_[i]].span);
-      else append_with_line_breaks(out, fresh_bytes(fresh_entries_[i].span), eol_);
+    for (auto& slice : slices) {
+      out += slice;
+      std::string().swap(slice);
     }
-    if (kept_.back() == old_entries_.size() - 1) out += old_.text.bytes().substr(old_entries_.back().span.end);
+    if (kept().back() == old_entries_.size() - 1) out += old_.text.bytes().substr(old_entries_.back().span.end);
     else out += eol_;
     return out;
   }
 
  private:
   std::string_view old_bytes(const Span& s) const { return old_.text.bytes().substr(s.begin, s.size()); }
-  std::string_view fresh_bytes(const Span& s) const { return fresh_.text.bytes().substr(s.begin, s.size()); }
 
   std::string_view before(std::size_t i) const {
     if (i == 0)
-      return kept_[0] == std::size_t{0} ? old_bytes({old_.text.content_begin(), old_entries_[0].span.begin}) : "";
-    if (kept_[i] && kept_[i - 1] && *kept_[i] == *kept_[i - 1] + 1)
-      return old_bytes({old_entries_[*kept_[i - 1]].span.end, old_entries_[*kept_[i]].span.begin});
+      return kept()[0] == std::size_t{0} ? old_bytes({old_.text.content_begin(), old_entries_[0].span.begin}) : "";
+    if (kept()[i] && kept()[i - 1] && *kept()[i] == *kept()[i - 1] + 1)
+      return old_bytes({old_entries_[*kept()[i - 1]].span.end, old_entries_[*kept()[i]].span.begin});
     return blank_line_;
   }
 
-  const ReadText& old_;
-  const ReadText& fresh_;
-  const std::vector<Entry> old_entries_, fresh_entries_;
-  const std::vector<std::optional<std::size_t>> kept_;  // per fresh entry, the old one it keeps
+  const PoText& old_;
+  const Fresh& fresh_;
+  const std::vector<Entry> old_entries_;
+  const std::vector<std::optional<std::size_t>>& kept() const { return *kept_; }
+  const std::optional<std::vector<std::optional<std::size_t>>> kept_;  // per fresh entry, the old one it keeps
   const std::string_view eol_;
   const std::string blank_line_;
 };
@@ -156,14 +272,35 @@ class Splice {
 
 std::string keep_unchanged_entries(std::string old_bytes, std::string fresh_bytes) {
   if (old_bytes == fresh_bytes) return fresh_bytes;
-  std::optional<ReadText> old = read_text(std::move(old_bytes));
+  std::optional<PoText> old = read_text(std::move(old_bytes));
   if (!old) return fresh_bytes;
   // Read from a copy, in case it does not read; once it does, the copy serves.
-  std::optional<ReadText> fresh = read_text(fresh_bytes);
+  std::optional<PoText> fresh = read_text(fresh_bytes);
   if (!fresh) return fresh_bytes;
   std::string().swap(fresh_bytes);
-  const Splice splice(*old, *fresh);
+  const FreshText entries(*fresh);
+  const Splice splice(*old, entries);
   return splice.possible() ? splice.text() : std::string(fresh->text.bytes());
+}
+
+PoText read_po_text(SourceText text) {
+  PoText r{std::move(text), {}, {}};
+  r.cat = parse_po(r.text, PoContent::Everything, &r.spans);
+  return r;
+}
+
+std::string format_po_keeping(const Catalog& cat, const PoText& old) {
+  FreshCatalog fresh(cat);
+  if (!formats_itself(cat) || !fresh.reads_back())
+    return keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat));
+  const Splice splice(old, fresh);
+  if (!splice.readable()) return keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat));
+  return splice.possible() ? splice.text() : format_po(cat);
+}
+
+std::string format_po_keeping(const Catalog& cat, std::string old_bytes) {
+  std::optional<PoText> old = read_text(std::move(old_bytes));
+  return old ? format_po_keeping(cat, *old) : format_po(cat);
 }
 
 }  // namespace l10n

@@ -7,6 +7,10 @@
 
 #include <string>
 
+#include "base/source_text.h"
+#include "po/catalog.h"
+#include "po/reader.h"
+
 namespace l10n {
 
 // `fresh` (format_po's text for the catalog that replaces `old`, the file's
@@ -17,5 +21,23 @@ namespace l10n {
 // A file with CRLF line breaks or a BOM keeps them throughout. When `old` is
 // not a PO file that reads cleanly, `fresh` comes back as it is.
 std::string keep_unchanged_entries(std::string old, std::string fresh);
+
+// keep_unchanged_entries(old, format_po(cat)), with the same bytes, but
+// writing only the entries that do not read as they do in `old`: after an
+// extract that changed little, most of the text is `old`'s.
+std::string format_po_keeping(const Catalog& cat, std::string old);
+
+// A PO file's text read (PoContent::Everything) with where each of its
+// entries lies: the old side of format_po_keeping, for a caller that reads
+// the file anyway (extract updates from `cat`, then writes over `text`).
+struct PoText {
+  SourceText text;
+  Catalog cat;
+  EntrySpans spans;
+};
+// Throws Error as parse_po does.
+PoText read_po_text(SourceText text);
+// format_po_keeping over a file already read.
+std::string format_po_keeping(const Catalog& cat, const PoText& old);
 
 }  // namespace l10n

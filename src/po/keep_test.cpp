@@ -67,11 +67,14 @@ Message* find(Catalog& cat, const std::string& msgid) {
 
 // What keep_unchanged_entries gives for `cat` written over `old`; it must
 // read exactly as format_po's text does.
+// format_po_keeping, which writes only the entries that change, gives the
+// same bytes.
 std::string kept(const std::string& old, const Catalog& cat) {
   std::string fresh = format_po(cat);
   std::string out = keep_unchanged_entries(old, fresh);
   CHECK(same_messages(read(out), read(fresh)));
   CHECK(read(out).header == read(fresh).header);
+  CHECK(format_po_keeping(cat, old) == out);
   return out;
 }
 
@@ -307,4 +310,85 @@ TEST_CASE("keeping on a real catalog in other layouts: reads as gettext's, stabl
     CHECK(kept_entries > 200);
     CHECK(written > 50);
   }
+}
+
+TEST_CASE("format_po_keeping tells what reads the same without writing it, whatever the entries hold", "[keep]") {
+  // Entries whose text reads back otherwise than they say (comments on
+  // several lines, names the writer shortens or encloses, repeated
+  // references, flags it drops) beside ordinary ones, each over an old file
+  // with the same entries, with entries that differ, and with none.
+  Catalog cat = read(kWeblate);
+  auto add = [&](Message m) {
+    m.msgstr = m.msgstr.empty() ? std::vector<std::string>{"x"} : m.msgstr;
+    cat.messages.push_back(std::move(m));
+  };
+  Message m;
+  m.msgid = "two lines";
+  m.translator_comments = {"first\nsecond", "", " lead", "trail ", "back\\"};
+  m.extracted_comments = {"a\r", "\tb", ""};
+  add(m);
+  m = Message{};
+  m.msgid = "names";
+  m.references = {{"./content/a.md", 1}, {"with space.md", 2}, {"no-line.md", 0}, {"c:d.md", 3}, {"x.md", 4},
+                  {"x.md", 4}, {"x.md", 5}};
+  add(m);
+  m = Message{};
+  m.msgid = "flags";
+  m.flags = {"no-wrap", "custom"};
+  m.fuzzy = true;
+  add(m);
+  m = Message{};
+  m.msgid = "fuzzy without translation";
+  m.fuzzy = true;
+  m.msgstr = {""};
+  add(m);
+  m = Message{};
+  m.msgid = "%d file";
+  m.msgid_plural = "%d files";
+  m.msgstr = {"%d bestand"};
+  add(m);
+  m = Message{};
+  m.msgctxt = "ctx";
+  m.msgid = "controls \x01\x7f \a\b\f\v \"q\" \\ end\n";
+  m.prev_msgid = "before";
+  m.msgstr = {"two", "extra"};
+  add(m);
+  m = Message{};
+  m.msgid = "gone, translated";
+  m.obsolete = true;
+  m.prev_msgctxt = "old ctx";
+  add(m);
+  m = Message{};
+  m.msgid = "gone, untranslated";
+  m.obsolete = true;
+  m.msgstr = {""};
+  cat.messages.push_back(m);
+
+  const std::string same = format_po(cat);
+  std::string differs = same;
+  for (Message& msg : cat.messages) {
+    Catalog one;
+    one.messages = {msg};
+    std::string entry = format_po(one);
+    Message changed = msg;
+    changed.translator_comments.push_back("new");
+    Catalog other;
+    other.messages = {changed};
+    std::string replacement = format_po(other);
+    if (auto at = differs.find(entry); at != std::string::npos) differs.replace(at, entry.size(), replacement);
+  }
+  for (const std::string& old : {same, differs, crlf(same), unwrapped(differs), kWeblate, kHeader, std::string()}) {
+    INFO(old);
+    kept(old, cat);
+  }
+  // A key twice or a second header: format_po's text does not read, and is
+  // taken as it is.
+  Catalog twice = cat;
+  twice.messages.push_back(twice.messages.back());
+  twice.messages.back().obsolete = false;
+  CHECK(format_po_keeping(twice, same) == keep_unchanged_entries(same, format_po(twice)));
+  Catalog headless = cat;
+  headless.messages.push_back(Message{});
+  headless.messages.back().msgstr = {"y"};
+  CHECK(format_po_keeping(headless, same) == keep_unchanged_entries(same, format_po(headless)));
 }

@@ -326,18 +326,45 @@ class PoWriter {
   std::string portion_, overrides_, breaks_;
 };
 
+// Whether each comment reads back as the one "#" line comment_lines writes
+// for it: one line, no control character (a '\r' at the end of a line is
+// dropped), nothing the reader trims or joins (a backslash at the end joins
+// the next line).
+bool plain_comments(const std::vector<std::string>& comments) {
+  return std::all_of(comments.begin(), comments.end(), [](const std::string& c) {
+    return std::none_of(c.begin(), c.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }) &&
+           !c.starts_with(' ') && !c.ends_with('\\');
+  });
+}
+
+// Whether each reference reads back as itself: "file:line" with a line, and
+// a file name the writer neither shortens ("./"), encloses nor splits.
+bool plain_references(const std::vector<Reference>& refs) {
+  return std::all_of(refs.begin(), refs.end(), [](const Reference& r) {
+    return r.line > 0 && !r.file.empty() && !r.file.starts_with("./") &&
+           std::none_of(r.file.begin(), r.file.end(), [](char ch) {
+             return static_cast<unsigned char>(ch) <= 0x20 || ch == ':' || ch == '\x7f';
+           }) &&
+           !needs_isolates(r.file, true);
+  });
+}
+
+// The msgstr fields as message() writes them: one without a plural, else
+// at least one.
+bool same_msgstr(const Message& m, const std::vector<std::string>& read) {
+  std::size_t n = m.msgid_plural ? std::max<std::size_t>(m.msgstr.size(), 1) : 1;
+  if (read.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (read[i] != (i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : std::string_view{})) return false;
+  return true;
+}
+
 // Entries are written in slices on every core and joined: each slice's
 // writer starts as if an entry came before it, and a blank line at the very
 // start (no header, nothing before) is dropped after.
 std::string format_po_fast(const Catalog& cat) {
   std::string out;
-  if (has_header(cat)) {
-    Message h;
-    h.translator_comments = cat.header_comments;
-    h.msgstr = {cat.header};
-    h.fuzzy = cat.header_fuzzy;
-    PoWriter(out, false).message(h);
-  }
+  if (has_header(cat)) PoWriter(out, false).message(header_message(cat));
   // gettext writes the obsolete entries last, whatever the order.
   std::vector<const Message*> order;
   order.reserve(cat.messages.size());
@@ -360,6 +387,38 @@ std::string format_po_fast(const Catalog& cat) {
 }
 
 }  // namespace
+
+bool formats_itself(const Catalog& cat) { return fast_writable(cat); }
+
+Message header_message(const Catalog& cat) {
+  Message h;
+  h.translator_comments = cat.header_comments;
+  h.msgstr = {cat.header};
+  h.fuzzy = cat.header_fuzzy;
+  return h;
+}
+
+std::string format_entry(const Message& m) {
+  std::string out;
+  PoWriter(out, false).message(m);
+  if (out.ends_with('\n')) out.pop_back();
+  return out;
+}
+
+std::optional<bool> reads_back_as(const Message& m, const Message& read) {
+  if (!plain_comments(m.translator_comments) || !plain_comments(m.extracted_comments) ||
+      !plain_references(m.references))
+    return std::nullopt;
+  // The writer drops a repeated reference; so does the reader: the lists
+  // differ in length then, and only a reading tells.
+  if (m.references.size() != read.references.size()) return std::nullopt;
+  return read.msgid == m.msgid && read.msgctxt == m.msgctxt && read.msgid_plural == m.msgid_plural &&
+         same_msgstr(m, read.msgstr) && read.fuzzy == (m.fuzzy && has_translation(m)) && read.flags.empty() &&
+         read.obsolete == m.obsolete && read.references == m.references &&
+         read.translator_comments == m.translator_comments && read.extracted_comments == m.extracted_comments &&
+         read.prev_msgctxt == m.prev_msgctxt && read.prev_msgid == m.prev_msgid &&
+         read.prev_msgid_plural == m.prev_msgid_plural;
+}
 
 std::string format_po_gettext(const Catalog& cat) {
   std::unique_ptr<po_file, PoFileDeleter> file(po_file_create());

@@ -21,6 +21,21 @@ std::string format_po_gettext(const Catalog& cat);
 // (0.22 and later) encloses them in U+2068 … U+2069, and so does format_po.
 std::optional<std::string> reference_problem(std::string_view file);
 
+// The pieces of format_po's text, for po/keep.h, which writes only the
+// entries that changed. Whether format_po writes `cat` itself (UTF-8, no
+// format flags; else libgettextpo does, and the pieces below do not apply).
+bool formats_itself(const Catalog& cat);
+// The header of `cat` as the entry (msgid "") format_po writes for it.
+Message header_message(const Catalog& cat);
+// One entry as format_po writes it inside a file: no blank line before it,
+// no line break after its last line.
+std::string format_entry(const Message& m);
+// Whether format_entry(m), read again, gives a message with the content of
+// `read` (same_content), seen without writing it; nullopt where only a
+// reading tells (comments on several lines, odd file names, a repeated
+// reference).
+std::optional<bool> reads_back_as(const Message& m, const Message& read);
+
 // format_po, written atomically (temp file + rename). The entries that
 // read as they do in the file it replaces keep their bytes there (po/keep.h).
 void write_po(const std::string& fs_path, const Catalog& cat);

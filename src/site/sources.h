@@ -2,6 +2,7 @@
 // holds, for every command that reads the sources (extract, merge, stats).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,14 @@ std::vector<Unit> units_of(const Config& cfg, const SourceFile& file, const Sour
 // `errors` and leaves its entry without units.
 std::vector<SourceUnits> read_sources(const Config& cfg, const std::vector<SourceFile>& files, int jobs,
                                       std::vector<Diagnostic>& errors, const ProgressFn& progress = {});
+
+// read_sources for a caller that folds the units as they come: hands each
+// file's units to `take`, from the calling thread and in the order of
+// `files`, reading a window of files at a time on every core, so that only
+// that window's units are in memory. Once a file fails, `take` sees no more
+// (what it made is for nothing: the run stops on the errors).
+void read_sources_in_order(const Config& cfg, const std::vector<SourceFile>& files, int jobs,
+                           std::vector<Diagnostic>& errors, const ProgressFn& progress,
+                           const std::function<void(SourceUnits&)>& take);
 
 }  // namespace l10n

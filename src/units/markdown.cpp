@@ -546,8 +546,10 @@ bool looks_like_url(std::string_view v) {
 }
 
 bool has_translatable_text(std::string_view s) {
+  // The text outside code, calls, tags, link targets and addresses, word by
+  // word: an e-mail address drops no more than its own word, so a word
+  // with a letter, once a space follows it, settles the answer.
   std::string kept;
-  kept.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
     if (c == '`') {  // a code span: skip to the matching run of backticks
@@ -575,6 +577,10 @@ bool has_translatable_text(std::string_view s) {
       while (!kept.empty() && !std::isspace(static_cast<unsigned char>(kept.back()))) kept.pop_back();
       while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
       continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (has_letter(kept)) return true;
+      kept.clear();
     }
     kept.push_back(c);
     ++i;
