@@ -103,8 +103,13 @@ struct Rendered {
 
 // The translation each unit gets: its msgstr, or nullopt for the source's
 // bytes (none, the same text, or refused because it would break the file).
+// The source's side of each unit's translation check, worked out when a
+// language first needs it and kept for the file's other languages.
+using Guards = std::vector<std::optional<SourceGuard>>;
+
 std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const std::vector<Unit>& units,
-                                                      const TranslationTable& table, const Config& cfg, Rendered& r) {
+                                                      const TranslationTable& table, const Config& cfg, Guards& guards,
+                                                      Rendered& r) {
   std::vector<std::optional<std::string_view>> out(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
@@ -114,7 +119,8 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
       ++r.translated;
       continue;
     }
-    if (auto why = refuse_translation(u, e->msgstr, cfg)) {
+    if (!guards[i]) guards[i] = guard_source(u, cfg);
+    if (auto why = refuse_translation(u, *guards[i], e->msgstr, cfg)) {
       r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
@@ -124,10 +130,10 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
   return out;
 }
 
-Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units,
+Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units, Guards& guards,
                 const TranslationTable& table, const Config& cfg, std::string_view lang) {
   Rendered r;
-  std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, r);
+  std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, guards, r);
   if (is_main_config(file)) {
     r.bytes = language_config(text, file.format, cfg, units, translations, hugo_language(lang));
     return r;
@@ -187,8 +193,9 @@ struct Output {
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units) {
-  Rendered r = render(f, text, units, lang.table, cfg, lang.code);
+                  const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units,
+                  Guards& guards) {
+  Rendered r = render(f, text, units, guards, lang.table, cfg, lang.code);
   Output out;
   out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
   out.refusals = std::move(r.refusals);
@@ -322,8 +329,10 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
       try {
         SourceText text = SourceText::load(on_disk(cfg, f.path), f.path);
         std::vector<Unit> units = units_of(cfg, f, text);
+        Guards guards(units.size());
         for (std::size_t l = 0; l < langs.size(); ++l)
-          outputs[i].push_back(output_for(cfg, langs[l], keep, options.dry_run, f, targets[i][l], text, units));
+          outputs[i].push_back(
+              output_for(cfg, langs[l], keep, options.dry_run, f, targets[i][l], text, units, guards));
       } catch (const Error& e) {
         failures[i] = e.diagnostic();
       }

@@ -19,15 +19,7 @@ bool is_markdown_block(UnitKind k) {
          k == UnitKind::ImageTitle;
 }
 
-// Something a translation must keep as the source has it: `key` is what is
-// compared, `shown` what a refusal quotes.
-struct Token {
-  std::string key;
-  std::string shown;
-  std::size_t pos = 0;  // where it is in its text: a refusal names the first
-  bool operator<(const Token& o) const { return key < o.key; }
-  bool operator==(const Token& o) const { return key == o.key; }
-};
+using Token = GuardToken;
 using Tokens = std::vector<Token>;
 
 Tokens sorted(Tokens t) {
@@ -331,11 +323,11 @@ const char* marker_name(const std::string& marker) {
   return tr("setext underline or thematic break");
 }
 
-std::optional<std::string> structure_problem(const Unit& unit, std::string_view msgid, std::string_view msgstr) {
+std::optional<std::string> structure_problem(const Unit& unit, const SourceGuard& source, std::string_view msgstr) {
   bool single_line = unit.kind == UnitKind::Heading || unit.kind == UnitKind::TableCell ||
                      unit.kind == UnitKind::ImageAlt || unit.kind == UnitKind::ImageTitle;
   if (single_line && msgstr.find('\n') != std::string_view::npos)
-    return format(tr("a line break is not possible in a %s"), unit_kind_name(unit.kind));
+    return format(tr("a line break is not possible in a %s"), tr(unit_kind_name(unit.kind)));
   if (unit.kind == UnitKind::TableCell) {
     for (std::size_t i = msgstr.find('|'); i != std::string_view::npos; i = msgstr.find('|', i + 1))
       if (i == 0 || msgstr[i - 1] != '\\') return std::string(tr("an unescaped '|' would split the table cell"));
@@ -343,14 +335,13 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
   if ((unit.kind == UnitKind::ImageAlt && msgstr.find(']') != std::string_view::npos) ||
       (unit.kind == UnitKind::ImageTitle && msgstr.find('"') != std::string_view::npos))
     return std::string(tr("the text would end the image syntax early"));
-  std::string_view first_id = msgid.substr(0, msgid.find('\n'));
   std::size_t start = 0;
   for (int line = 0; start <= msgstr.size(); ++line) {
     std::size_t end = msgstr.find('\n', start);
     std::string_view text = msgstr.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     std::string marker = block_marker(text);
     // The first line may start like the source did ("-" in "- 5 °C" kept as is).
-    bool same_as_source = line == 0 && !marker.empty() && block_marker(first_id) == marker;
+    bool same_as_source = line == 0 && !marker.empty() && source.first_marker == marker;
     if (!marker.empty() && !same_as_source && !(unit.kind == UnitKind::Heading && marker == "heading")) {
       if (marker == "blank") return std::string(tr("a blank line would split the block in two"));
       return format(tr("a line starting like a %s would change the page's structure"), marker_name(marker));
@@ -363,33 +354,51 @@ std::optional<std::string> structure_problem(const Unit& unit, std::string_view 
 
 }  // namespace
 
-std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const UnitRules& rules) {
+SourceGuard guard_source(const Unit& unit, const UnitRules& rules) {
   std::string_view msgid = unit.text;
+  SourceGuard g;
+  g.placeholders = placeholders(msgid, rules);
+  g.raw_html = raw_html(msgid);
+  if (is_markdown_block(unit.kind)) {
+    g.shortcode_keys = shortcode_keys(msgid, rules);
+    g.link_targets = link_targets(msgid);
+    g.code_spans = code_spans(msgid);
+    g.first_marker = block_marker(msgid.substr(0, msgid.find('\n')));
+  }
+  return g;
+}
+
+std::optional<std::string> refuse_translation(const Unit& unit, std::string_view msgstr, const UnitRules& rules) {
+  return refuse_translation(unit, guard_source(unit, rules), msgstr, rules);
+}
+
+std::optional<std::string> refuse_translation(const Unit& unit, const SourceGuard& source, std::string_view msgstr,
+                                              const UnitRules& rules) {
   // Markdown and Hugo's lexer read a lone CR as a line end, and SourceText
   // refuses one: either way the page would not be what was checked.
   if (msgstr.find('\r') != std::string_view::npos)
     return std::string(tr("the translation holds a carriage return (\\r), which would end the line in the page"));
-  if (auto why = compare(placeholders(msgid, rules), placeholders(msgstr, rules), tr("placeholder changed: %s → %s"),
+  if (auto why = compare(source.placeholders, placeholders(msgstr, rules), tr("placeholder changed: %s → %s"),
                          tr("placeholder dropped: %s"), tr("placeholder added: %s")))
     return why;
-  if (auto why = compare(raw_html(msgid), raw_html(msgstr), tr("raw HTML changed: %s → %s"),
+  if (auto why = compare(source.raw_html, raw_html(msgstr), tr("raw HTML changed: %s → %s"),
                          tr("raw HTML dropped: %s"), tr("raw HTML added: %s")))
     return why;
   if (unit.kind == UnitKind::ShortcodeParam) return shortcode_param_problem(unit, msgstr);
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
-  auto want = shortcode_keys(msgid, rules), got = shortcode_keys(msgstr, rules);
+  auto got = shortcode_keys(msgstr, rules);
   if (!got) return std::string(tr("a shortcode call in the translation is broken"));
-  if (want)
-    if (auto why = compare(*want, *got, tr("shortcode call changed: %s → %s"), tr("shortcode call dropped: %s"),
-                           tr("shortcode call added: %s")))
+  if (source.shortcode_keys)
+    if (auto why = compare(*source.shortcode_keys, *got, tr("shortcode call changed: %s → %s"),
+                           tr("shortcode call dropped: %s"), tr("shortcode call added: %s")))
       return why;
-  if (auto why = compare(link_targets(msgid), link_targets(msgstr), tr("link target changed: %s → %s"),
+  if (auto why = compare(source.link_targets, link_targets(msgstr), tr("link target changed: %s → %s"),
                          tr("link target dropped: %s"), tr("link target added: %s")))
     return why;
-  if (auto why = compare(code_spans(msgid), code_spans(msgstr), tr("code span changed: %s → %s"),
+  if (auto why = compare(source.code_spans, code_spans(msgstr), tr("code span changed: %s → %s"),
                          tr("code span dropped: %s"), tr("code span added: %s")))
     return why;
-  return structure_problem(unit, msgid, msgstr);
+  return structure_problem(unit, source, msgstr);
 }
 
 std::string render_translation(const Unit& unit, std::string_view msgstr) {
