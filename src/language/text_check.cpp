@@ -1,7 +1,8 @@
 #include "language/text_check.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "base/ascii.h"
 
 namespace l10n {
 
@@ -26,9 +27,7 @@ std::optional<TextFinding> whole_text_finding(std::string_view text, std::string
 NameSet glossary_names(const std::vector<std::string>& glossary) {
   NameSet names;
   for (const std::string& term : glossary) {
-    std::string lower;
-    for (char c : term) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    names.phrases.push_back(lower);
+    names.phrases.push_back(ascii_lower(term));
     names.words.insert(term);
   }
   return names;

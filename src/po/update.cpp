@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <unordered_map>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/error.h"
 #include "base/tr.h"
 #include "base/parallel.h"
@@ -135,11 +135,10 @@ class HeaderFields {
       "Content-Type:",       "Content-Transfer-Encoding:"};
 
   static std::optional<std::size_t> known(std::string_view line) {
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
     for (std::size_t k = 0; k < kKnown.size(); ++k)
       if (line.size() >= kKnown[k].size() &&
           std::equal(kKnown[k].begin(), kKnown[k].end(), line.begin(),
-                     [&](char a, char b) { return lower(a) == lower(b); }))
+                     [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }))
         return k;
     return std::nullopt;
   }
@@ -281,7 +280,7 @@ namespace {
 
 std::string normalized_language(std::string_view lang) {
   std::string out;
-  for (char c : lang) out += c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : lang) out += c == '-' ? '_' : ascii_lower(c);
   return out;
 }
 
