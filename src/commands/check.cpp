@@ -451,7 +451,8 @@ void check_message(const Message& m, const std::string& language, const std::str
       fd.path = path;
       fd.line = m.line;
       fd.col = 1;
-      fd.unit = "msgstr";
+      // TRANSLATORS: a translation in a PO file; "msgstr" is its keyword there.
+      fd.unit = N_("msgstr");
       fd.fragment = msgstr.substr(f.begin, f.end - f.begin);
       fd.text = msgstr;
       fd.counterpart = m.msgid;

@@ -1,33 +1,14 @@
-#include <string_view>
+#include <string>
 
 #include "base/tr.h"
 #include "report/report.h"
 
 namespace l10n {
 
-const char* unit_label(std::string_view unit) {
-  // The names check_site gives Finding::unit (unit_kind_name and its own),
-  // which the JSON report keeps as they are.
-  static constexpr std::pair<std::string_view, const char*> kLabels[] = {
-      {"front matter", N_("front matter")},
-      {"heading", N_("heading")},
-      {"paragraph", N_("paragraph")},
-      {"list item", N_("list item")},
-      {"block quote", N_("block quote")},
-      {"table cell", N_("table cell")},
-      {"image alt text", N_("image alt text")},
-      {"image title", N_("image title")},
-      {"shortcode parameter", N_("shortcode parameter")},
-      {"string table", N_("string table")},
-      {"site config", N_("site config")},
-      {"data file", N_("data file")},
-      // TRANSLATORS: a translation in a PO file; "msgstr" is its keyword there.
-      {"msgstr", N_("msgstr")},
-      {"unreadable", N_("unreadable spot")},
-  };
-  for (const auto& [name, label] : kLabels)
-    if (name == unit) return tr(label);
-  return tr("text");
+const char* unit_label(const std::string& unit) {
+  // The names are unit_kind_name's and check_site's own, marked for
+  // translation where they are given; the JSON report keeps them as they are.
+  return unit == "unreadable" ? tr("unreadable spot") : tr(unit.c_str());
 }
 
 const char* finding_kind_label(FindingKind kind) {

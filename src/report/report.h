@@ -27,7 +27,7 @@ std::string html_report(const CheckReport& report);
 // A unit kind as Finding::unit names it ("list item"), and a finding kind,
 // in the reader's language: the text and HTML reports show these, the JSON
 // and SARIF ones keep the names.
-const char* unit_label(std::string_view unit);
+const char* unit_label(const std::string& unit);
 const char* finding_kind_label(FindingKind kind);
 
 // `s` as a JSON string literal, quotes included. Controls and bidi

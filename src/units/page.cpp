@@ -2,24 +2,27 @@
 
 #include <algorithm>
 
+#include "base/tr.h"
 #include "units/markdown.h"
 
 namespace l10n {
 
+// Marked for translation: reports show these names in the reader's
+// language (report/labels.cpp); PO comments and JSON keep them as they are.
 const char* unit_kind_name(UnitKind kind) {
   switch (kind) {
-    case UnitKind::FrontMatter: return "front matter";
-    case UnitKind::Heading: return "heading";
-    case UnitKind::Paragraph: return "paragraph";
-    case UnitKind::ListItem: return "list item";
-    case UnitKind::BlockQuote: return "block quote";
-    case UnitKind::TableCell: return "table cell";
-    case UnitKind::ImageAlt: return "image alt text";
-    case UnitKind::ImageTitle: return "image title";
-    case UnitKind::ShortcodeParam: return "shortcode parameter";
-    case UnitKind::StringTable: return "string table";
-    case UnitKind::SiteConfig: return "site config";
-    case UnitKind::DataFile: return "data file";
+    case UnitKind::FrontMatter: return N_("front matter");
+    case UnitKind::Heading: return N_("heading");
+    case UnitKind::Paragraph: return N_("paragraph");
+    case UnitKind::ListItem: return N_("list item");
+    case UnitKind::BlockQuote: return N_("block quote");
+    case UnitKind::TableCell: return N_("table cell");
+    case UnitKind::ImageAlt: return N_("image alt text");
+    case UnitKind::ImageTitle: return N_("image title");
+    case UnitKind::ShortcodeParam: return N_("shortcode parameter");
+    case UnitKind::StringTable: return N_("string table");
+    case UnitKind::SiteConfig: return N_("site config");
+    case UnitKind::DataFile: return N_("data file");
   }
   return "unit";
 }
