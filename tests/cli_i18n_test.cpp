@@ -26,8 +26,6 @@ RunResult run_in(const std::string& env, const std::string& args, const std::str
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-bool have(const std::string& program) { return run("command -v " + program).status == 0; }
-
 using Key = std::tuple<std::string, std::string, std::string>;  // msgctxt, msgid, msgid_plural
 
 std::map<Key, const Message*> by_key(const Catalog& cat) {

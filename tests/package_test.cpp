@@ -17,7 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool have(const std::string& program) { return run("command -v " + program).status == 0; }
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 fs::path build_dir() { return fs::path(L10N_BINARY).parent_path(); }

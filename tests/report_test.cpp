@@ -183,24 +183,19 @@ TEST_CASE("HTML report: findings link where the site says, only to web addresses
 }
 
 TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chromium]") {
-  std::string chromium;
-  for (const char* name : {"chromium", "chromium-browser", "google-chrome"})
-    if (run(std::string("command -v ") + name).status == 0) chromium = name;
+  TempDir dir;
+  const std::string chromium = headless_chromium(dir.path() / "profile");
   if (chromium.empty()) {
     WARN("chromium is not installed (tools/install-deps.sh installs it): HTML rendering not tested");
     return;
   }
-  TempDir dir;
   // The screenshot stays in the build directory, for a look at the page.
   fs::path page = dir.path() / "report.html", png = fs::path(L10N_BINARY).parent_path() / "check-report.png";
   fs::remove(png);
   spit(page, html_report(sample_report()));
-  // No network, no profile of the user's; root needs --no-sandbox.
-  std::string flags = " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
-                      " --user-data-dir=" + quote((dir.path() / "profile").string()) + " ";
   std::string url = "file://" + page.string();
 
-  auto shot = run(chromium + flags + "--window-size=1280,2000 --screenshot=" + quote(png.string()) + " " + quote(url));
+  auto shot = run(chromium + "--window-size=1280,2000 --screenshot=" + quote(png.string()) + " " + quote(url));
   INFO(shot.output);
   REQUIRE(fs::exists(png));
   std::string bytes = slurp(png);
@@ -208,7 +203,7 @@ TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chro
   CHECK(bytes.substr(0, 8) == "\x89PNG\r\n\x1a\n");
 
   // --dump-dom prints the DOM after the script ran.
-  auto dom = run(chromium + flags + "--dump-dom " + quote(url));
+  auto dom = run(chromium + "--dump-dom " + quote(url));
   INFO(dom.output);
   REQUIRE(dom.output.find("id=\"findings\"") != std::string::npos);
   CHECK(element_text(dom.output, "shown") == "2");
@@ -216,7 +211,7 @@ TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chro
   CHECK(dom.output.find("75.0% (15/20)") != std::string::npos);
   CHECK(dom.output.find("<img") == std::string::npos);
   // Filters, set from the address: one sentence finding is left.
-  auto filtered = run(chromium + flags + "--dump-dom " + quote(url + "#kind=sentence"));
+  auto filtered = run(chromium + "--dump-dom " + quote(url + "#kind=sentence"));
   CHECK(element_text(filtered.output, "shown") == "1");
   CHECK(filtered.output.find("class=\"finding hidden\"") != std::string::npos);
 
@@ -233,7 +228,7 @@ TEST_CASE("HTML report renders in headless Chromium and filters", "[report][chro
                 "document.title = 'probe ' + Math.round(s.left) + ' ' + Math.round(s.right) + ' ' +"
                 " document.documentElement.clientWidth + ' ' + document.documentElement.scrollWidth;</script>");
   spit(dir.path() / "wide.html", probed);
-  auto measured = run(chromium + flags + "--window-size=1280,2000 --dump-dom " +
+  auto measured = run(chromium + "--window-size=1280,2000 --dump-dom " +
                       quote("file://" + (dir.path() / "wide.html").string()));
   std::size_t at = measured.output.find("<title>probe ");
   REQUIRE(at != std::string::npos);

@@ -32,6 +32,17 @@ RunResult run(const std::string& command, const std::string& cwd) {
   return r;
 }
 
+bool have(const std::string& program) { return run("command -v " + quote(program)).status == 0; }
+
+std::string headless_chromium(const std::filesystem::path& profile) {
+  for (const char* name : {"chromium", "chromium-browser", "google-chrome"})
+    if (have(name))
+      return std::string(name) +
+             " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
+             " --user-data-dir=" + quote(profile.string()) + " ";
+  return "";
+}
+
 RunResult run_l10n(const std::string& args, const std::string& cwd) {
   // Tests read the English messages, whatever the developer's language.
   return run("env -u LANGUAGE LC_ALL=C.UTF-8 " + quote(L10N_BINARY) + " " + args, cwd);

@@ -17,6 +17,14 @@ RunResult run(const std::string& command, const std::string& cwd = "");
 RunResult run_l10n(const std::string& args, const std::string& cwd = "");
 std::string quote(const std::string& s);
 
+// Whether `program` is on PATH.
+bool have(const std::string& program);
+
+// A headless Chromium's command line, to be followed by its other flags and a
+// URL: no network, a fresh profile in `profile`, no sandbox (CI runs tests as
+// root). "" when no Chromium is installed.
+std::string headless_chromium(const std::filesystem::path& profile);
+
 // A fresh directory under the system temp dir, removed by the destructor.
 class TempDir {
  public:

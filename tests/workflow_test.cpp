@@ -168,7 +168,7 @@ JobRun run_job(const Sandbox& box, const Workflow& wf, const std::string& job, c
                     " GITHUB_WORKSPACE=" + quote(r.work) + " RUNNER_TEMP=" + quote(temp) +
                     " GITHUB_STEP_SUMMARY=" + quote(summary);
   for (const auto& [key, value] : wf.plain_env()) env += " " + key + "=" + quote(value);
-  bool hugo = run("command -v hugo").status == 0;
+  bool hugo = have("hugo");
   for (const Step& s : wf.steps.at(job)) {
     if (s.run.empty() || installs(s)) continue;
     if (s.run.starts_with("hugo ") && !hugo) {
@@ -352,7 +352,7 @@ TEST_CASE("the example site's workflow runs l10n commands that exist", "[workflo
 }
 
 TEST_CASE("the example site's workflow runs, job by job, on a Git copy of the example site", "[workflow][e2e]") {
-  if (run("command -v git").status != 0) {
+  if (!have("git")) {
     WARN("git is not installed: skipped (tools/install-deps.sh installs it)");
     return;
   }
@@ -440,7 +440,7 @@ TEST_CASE("the example site's workflow runs, job by job, on a Git copy of the ex
 
   SECTION("the deploy job writes the Dutch pages and builds the site") {
     JobRun r = run_job(box, wf, "deploy", "deploy");
-    bool hugo = run("command -v hugo").status == 0;
+    bool hugo = have("hugo");
     all_passed(r, run_steps("deploy") - (hugo ? 0 : 1));
     CHECK(fs::exists(r.work / "content/nl/translators.md"));
     if (hugo) CHECK(fs::exists(r.work / "public/nl/index.html"));

@@ -1,33 +1,16 @@
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "data/parser_messages.h"
+#include "testing.h"
 
 using namespace l10n;
+using namespace l10n::testing;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string output_of(const std::string& command) {
-  std::string out;
-  if (FILE* p = popen(command.c_str(), "r")) {
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-  }
-  return out;
-}
 
 // The N_("…") lines of `text` between "// <section>:" and the end of its array.
 std::set<std::string> listed(const std::string& text, const std::string& section) {
@@ -70,12 +53,14 @@ TEST_CASE("libyaml problems and contexts", "[data][i18n]") {
 }
 
 TEST_CASE("the lists of parser messages match the parsers installed", "[data][i18n]") {
-  std::string source = slurp(L10N_SOURCE_DIR "/src/data/parser_messages.cpp");
+  std::string source = slurp(source_dir() / "src/data/parser_messages.cpp");
   REQUIRE(!source.empty());
   const char* header = "/usr/include/toml++/impl/parser.inl";
-  if (std::ifstream(header)) {
+  if (std::filesystem::exists(header)) {
     // tools/parser-messages.py reads toml++'s set_error calls afresh.
-    std::string fresh = output_of("python3 " L10N_SOURCE_DIR "/tools/parser-messages.py 2>&1");
+    RunResult made = run("python3 " + quote((source_dir() / "tools/parser-messages.py").string()));
+    REQUIRE(made.status == 0);
+    const std::string& fresh = made.output;
     for (const char* section : {"toml templates", "toml scopes", "toml words"}) {
       INFO(section << ": run tools/parser-messages.py and update src/data/parser_messages.cpp");
       std::string marker = std::string("// ") + section + "\n";
@@ -91,9 +76,9 @@ TEST_CASE("the lists of parser messages match the parsers installed", "[data][i1
     WARN("toml++'s parser.inl is absent: its messages are not compared");
   }
   // libyaml's source is not installed; each message listed must be in the library itself.
-  std::string lib = output_of("ldconfig -p | sed -n 's/.*libyaml-0.so.2 (.*) => //p' | head -1");
+  std::string lib = run("ldconfig -p | sed -n 's/.*libyaml-0.so.2 (.*) => //p' | head -1").output;
   while (!lib.empty() && lib.back() == '\n') lib.pop_back();
-  std::string bytes = lib.empty() ? "" : slurp(lib);
+  std::string bytes = lib.empty() || !std::filesystem::exists(lib) ? "" : slurp(lib);
   if (bytes.empty()) {
     WARN("libyaml-0.so.2 not found: its messages are not compared");
     return;
