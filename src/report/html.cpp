@@ -188,14 +188,26 @@ void bar(pugi::xml_node cell, int good, int total, bool bad) {
 
 void number(pugi::xml_node line, int v) { attr(add(line, "td", std::to_string(v), "num"), "data-sort", std::to_string(v)); }
 
-pugi::xml_node header(pugi::xml_node table, std::initializer_list<const char*> cells,
+// A column heading: a catalog msgid, or text already shown with the id the
+// script finds the cell by.
+struct Heading {
+  Heading(const char* msgid) : text(tr(msgid)) {}
+  Heading(std::string shown, const char* cell_id) : text(std::move(shown)), id(cell_id) {}
+  std::string text;
+  const char* id = nullptr;
+};
+
+pugi::xml_node header(pugi::xml_node table, std::initializer_list<Heading> cells,
                       std::initializer_list<int> widths = {}) {
   if (widths.size()) {
     pugi::xml_node group = add(table, "colgroup");
     for (int w : widths) attr(add(group, "col"), "style", "width:" + std::to_string(w) + "%");
   }
   pugi::xml_node line = add(add(table, "thead"), "tr");
-  for (const char* c : cells) add(line, "th", tr(c), "sort");
+  for (const Heading& c : cells) {
+    pugi::xml_node th = add(line, "th", c.text, "sort");
+    if (c.id) attr(th, "id", c.id);
+  }
   return add(table, "tbody");
 }
 
@@ -356,14 +368,8 @@ void findings_section(pugi::xml_node body, const CheckReport& r) {
   pugi::xml_node t = add(body, "table");
   attr(t, "id", "findings");
   std::string source = format(tr("Source text (%s)"), r.source_language.c_str());
-  pugi::xml_node group = add(t, "colgroup");
-  for (int w : {22, 31, 31, 16}) attr(add(group, "col"), "style", "width:" + std::to_string(w) + "%");
-  pugi::xml_node head = add(add(t, "thead"), "tr");
-  add(head, "th", tr("Where"), "sort");
-  attr(add(head, "th", source, "sort"), "id", "source-column");
-  add(head, "th", tr("Text on the page now"), "sort");
-  add(head, "th", tr("Found"), "sort");
-  pugi::xml_node tbody = add(t, "tbody");
+  pugi::xml_node tbody = header(t, {N_("Where"), {source, "source-column"}, N_("Text on the page now"), N_("Found")},
+                                {22, 31, 31, 16});
   // Grouped by page as written; the script regroups on request.
   std::string last;
   int order = 0;
