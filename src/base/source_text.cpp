@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <thread>
@@ -19,8 +20,10 @@ namespace l10n {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  for (const char* p = text.data(); const void* nl = std::memchr(p, '\n', text.data() + text.size() - p);) {
+    p = static_cast<const char*>(nl) + 1;
+    starts_.push_back(static_cast<std::size_t>(p - text.data()));
+  }
 }
 
 int LineIndex::line(std::size_t offset) const {
@@ -66,45 +69,85 @@ std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
-std::size_t find_invalid_utf8(std::string_view s) {
+namespace {
+
+// Eight bytes at a time: pages are mostly ASCII, and most ASCII needs no look.
+std::uint64_t load_word(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// A high bit in each byte of w that is zero (exact for the first such byte,
+// which is all the callers ask: is there one).
+constexpr std::uint64_t zero_bytes(std::uint64_t w) { return (w - kOnes) & ~w & kHighs; }
+
+// Whether a word holds a byte past ASCII, a NUL or a CR.
+bool needs_a_look(std::uint64_t w) { return (w & kHighs) || zero_bytes(w) || zero_bytes(w ^ (kOnes * '\r')); }
+
+// The byte at p[i], past ASCII or a NUL or CR, is where `text` is no
+// longer plain: its length when it is valid UTF-8 or a CR of a CRLF, 0 when not.
+std::size_t special_length(const unsigned char* p, std::size_t i, std::size_t n, bool nul_cr_invalid) {
+  unsigned char c = p[i];
+  if (c < 0x80) {
+    if (!nul_cr_invalid || (c != '\0' && c != '\r')) return 1;
+    return c == '\r' && i + 1 < n && p[i + 1] == '\n' ? 1 : 0;
+  }
+  std::size_t len;
+  unsigned int cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i + k] & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return len;
+}
+
+// The offset of the first byte that is not UTF-8 (or, with nul_cr_invalid,
+// a NUL or a CR outside a CRLF), npos when there is none.
+std::size_t find_invalid(std::string_view s, bool nul_cr_invalid) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len;
-    unsigned int cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
+    if (i + 8 <= n) {
+      std::uint64_t w = load_word(p + i);
+      if (!(nul_cr_invalid ? needs_a_look(w) : (w & kHighs) != 0)) {
+        i += 8;
+        continue;
+      }
     }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid too.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
+    std::size_t len = special_length(p, i, n, nul_cr_invalid);
+    if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;
 }
 
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) { return find_invalid(s, false); }
+
 SourceText::SourceText(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {
   has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  if (auto bad = find_invalid_utf8(bytes_); bad != std::string_view::npos)
-    fail(bad, format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes_[bad])));
   // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
   // the offsets and lines of the other readers would no longer match it.
-  for (std::size_t i = bytes_.find_first_of(std::string_view("\0\r", 2)); i != std::string::npos;
-       i = bytes_.find_first_of(std::string_view("\0\r", 2), i + 1)) {
-    if (bytes_[i] == '\0') fail(i, tr("NUL byte in a text file"));
-    if (i + 1 == bytes_.size() || bytes_[i + 1] != '\n')
-      fail(i, tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings"));
-  }
+  std::size_t bad = find_invalid(bytes_, true);
+  if (bad == std::string::npos) return;
+  if (bytes_[bad] == '\0') fail(bad, tr("NUL byte in a text file"));
+  if (bytes_[bad] == '\r')
+    fail(bad, tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings"));
+  fail(bad, format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes_[bad])));
 }
 
 SourceText SourceText::load(const std::string& fs_path, std::string display_path) {

@@ -1,0 +1,68 @@
+#include "base/source_text.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "base/error.h"
+
+namespace l10n {
+namespace {
+
+// The byte-at-a-time definition the word-at-a-time scan must agree with.
+std::size_t reference_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = decode_code_point(s, i, cp);
+    bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    if (n == 0 || overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::string error_of(std::string bytes) {
+  try {
+    SourceText("p.md", std::move(bytes));
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("find_invalid_utf8 agrees with a byte-at-a-time decoder on random text", "[source_text]") {
+  // Mostly ASCII with a few bytes past it, so that the first invalid byte
+  // falls at every place in and across the eight-byte words.
+  std::mt19937 rng(7);
+  const std::string pieces[] = {"a", "b ", "\n", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3", "\x80",
+                                "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80", "\xFF"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    std::size_t len = rng() % 40;
+    for (std::size_t k = 0; k < len; ++k) s += pieces[rng() % 100 < 90 ? rng() % 3 : rng() % std::size(pieces)];
+    INFO(s);
+    REQUIRE(find_invalid_utf8(s) == reference_invalid_utf8(s));
+  }
+}
+
+TEST_CASE("a source text names the first bad byte, whatever it is", "[source_text]") {
+  CHECK(error_of("0123456789abcdef\nxy\xC3(") == "p.md:2:3: error: invalid UTF-8 (byte 0xC3)");
+  CHECK(error_of(std::string("0123456789\0\xFF", 12)) == "p.md:1:11: error: NUL byte in a text file");
+  CHECK(error_of("0123456789abc\rz\xFF").find("p.md:1:14: error: carriage return") == 0);
+  CHECK(error_of("0123456789abcdef\r\n\xE2\x82\xAC\r\n") == "");
+  CHECK(error_of("0123456789abcdef\r") .find("p.md:1:17: error: carriage return") == 0);
+}
+
+TEST_CASE("the line index finds every line start", "[source_text]") {
+  SourceText t("p.md", "one\n\ntwo\r\nthree");
+  CHECK(t.lines().line_count() == 4);
+  CHECK(t.lines().line_start(3) == 5);
+  CHECK(t.lines().line_start(4) == 10);
+  CHECK(t.at(12).line == 4);
+  CHECK(t.at(12).col == 3);
+  CHECK(SourceText("p.md", "").lines().line_count() == 1);
+  CHECK(SourceText("p.md", "x\n").lines().line_count() == 2);
+}
+
+}  // namespace l10n
