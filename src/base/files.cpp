@@ -8,14 +8,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <optional>
-#include <thread>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.h"
-#include "base/parallel.h"
 #include "base/tr.h"
 
 namespace l10n {
@@ -174,32 +171,7 @@ void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& t
 }
 
 void write_file_atomic(const std::string& fs_path, std::string_view data, const std::string& root) {
-  write_files_atomic({{fs_path, data}}, root);
-}
-
-void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files, const std::string& root) {
-  // The temp files are written on every core: on a site of thousands of
-  // pages the system calls are most of the work. Each thread takes one run
-  // of consecutive files, so that threads seldom create files in the same
-  // directory at once (the file system locks a directory per creation).
-  std::vector<std::pair<std::string, std::string>> temps(files.size());
-  std::vector<std::optional<Error>> failures(files.size());
-  const std::size_t runs = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-  parallel_for(runs, 0, [&](std::size_t run) {
-    for (std::size_t i = files.size() * run / runs; i < files.size() * (run + 1) / runs; ++i) {
-      try {
-        temps[i] = {write_temp_file(files[i].first, files[i].second, root), files[i].first};
-      } catch (const Error& e) {
-        failures[i] = e;
-      }
-    }
-  });
-  for (auto& f : failures)
-    if (f) {
-      discard_temp_files(temps);
-      throw *f;
-    }
-  commit_temp_files(temps, root);
+  commit_temp_files({{write_temp_file(fs_path, data, root), fs_path}}, root);
 }
 
 }  // namespace l10n

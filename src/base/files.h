@@ -42,12 +42,6 @@ void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& t
 // Removes the temps from index `from` on (an empty name is none).
 void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from = 0);
 
-// Writes each (path, bytes) as write_file_atomic does, but every temp file
-// before the first rename: a full disk or another write error changes none
-// of the files.
-void write_files_atomic(const std::vector<std::pair<std::string, std::string_view>>& files,
-                        const std::string& root = "");
-
 // `fs_path` as the errors above name it.
 std::string display_path(const std::string& fs_path, const std::string& root);
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 #include "base/interrupt.h"
 #include "base/tr.h"
@@ -125,6 +126,51 @@ struct PendingWrite {
   bool known_unchanged = false;  // already compared with the file on disk
 };
 
+// Each output goes to a temp file beside its target as soon as it is made,
+// so that no catalog's text waits in memory for the others; the temps are
+// renamed over their targets together once everything is computed, and
+// removed if anything fails first (or a signal comes).
+class StagedWrites {
+ public:
+  explicit StagedWrites(const Config& cfg) : cfg_(cfg) {
+    if (inside_site(cfg, cfg.catalog_dir)) remove_stale_temps(on_disk(cfg, cfg.catalog_dir));
+  }
+  StagedWrites(const StagedWrites&) = delete;
+  StagedWrites& operator=(const StagedWrites&) = delete;
+  ~StagedWrites() { discard_temp_files(temps_); }
+
+  // The template is staged when its first language needs its date, the PO
+  // files as they are made; the report names templates first either way.
+  void add(PendingWrite w, bool is_template) {
+    Staged& s = (is_template ? templates_ : catalogs_).emplace_back(Staged{w.rel, false});
+    if (!inside_site(cfg_, w.rel))
+      throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
+    if (w.known_unchanged || current_output(cfg_, w.rel) == w.bytes) return;
+    std::string path = on_disk(cfg_, w.rel);
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
+    temps_.emplace_back(write_temp_file(path, w.bytes, cfg_.root), path);
+    s.changed = true;
+  }
+
+  void commit(ExtractReport& report) {
+    // commit_temp_files removes what it did not rename when it fails.
+    commit_temp_files(std::exchange(temps_, {}), cfg_.root);
+    for (const auto* list : {&templates_, &catalogs_})
+      for (const Staged& s : *list) (s.changed ? report.written : report.unchanged).push_back(s.rel);
+  }
+
+ private:
+  struct Staged {
+    std::string rel;
+    bool changed;
+  };
+  const Config& cfg_;
+  std::vector<Staged> templates_, catalogs_;
+  std::vector<std::pair<std::string, std::string>> temps_;  // (temp, target)
+};
+
 // A PO file already on disk, read whole: the update reads its entries, and
 // the write keeps the bytes of those it leaves as they were (po/keep.h). A
 // file whose "#." or "#:" lines do not read (the update takes those from the
@@ -217,11 +263,13 @@ std::optional<std::string> keep_creation_date(std::string& pot, std::string_view
   auto ours = creation_date_in(pot);
   auto theirs = creation_date_in(old);
   if (!ours || !theirs) return std::nullopt;
-  std::string kept = pot;
-  std::string date(old.substr(theirs->first, theirs->second));
-  kept.replace(ours->first, ours->second, date);
-  if (kept != old) return std::nullopt;
-  pot = std::move(kept);
+  auto [at, size] = *ours;
+  auto [old_at, old_size] = *theirs;
+  std::string_view ours_text = pot;
+  if (ours_text.substr(0, at) != old.substr(0, old_at) || ours_text.substr(at + size) != old.substr(old_at + old_size))
+    return std::nullopt;
+  std::string date(old.substr(old_at, old_size));
+  pot.replace(at, size, date);
   return date;
 }
 
@@ -278,36 +326,30 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
   });
   if (!report.errors.empty()) return report;
 
-  std::vector<PendingWrite> writes;
   std::map<std::string, Catalog> pots;
-  // Each template is written out while the PO files are brought up to date.
-  std::map<std::string, std::future<std::string>> pot_texts;
   auto pot_rel = [&](const std::string& domain) { return template_path(cfg, domain); };
   try {
+    StagedWrites staged(cfg);
+    // Each template is written out first, and its text let go: the date it
+    // finally carries is the one its PO files repeat.
+    std::map<std::string, std::string> creation_dates;
     for (auto& [domain, builder] : builders) {
       check_interrupt();
       Catalog& pot = pots[domain] = builder.finish(gettext_timestamp());
       CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
-      pot_texts[domain] = std::async(std::launch::async, [&pot] { return format_po(pot); });
-    }
-    builders.clear();
-    // The date each template finally carries, which its PO files repeat.
-    std::map<std::string, std::string> creation_dates;
-    auto creation_date = [&](const std::string& domain) -> const std::string& {
-      if (auto it = creation_dates.find(domain); it != creation_dates.end()) return it->second;
-      std::string bytes = pot_texts[domain].get();
-      std::string date = pots[domain].header_field("POT-Creation-Date").value_or("");
+      std::string bytes = format_po(pot);
+      std::string date = pot.header_field("POT-Creation-Date").value_or("");
       bool unchanged = false;
       if (auto current = current_output(cfg, pot_rel(domain))) {
         date = keep_creation_date(bytes, *current).value_or(date);
         unchanged = bytes == *current;
       }
-      writes.push_back({pot_rel(domain), std::move(bytes), unchanged});
-      return creation_dates[domain] = date;
-    };
-    std::vector<PendingWrite> po_writes;
+      staged.add({pot_rel(domain), std::move(bytes), unchanged}, true);
+      creation_dates[domain] = date;
+    }
+    builders.clear();
     std::map<std::string, Diagnostic> broken;  // lang -> why it is left alone
     for (std::size_t l = 0; l < cfg.languages.size(); ++l) {
       const std::string& lang = cfg.languages[l];
@@ -332,46 +374,15 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
         Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
-        po.set_header_field("POT-Creation-Date", creation_date(domain));
-        po_writes.push_back(po_write(catalog_path(cfg, lang, domain), po, before));
+        po.set_header_field("POT-Creation-Date", creation_dates[domain]);
+        staged.add(po_write(catalog_path(cfg, lang, domain), po, before), false);
       }
     }
-    for (const auto& [domain, pot] : pots) creation_date(domain);  // with no language, the templates alone
-    std::move(po_writes.begin(), po_writes.end(), std::back_inserter(writes));
     for (const auto& [lang, why] : broken) report.errors.push_back(why);
     check_interrupt();
+    // Everything is computed and staged: one rename per file.
+    staged.commit(report);
   } catch (const Error& e) {
-    report.errors.push_back(e.diagnostic());
-    return report;
-  }
-
-  // Everything is computed: only now touch the disk, one atomic rename per
-  // file, after every directory exists, so that one that cannot be made
-  // stops the run before any file changed.
-  try {
-    if (inside_site(cfg, cfg.catalog_dir)) remove_stale_temps(on_disk(cfg, cfg.catalog_dir));
-    std::vector<const PendingWrite*> changed;
-    for (const auto& w : writes) {
-      std::string path = on_disk(cfg, w.rel);
-      std::error_code ec;
-      if (!inside_site(cfg, w.rel))
-        throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
-      if (w.known_unchanged || current_output(cfg, w.rel) == w.bytes) {
-        report.unchanged.push_back(w.rel);
-        continue;
-      }
-      fs::create_directories(fs::path(path).parent_path(), ec);
-      if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
-      changed.push_back(&w);
-    }
-    std::vector<std::string> paths;
-    std::vector<std::pair<std::string, std::string_view>> files;
-    for (const PendingWrite* w : changed) paths.push_back(on_disk(cfg, w->rel));
-    for (std::size_t i = 0; i < changed.size(); ++i) files.emplace_back(paths[i], changed[i]->bytes);
-    write_files_atomic(files, cfg.root);
-    for (const PendingWrite* w : changed) report.written.push_back(w->rel);
-  } catch (const Error& e) {
-    report.unchanged.clear();  // nothing was written
     report.errors.push_back(e.diagnostic());
   }
   return report;
