@@ -88,6 +88,28 @@ bool is_blank_in_container(std::string_view line) { return line.find_first_not_o
 
 std::string_view type_of(cmark_node* node) { return cmark_node_get_type_string(node); }
 
+bool is_block(cmark_node* node) {
+  return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == (CMARK_NODE_TYPE_BLOCK & CMARK_NODE_TYPE_MASK);
+}
+
+// Every block under `root`, in document order, without entering the inline
+// nodes of paragraphs, headings and cells (most of the tree, and none of
+// them a unit): cmark's iterator would visit each twice. Without recursion,
+// so that deep nesting cannot exhaust the stack.
+template <class Visit>
+void for_each_block(cmark_node* root, Visit visit) {
+  cmark_node* n = cmark_node_first_child(root);
+  while (n) {
+    visit(n);
+    if (cmark_node* child = cmark_node_first_child(n); child && is_block(child)) {
+      n = child;
+      continue;
+    }
+    while (n != root && !cmark_node_next(n)) n = cmark_node_parent(n);
+    n = n == root ? nullptr : cmark_node_next(n);
+  }
+}
+
 int next_column(int col, char c) { return c == '\t' ? (col / 4 + 1) * 4 : col + 1; }
 
 // A line's indentation: where it starts (after the block-quote markers and
@@ -142,7 +164,7 @@ class BodyWalker {
         return ln < 2 || ln > lines.line_count() || is_blank_in_container(line_text(ln - 1));
       });
       if (headers.empty()) {
-        masked_lines_ = std::make_unique<LineIndex>(masked_);
+        masked_lines_ = std::make_unique<LineIndex>(std::move(lines));
         return doc;
       }
       if (pass == kMaxPasses) {
@@ -167,21 +189,18 @@ class BodyWalker {
   // them lost its position, in order.
   static std::vector<int> lost_header_rows(cmark_node* doc) {
     std::vector<int> rows;
-    cmark_iter* it = cmark_iter_new(doc);
-    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-      cmark_node* node = cmark_iter_get_node(it);
+    for_each_block(doc, [&](cmark_node* node) {
       cmark_node* prev = cmark_node_previous(node);
-      if (ev != CMARK_EVENT_ENTER || type_of(node) != "table" || !prev ||
-          cmark_node_get_type(prev) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_line(prev) > 0)
-        continue;
+      if (!prev || cmark_node_get_type(prev) != CMARK_NODE_PARAGRAPH || cmark_node_get_start_line(prev) > 0 ||
+          type_of(node) != "table")
+        return;
       // The header row's own position is lost too: it is the line before the
       // delimiter row, which is the line before the first body row.
       cmark_node* header = cmark_node_first_child(node);
       cmark_node* body = header ? cmark_node_next(header) : nullptr;
       int delimiter = body ? cmark_node_get_start_line(body) - 1 : cmark_node_get_end_line(node);
       rows.push_back(delimiter - 1);
-    }
-    cmark_iter_free(it);
+    });
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     return rows;
@@ -225,10 +244,7 @@ class BodyWalker {
 
   std::vector<Unit> run() {
     std::unique_ptr<cmark_node, CmarkDeleter> doc = parse();
-    cmark_iter* it = cmark_iter_new(doc.get());
-    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-      if (ev != CMARK_EVENT_ENTER) continue;
-      cmark_node* node = cmark_iter_get_node(it);
+    for_each_block(doc.get(), [&](cmark_node* node) {
       switch (cmark_node_get_type(node)) {
         case CMARK_NODE_PARAGRAPH: paragraph(node); break;
         case CMARK_NODE_HEADING: heading(node); break;
@@ -236,8 +252,7 @@ class BodyWalker {
           if (type_of(node) == "table_cell") table_cell(node);
           break;
       }
-    }
-    cmark_iter_free(it);
+    });
     return std::move(units_);
   }
 
