@@ -374,6 +374,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
         Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
+        if (l + 1 == cfg.languages.size()) pot = Catalog{};  // no language needs it any more: before the write
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
         staged.add(po_write(catalog_path(cfg, lang, domain), po, before), false);
       }
