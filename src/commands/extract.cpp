@@ -9,7 +9,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include "base/interrupt.h"
@@ -67,17 +66,16 @@ void TemplateBuilder::add(const SourceUnits& source) {
       m.extracted_comments.push_back(c);
   };
   for (const Unit& u : source.units) {
-    auto it = index_.find(MessageKey(u.context, u.text));
-    if (it == index_.end()) {
+    std::optional<std::size_t> number = index_.find(MessageKey(u.context, u.text));
+    if (!number) {
       Message& m = messages_.emplace_back();
       if (!u.context.empty()) m.msgctxt = u.context;
       m.msgid = u.text;
       m.msgstr = {""};
       // The key views the message's own strings, which a deque never moves.
-      it = index_.emplace(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid), messages_.size() - 1)
-               .first;
+      number = index_.insert(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid)).first;
     }
-    Message& m = messages_[it->second];
+    Message& m = messages_[*number];
     add_comment(m, u.comment);
     if (u.has_shortcodes) add_comment(m, kShortcodeComment);
     if (!cfg_.placeholders.empty())

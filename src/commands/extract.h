@@ -4,10 +4,10 @@
 
 #include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/error.h"
+#include "base/key_index.h"
 #include "base/progress.h"
 #include "po/catalog.h"
 #include "site/config.h"
@@ -59,7 +59,7 @@ class TemplateBuilder {
  private:
   const Config& cfg_;
   std::deque<Message> messages_;
-  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> index_;  // views messages_' strings
+  KeyIndex<MessageKey, MessageKeyHash> index_;  // numbers messages_ in order; views their strings
 };
 
 ExtractReport run_extract(const Config& cfg, const ExtractOptions& options);
