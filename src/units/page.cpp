@@ -1,6 +1,7 @@
 #include "units/page.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "base/tr.h"
 #include "units/markdown.h"
@@ -112,9 +113,17 @@ Page read_page(const SourceText& src, const UnitRules& rules) {
   std::vector<Unit> extra;
   if (page.front_matter) front_matter_units(*page.front_matter, rules, extra);
   shortcode_units(src, page, rules, extra);
-  page.units.insert(page.units.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
-  std::stable_sort(page.units.begin(), page.units.end(),
-                   [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; });
+  // In the order of the page: a stable merge of the two, each in order
+  // already as a rule (the body's are), which moves each unit once.
+  auto by_place = [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; };
+  std::vector<Unit> body = std::move(page.units);
+  if (!std::is_sorted(body.begin(), body.end(), by_place)) std::stable_sort(body.begin(), body.end(), by_place);
+  if (!std::is_sorted(extra.begin(), extra.end(), by_place)) std::stable_sort(extra.begin(), extra.end(), by_place);
+  page.units.clear();
+  page.units.reserve(body.size() + extra.size());
+  std::merge(std::make_move_iterator(body.begin()), std::make_move_iterator(body.end()),
+             std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()),
+             std::back_inserter(page.units), by_place);
   return page;
 }
 
