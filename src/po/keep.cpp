@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <thread>
 #include <vector>
 
 #include "base/error.h"
@@ -222,26 +223,30 @@ class Splice {
   bool possible() const { return kept_ && !old_entries_.empty() && fresh_.size() > 0; }
 
   // In slices on every core: the entries written anew are most of the work.
+  // A few slices at a time go into the text and are let go, so that the
+  // text is not held twice; it is about as long as the old one.
   std::string text() const {
     constexpr std::size_t kSlice = 2048;
-    std::vector<std::string> slices((kept().size() + kSlice - 1) / kSlice);
-    parallel_for(slices.size(), 0, [&](std::size_t s) {
-      std::string scratch;
-      for (std::size_t i = s * kSlice; i < std::min(kept().size(), (s + 1) * kSlice); ++i) {
-        slices[s] += before(i);
-        if (kept()[i]) slices[s] += old_bytes(old_entries_[*kept()[i]].span);
-        else append_with_line_breaks(slices[s], fresh_.bytes(i, scratch), eol_);
-      }
-    });
+    const std::size_t slices = (kept().size() + kSlice - 1) / kSlice;
+    const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
     std::string out;
-    std::size_t size = old_.text.content_begin() + eol_.size();
-    if (kept().back() == old_entries_.size() - 1) size += old_.text.bytes().size() - old_entries_.back().span.end;
-    for (const auto& slice : slices) size += slice.size();
-    out.reserve(size);
+    out.reserve(old_.text.bytes().size() + eol_.size());
     out += old_.text.bytes().substr(0, old_.text.content_begin());  // a BOM
-    for (auto& slice : slices) {
-      out += slice;
-      std::string().swap(slice);
+    std::vector<std::string> built(batch);
+    for (std::size_t first = 0; first < slices; first += batch) {
+      parallel_for(std::min(batch, slices - first), 0, [&](std::size_t k) {
+        std::string scratch;
+        std::size_t s = first + k;
+        for (std::size_t i = s * kSlice; i < std::min(kept().size(), (s + 1) * kSlice); ++i) {
+          built[k] += before(i);
+          if (kept()[i]) built[k] += old_bytes(old_entries_[*kept()[i]].span);
+          else append_with_line_breaks(built[k], fresh_.bytes(i, scratch), eol_);
+        }
+      });
+      for (std::string& slice : built) {
+        out += slice;
+        slice.clear();
+      }
     }
     if (kept().back() == old_entries_.size() - 1) out += old_.text.bytes().substr(old_entries_.back().span.end);
     else out += eol_;
