@@ -95,6 +95,131 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
 
 namespace {
 
+// ---- Source files kept between languages ----------------------------------
+
+// A unit as merge keeps it between languages. A Unit weighs 200 bytes before
+// its strings and a site of 10,000 pages has hundreds of thousands of them:
+// kept as they are, they would outweigh the one catalog in memory. The
+// comment is not kept (only extract writes it), and the text is not copied
+// when it is the source's bytes at the span, as it is for most units.
+struct KeptUnit {
+  Span span;
+  std::size_t strings_at = 0;  // in KeptSource::strings_: the text (unless in the source), context, line prefix
+  std::size_t text_size = 0, context_size = 0, prefix_size = 0;
+  std::size_t guard = 0;       // 1 + its index in KeptSource::guards_; 0: not worked out yet
+  int line = 0, indent = 0, margin = 0, lead = 0;
+  UnitKind kind = UnitKind::Paragraph;
+  DataFormat format = DataFormat::Yaml;
+  ScalarStyle style = ScalarStyle::Plain;
+  bool text_in_source = false, in_flow = false, has_shortcodes = false;
+};
+
+// Whether a guard holds nothing to compare: most units' (plain prose), which
+// then share one guard a file. Every field of SourceGuard is looked at.
+bool keeps_nothing(const SourceGuard& g) {
+  return g.placeholders.empty() && g.raw_html.empty() && g.link_targets.empty() && g.code_spans.empty() &&
+         (!g.shortcode_keys || g.shortcode_keys->empty()) && g.first_marker.empty();
+}
+
+// A source file read once for every language: its bytes, its units, and the
+// source side of their checks as languages need them.
+class KeptSource {
+ public:
+  KeptSource(std::string_view bytes, const std::vector<Unit>& units) : bytes_(bytes) {
+    units_.reserve(units.size());
+    for (const Unit& u : units) units_.push_back(keep(u));
+    strings_.shrink_to_fit();
+  }
+  std::string_view bytes() const { return bytes_; }
+  std::vector<Unit> units() const {
+    std::vector<Unit> out;
+    out.reserve(units_.size());
+    for (const KeptUnit& k : units_) out.push_back(unit(k));
+    return out;
+  }
+  // The source side of unit i's check, worked out when a language first needs
+  // it; valid until the next call.
+  const SourceGuard& guard(std::size_t i, const Unit& unit, const UnitRules& rules) {
+    std::size_t& slot = units_[i].guard;
+    if (slot == 0) slot = 1 + kept_guard(guard_source(unit, rules));
+    return guards_[slot - 1];
+  }
+
+ private:
+  std::string bytes_;
+  std::string strings_;
+  std::vector<KeptUnit> units_;
+  std::vector<SourceGuard> guards_;
+  // The guards_ index of the file's guard that keeps nothing, without and with
+  // (empty) shortcode keys; npos until there is one.
+  std::size_t nothing_[2] = {std::string::npos, std::string::npos};
+
+  KeptUnit keep(const Unit& u) {
+    KeptUnit k{.span = u.span,
+               .strings_at = strings_.size(),
+               .text_size = u.text.size(),
+               .context_size = u.context.size(),
+               .prefix_size = u.line_prefix.size(),
+               .line = u.line,
+               .indent = u.indent,
+               .margin = u.margin,
+               .lead = u.lead,
+               .kind = u.kind,
+               .format = u.format,
+               .style = u.style,
+               .text_in_source = bytes_.compare(u.span.begin, u.span.size(), u.text) == 0,
+               .in_flow = u.in_flow,
+               .has_shortcodes = u.has_shortcodes};
+    if (!k.text_in_source) strings_ += u.text;
+    strings_ += u.context;
+    strings_ += u.line_prefix;
+    return k;
+  }
+  Unit unit(const KeptUnit& k) const {
+    std::string_view strings = strings_;
+    std::size_t at = k.strings_at;
+    auto next = [&](std::size_t n) {
+      std::string_view v = strings.substr(at, n);
+      at += n;
+      return std::string(v);
+    };
+    Unit u;
+    u.kind = k.kind;
+    u.text = k.text_in_source ? bytes_.substr(k.span.begin, k.span.size()) : next(k.text_size);
+    u.context = next(k.context_size);
+    u.line_prefix = next(k.prefix_size);
+    u.span = k.span;
+    u.line = k.line;
+    u.has_shortcodes = k.has_shortcodes;
+    u.format = k.format;
+    u.style = k.style;
+    u.indent = k.indent;
+    u.margin = k.margin;
+    u.in_flow = k.in_flow;
+    u.lead = k.lead;
+    return u;
+  }
+  std::size_t kept_guard(SourceGuard g) {
+    if (!keeps_nothing(g)) {
+      guards_.push_back(std::move(g));
+      return guards_.size() - 1;
+    }
+    std::size_t& nothing = nothing_[g.shortcode_keys.has_value()];
+    if (nothing == std::string::npos) {
+      nothing = guards_.size();
+      guards_.push_back(std::move(g));
+    }
+    return nothing;
+  }
+};
+
+KeptSource read_source(const Config& cfg, const SourceFile& file) {
+  SourceText text = SourceText::load(on_disk(cfg, file.path), file.path);
+  return KeptSource(text.bytes(), units_of(cfg, file, text));
+}
+
+// ---- Rendering ------------------------------------------------------------
+
 struct Rendered {
   std::string bytes;
   std::size_t translated = 0;
@@ -103,13 +228,9 @@ struct Rendered {
 
 // The translation each unit gets: its msgstr, or nullopt for the source's
 // bytes (none, the same text, or refused because it would break the file).
-// The source's side of each unit's translation check, worked out when a
-// language first needs it and kept for the file's other languages.
-using Guards = std::vector<std::optional<SourceGuard>>;
-
-std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const std::vector<Unit>& units,
-                                                      const TranslationTable& table, const Config& cfg, Guards& guards,
-                                                      Rendered& r) {
+std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, KeptSource& source,
+                                                      const std::vector<Unit>& units, const TranslationTable& table,
+                                                      const Config& cfg, Rendered& r) {
   std::vector<std::optional<std::string_view>> out(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
@@ -119,8 +240,7 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
       ++r.translated;
       continue;
     }
-    if (!guards[i]) guards[i] = guard_source(u, cfg);
-    if (auto why = refuse_translation(u, *guards[i], e->msgstr, cfg)) {
+    if (auto why = refuse_translation(u, source.guard(i, u, cfg), e->msgstr, cfg)) {
       r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
@@ -130,15 +250,16 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
   return out;
 }
 
-Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units, Guards& guards,
+Rendered render(const SourceFile& file, KeptSource& source, const std::vector<Unit>& units,
                 const TranslationTable& table, const Config& cfg, std::string_view lang) {
   Rendered r;
-  std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, guards, r);
+  std::vector<std::optional<std::string_view>> translations = accepted(file, source, units, table, cfg, r);
+  std::string_view src = source.bytes();
   if (is_main_config(file)) {
-    r.bytes = language_config(text, file.format, cfg, units, translations, hugo_language(lang));
+    r.bytes = language_config(SourceText(file.path, std::string(src)), file.format, cfg, units, translations,
+                              hugo_language(lang));
     return r;
   }
-  std::string_view src = text.bytes();
   std::size_t pos = 0;
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (!translations[i]) continue;
@@ -173,14 +294,25 @@ void drop_colliding_outputs(std::vector<SourceFile>& files, std::vector<std::vec
   }
 }
 
-// One target language: its translations and the files merge wrote for it before.
+// A target language being merged, and the files merge wrote for it before.
 struct Language {
   std::string code;
-  TranslationTable table;
+  std::size_t index = 0;  // in the languages asked for, and so in each file's targets
   std::string manifest_rel;
   std::set<std::string> owned;
-  std::vector<Diagnostic> manifest_warnings;
 };
+
+// The language's translations; `lang` gets what merge wrote for it before,
+// and `warnings` the manifest lines it ignored. Throws Error when its
+// catalogs or its manifest cannot be read.
+TranslationTable open_language(const Config& cfg, bool use_fuzzy, Language& lang, std::vector<Diagnostic>& warnings) {
+  TranslationTable table = load_translations(cfg, lang.code, use_fuzzy);
+  lang.manifest_rel = manifest_path(cfg, lang.code);
+  Manifest manifest = read_manifest(cfg, lang.code);
+  lang.owned = std::move(manifest.files);
+  warnings.insert(warnings.end(), manifest.rejected.begin(), manifest.rejected.end());
+  return table;
+}
 
 // What one source file gives one language. A file to write is written to a
 // temp file beside its target at once, so that no page's output waits in
@@ -193,9 +325,9 @@ struct Output {
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units,
-                  Guards& guards) {
-  Rendered r = render(f, text, units, guards, lang.table, cfg, lang.code);
+                  const std::string& target_rel, KeptSource& source, const TranslationTable& table) {
+  std::vector<Unit> units = source.units();
+  Rendered r = render(f, source, units, table, cfg, lang.code);
   Output out;
   out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
   out.refusals = std::move(r.refusals);
@@ -224,19 +356,17 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
 }
 
 void remove_temps(const std::vector<std::vector<Output>>& outputs) {
-  for (const auto& per_file : outputs)
-    for (const Output& o : per_file)
+  for (const auto& per_language : outputs)
+    for (const Output& o : per_language)
       if (!o.temp.empty()) ::unlink(o.temp.c_str());
 }
 
 // The report, the removals and the manifests of one language, from its outputs.
-void finish_language(const Config& cfg, const Language& lang, std::vector<std::vector<Output>>& outputs,
-                     std::size_t index, MergeReport& report, std::vector<std::string>& removals,
-                     std::vector<std::pair<std::string, std::string>>& manifests,
+void finish_language(const Config& cfg, const Language& lang, std::vector<Output>& outputs, MergeReport& report,
+                     std::vector<std::string>& removals, std::vector<std::pair<std::string, std::string>>& manifests,
                      std::vector<std::pair<std::string, std::string>>& temps) {
   std::set<std::string> produced;
-  for (auto& per_file : outputs) {
-    Output& o = per_file[index];
+  for (Output& o : outputs) {
     const std::string& target = o.outcome.target;
     report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
     if (o.produced()) produced.insert(target);
@@ -272,72 +402,69 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     return report;
   }
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
-  std::vector<std::vector<Output>> outputs;
+  std::vector<std::vector<Output>> outputs;  // per language merged, per file
   try {
-    // Every language's catalogs are read first, on every core; then each
-    // source file is read once and written for every language.
-    std::vector<Language> langs(codes.size());
-    std::vector<std::optional<Error>> load_failures(codes.size());
-    parallel_for(codes.size(), options.jobs, [&](std::size_t i) {
-      try {
-        langs[i].code = codes[i];
-        langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
-        langs[i].manifest_rel = manifest_path(cfg, codes[i]);
-        Manifest manifest = read_manifest(cfg, codes[i]);
-        langs[i].owned = std::move(manifest.files);
-        langs[i].manifest_warnings = std::move(manifest.rejected);
-      } catch (const Error& e) {
-        load_failures[i] = e;
-      }
-    });
-    // A language whose catalogs cannot be read is left as it is, reported;
-    // the other languages go on.
-    std::vector<Language> usable;
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-      if (load_failures[i]) report.errors.push_back(load_failures[i]->diagnostic());
-      else usable.push_back(std::move(langs[i]));
-    }
-    langs = std::move(usable);
-    for (const Language& lang : langs)
-      report.warnings.insert(report.warnings.end(), lang.manifest_warnings.begin(), lang.manifest_warnings.end());
-    check_interrupt();
     // Every source file that has an output, with the output of each language.
     std::vector<SourceFile> files;
     std::vector<std::vector<std::string>> targets;
     for (SourceFile& f : source_files(cfg)) {
       std::vector<std::string> per_language;
-      for (const Language& lang : langs)
-        if (auto target = output_path(cfg, f, lang.code)) per_language.push_back(std::move(*target));
-      if (per_language.size() != langs.size()) continue;
+      for (const std::string& code : codes)
+        if (auto target = output_path(cfg, f, code)) per_language.push_back(std::move(*target));
+      if (per_language.size() != codes.size()) continue;
       files.push_back(std::move(f));
       targets.push_back(std::move(per_language));
     }
-    drop_colliding_outputs(files, targets, report.errors);
-    // Temps a killed run left where outputs go: Hugo would read them.
-    if (!options.dry_run)
-      for (const Language& lang : langs) {
-        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang.code) : cfg.target_dir;
-        if (inside_site(cfg, tree)) remove_stale_temps(on_disk(cfg, tree));
-      }
-    outputs.resize(files.size());
-    std::vector<std::optional<Diagnostic>> failures(files.size());
-    ProgressCounter progress(options.progress);
+    std::vector<Diagnostic> collisions;
+    drop_colliding_outputs(files, targets, collisions);
+
+    // One language at a time: its catalogs are read, every file is written
+    // for it on every core, and its translations are let go before the next
+    // language's are read, so that one catalog is in memory, not all. Each
+    // source file is read by the first language and kept for the others.
+    // A language whose catalogs cannot be read is reported, and left as it
+    // is; the other languages go on.
+    std::vector<Language> langs;
+    std::vector<std::optional<KeptSource>> kept(files.size());
+    std::vector<std::optional<Diagnostic>> failures(files.size());  // the first of each file
+    std::set<std::string> cleaned;  // the output trees rid of stale temps
+    ProgressCounter progress(options.progress, codes.size());
     progress.set_items(files.size());
-    parallel_for(files.size(), options.jobs, [&](std::size_t i) {
-      if (interrupted()) return;
-      const SourceFile& f = files[i];
+    for (std::size_t l = 0; l < codes.size() && !interrupted(); ++l) {
+      Language lang{codes[l], l, "", {}};
+      std::optional<TranslationTable> table;
       try {
-        SourceText text = SourceText::load(on_disk(cfg, f.path), f.path);
-        std::vector<Unit> units = units_of(cfg, f, text);
-        Guards guards(units.size());
-        for (std::size_t l = 0; l < langs.size(); ++l)
-          outputs[i].push_back(
-              output_for(cfg, langs[l], keep, options.dry_run, f, targets[i][l], text, units, guards));
+        table = open_language(cfg, options.use_fuzzy, lang, report.warnings);
       } catch (const Error& e) {
-        failures[i] = e.diagnostic();
+        report.errors.push_back(e.diagnostic());
       }
-      progress.tick();
-    });
+      if (table) {
+        // Temps a killed run left where outputs go: Hugo would read them.
+        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang.code) : cfg.target_dir;
+        if (!options.dry_run && cleaned.insert(tree).second && inside_site(cfg, tree))
+          remove_stale_temps(on_disk(cfg, tree));
+        langs.push_back(std::move(lang));
+        outputs.emplace_back(files.size());
+      }
+      bool last = l + 1 == codes.size();
+      parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+        if (interrupted()) return;
+        try {
+          if (!failures[i]) {
+            if (!kept[i]) kept[i] = read_source(cfg, files[i]);
+            if (table)
+              outputs.back()[i] = output_for(cfg, langs.back(), keep, options.dry_run, files[i], targets[i][l],
+                                             *kept[i], *table);
+          }
+        } catch (const Error& e) {
+          failures[i] = e.diagnostic();
+        }
+        if (last || failures[i]) kept[i].reset();
+        progress.tick();
+      });
+    }
+    kept.clear();
+    report.errors.insert(report.errors.end(), collisions.begin(), collisions.end());
     bool source_failed = false;
     for (auto& f : failures)
       if (f) report.errors.push_back(*f), source_failed = true;
@@ -350,7 +477,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     std::vector<std::string> removals;
     std::vector<std::pair<std::string, std::string>> manifests, temps;
     for (std::size_t l = 0; l < langs.size(); ++l)
-      finish_language(cfg, langs[l], outputs, l, report, removals, manifests, temps);
+      finish_language(cfg, langs[l], outputs[l], report, removals, manifests, temps);
     outputs.clear();
     if (options.dry_run) return report;
     // The pages and the manifests naming them change together: the
