@@ -97,120 +97,164 @@ namespace {
 
 // ---- Source files kept between languages ----------------------------------
 
-// A unit as merge keeps it between languages. A Unit weighs 200 bytes before
-// its strings and a site of 10,000 pages has hundreds of thousands of them:
-// kept as they are, they would outweigh the one catalog in memory. The
-// comment is not kept (only extract writes it), and the text is not copied
-// when it is the source's bytes at the span, as it is for most units.
-struct KeptUnit {
-  Span span;
-  std::size_t strings_at = 0;  // in KeptSource::strings_: the text (unless in the source), context, line prefix
-  std::size_t text_size = 0, context_size = 0, prefix_size = 0;
-  std::size_t guard = 0;       // 1 + its index in KeptSource::guards_; 0: not worked out yet
-  int line = 0, indent = 0, margin = 0, lead = 0;
-  UnitKind kind = UnitKind::Paragraph;
-  DataFormat format = DataFormat::Yaml;
-  ScalarStyle style = ScalarStyle::Plain;
-  bool text_in_source = false, in_flow = false, has_shortcodes = false;
+// Values as bytes, which is how merge keeps a file's units and guards
+// between languages: a site of 10,000 pages has hundreds of thousands of
+// units, a Unit weighs 200 bytes before its strings and a SourceGuard 160,
+// and kept as they are they would outweigh the one catalog in memory.
+// Numbers are LEB128 (an int as its unsigned bits); a string follows its size.
+struct Writer {
+  std::string& out;
+  void number(std::size_t n) {
+    for (; n >= 0x80; n >>= 7) out += static_cast<char>((n & 0x7f) | 0x80);
+    out += static_cast<char>(n);
+  }
+  void number(int n) { number(std::size_t{static_cast<unsigned>(n)}); }
+  void text(std::string_view s) {
+    number(s.size());
+    out += s;
+  }
 };
 
-// Whether a guard holds nothing to compare: most units' (plain prose), which
-// then share one guard a file. Every field of SourceGuard is looked at.
-bool keeps_nothing(const SourceGuard& g) {
-  return g.placeholders.empty() && g.raw_html.empty() && g.link_targets.empty() && g.code_spans.empty() &&
-         (!g.shortcode_keys || g.shortcode_keys->empty()) && g.first_marker.empty();
+struct Reader {
+  std::string_view in;
+  std::size_t at = 0;
+  std::size_t number() {
+    std::size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      auto byte = static_cast<unsigned char>(in[at++]);
+      n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if (byte < 0x80) return n;
+    }
+  }
+  int integer() { return static_cast<int>(static_cast<unsigned>(number())); }
+  template <typename Enum>
+  Enum choice() {
+    return static_cast<Enum>(number());
+  }
+  std::string text(std::size_t n) {
+    std::string s(in.substr(at, n));
+    at += n;
+    return s;
+  }
+  std::string text() { return text(number()); }
+};
+
+// What a refusal shows of a token is mostly its key: 0 says so.
+void write_tokens(Writer& w, const std::vector<GuardToken>& tokens) {
+  w.number(tokens.size());
+  for (const GuardToken& t : tokens) {
+    w.text(t.key);
+    w.number(t.pos);
+    w.number(t.shown == t.key ? 0 : t.shown.size() + 1);
+    if (t.shown != t.key) w.out += t.shown;
+  }
+}
+
+std::vector<GuardToken> read_tokens(Reader& r) {
+  std::vector<GuardToken> tokens(r.number());
+  for (GuardToken& t : tokens) {
+    t.key = r.text();
+    t.pos = r.number();
+    std::size_t shown = r.number();
+    t.shown = shown == 0 ? t.key : r.text(shown - 1);
+  }
+  return tokens;
+}
+
+// Every field of SourceGuard.
+void write_guard(Writer& w, const SourceGuard& g) {
+  for (const auto* tokens : {&g.placeholders, &g.raw_html, &g.link_targets, &g.code_spans}) write_tokens(w, *tokens);
+  w.number(std::size_t{g.shortcode_keys.has_value()});
+  if (g.shortcode_keys) write_tokens(w, *g.shortcode_keys);
+  w.text(g.first_marker);
+}
+
+SourceGuard read_guard(Reader& r) {
+  SourceGuard g;
+  for (auto* tokens : {&g.placeholders, &g.raw_html, &g.link_targets, &g.code_spans}) *tokens = read_tokens(r);
+  if (r.number()) g.shortcode_keys = read_tokens(r);
+  g.first_marker = r.text();
+  return g;
+}
+
+// Every field of Unit but the comment, which only extract writes. The text
+// is mostly the source's bytes at the span, and then not written: 0 says so.
+void write_unit(Writer& w, const Unit& u, std::string_view source) {
+  w.number(static_cast<std::size_t>(u.kind));
+  w.number(u.span.begin);
+  w.number(u.span.size());
+  bool in_source = source.substr(u.span.begin, u.span.size()) == u.text;
+  w.number(in_source ? 0 : u.text.size() + 1);
+  if (!in_source) w.out += u.text;
+  w.number(u.line);
+  w.text(u.context);
+  w.text(u.line_prefix);
+  w.number(std::size_t{u.has_shortcodes});
+  w.number(static_cast<std::size_t>(u.format));
+  w.number(static_cast<std::size_t>(u.style));
+  w.number(u.indent);
+  w.number(u.margin);
+  w.number(std::size_t{u.in_flow});
+  w.number(u.lead);
+}
+
+Unit read_unit(Reader& r, std::string_view source) {
+  Unit u;
+  u.kind = r.choice<UnitKind>();
+  u.span.begin = r.number();
+  u.span.end = u.span.begin + r.number();
+  std::size_t text = r.number();
+  u.text = text == 0 ? std::string(source.substr(u.span.begin, u.span.size())) : r.text(text - 1);
+  u.line = r.integer();
+  u.context = r.text();
+  u.line_prefix = r.text();
+  u.has_shortcodes = r.number() != 0;
+  u.format = r.choice<DataFormat>();
+  u.style = r.choice<ScalarStyle>();
+  u.indent = r.integer();
+  u.margin = r.integer();
+  u.in_flow = r.number() != 0;
+  u.lead = r.integer();
+  return u;
 }
 
 // A source file read once for every language: its bytes, its units, and the
 // source side of their checks as languages need them.
 class KeptSource {
  public:
-  KeptSource(std::string_view bytes, const std::vector<Unit>& units) : bytes_(bytes) {
-    units_.reserve(units.size());
-    for (const Unit& u : units) units_.push_back(keep(u));
-    strings_.shrink_to_fit();
+  KeptSource(std::string_view bytes, const std::vector<Unit>& units)
+      : bytes_(bytes), count_(units.size()), guard_at_(units.size()) {
+    Writer w{units_};
+    for (const Unit& u : units) write_unit(w, u, bytes_);
+    units_.shrink_to_fit();
   }
   std::string_view bytes() const { return bytes_; }
   std::vector<Unit> units() const {
     std::vector<Unit> out;
-    out.reserve(units_.size());
-    for (const KeptUnit& k : units_) out.push_back(unit(k));
+    out.reserve(count_);
+    Reader r{units_};
+    for (std::size_t i = 0; i < count_; ++i) out.push_back(read_unit(r, bytes_));
     return out;
   }
-  // The source side of unit i's check, worked out when a language first needs
-  // it; valid until the next call.
-  const SourceGuard& guard(std::size_t i, const Unit& unit, const UnitRules& rules) {
-    std::size_t& slot = units_[i].guard;
-    if (slot == 0) slot = 1 + kept_guard(guard_source(unit, rules));
-    return guards_[slot - 1];
+  // The source side of unit i's check, worked out when a language first needs it.
+  SourceGuard guard(std::size_t i, const Unit& unit, const UnitRules& rules) {
+    if (guard_at_[i] != 0) {
+      Reader r{guards_, guard_at_[i] - 1};
+      return read_guard(r);
+    }
+    SourceGuard g = guard_source(unit, rules);
+    guard_at_[i] = 1 + guards_.size();
+    Writer w{guards_};
+    write_guard(w, g);
+    return g;
   }
 
  private:
   std::string bytes_;
-  std::string strings_;
-  std::vector<KeptUnit> units_;
-  std::vector<SourceGuard> guards_;
-  // The guards_ index of the file's guard that keeps nothing, without and with
-  // (empty) shortcode keys; npos until there is one.
-  std::size_t nothing_[2] = {std::string::npos, std::string::npos};
-
-  KeptUnit keep(const Unit& u) {
-    KeptUnit k{.span = u.span,
-               .strings_at = strings_.size(),
-               .text_size = u.text.size(),
-               .context_size = u.context.size(),
-               .prefix_size = u.line_prefix.size(),
-               .line = u.line,
-               .indent = u.indent,
-               .margin = u.margin,
-               .lead = u.lead,
-               .kind = u.kind,
-               .format = u.format,
-               .style = u.style,
-               .text_in_source = bytes_.compare(u.span.begin, u.span.size(), u.text) == 0,
-               .in_flow = u.in_flow,
-               .has_shortcodes = u.has_shortcodes};
-    if (!k.text_in_source) strings_ += u.text;
-    strings_ += u.context;
-    strings_ += u.line_prefix;
-    return k;
-  }
-  Unit unit(const KeptUnit& k) const {
-    std::string_view strings = strings_;
-    std::size_t at = k.strings_at;
-    auto next = [&](std::size_t n) {
-      std::string_view v = strings.substr(at, n);
-      at += n;
-      return std::string(v);
-    };
-    Unit u;
-    u.kind = k.kind;
-    u.text = k.text_in_source ? bytes_.substr(k.span.begin, k.span.size()) : next(k.text_size);
-    u.context = next(k.context_size);
-    u.line_prefix = next(k.prefix_size);
-    u.span = k.span;
-    u.line = k.line;
-    u.has_shortcodes = k.has_shortcodes;
-    u.format = k.format;
-    u.style = k.style;
-    u.indent = k.indent;
-    u.margin = k.margin;
-    u.in_flow = k.in_flow;
-    u.lead = k.lead;
-    return u;
-  }
-  std::size_t kept_guard(SourceGuard g) {
-    if (!keeps_nothing(g)) {
-      guards_.push_back(std::move(g));
-      return guards_.size() - 1;
-    }
-    std::size_t& nothing = nothing_[g.shortcode_keys.has_value()];
-    if (nothing == std::string::npos) {
-      nothing = guards_.size();
-      guards_.push_back(std::move(g));
-    }
-    return nothing;
-  }
+  std::string units_;
+  std::size_t count_;
+  std::vector<std::size_t> guard_at_;  // 1 + where unit i's guard starts in guards_; 0: not worked out yet
+  std::string guards_;
 };
 
 KeptSource read_source(const Config& cfg, const SourceFile& file) {
@@ -316,22 +360,25 @@ TranslationTable open_language(const Config& cfg, bool use_fuzzy, Language& lang
 
 // What one source file gives one language. A file to write is written to a
 // temp file beside its target at once, so that no page's output waits in
-// memory; the temps are renamed when every file has been done.
+// memory; the temps are renamed when every file has been done. The paths
+// of its PageOutcome are the file's and its target's, not kept here: every
+// language's outputs wait for the end.
 struct Output {
-  PageOutcome outcome;
+  PageAction action = PageAction::Unchanged;
+  std::size_t units = 0, translated = 0;
   std::vector<Refusal> refusals;
   std::string temp;  // the temp file of a Written output ("" on a dry run)
-  bool produced() const { return outcome.action == PageAction::Written || outcome.action == PageAction::Unchanged; }
+  bool produced() const { return action == PageAction::Written || action == PageAction::Unchanged; }
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const std::string& target_rel, KeptSource& source, const TranslationTable& table) {
+                  const std::string& target, KeptSource& source, const TranslationTable& table) {
   std::vector<Unit> units = source.units();
   Rendered r = render(f, source, units, table, cfg, lang.code);
   Output out;
-  out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
+  out.units = units.size();
+  out.translated = r.translated;
   out.refusals = std::move(r.refusals);
-  const std::string& target = out.outcome.target;
   fs::path abs = on_disk(cfg, target);
   std::error_code ec;
   bool exists = fs::symlink_status(abs, ec).type() != fs::file_type::not_found;
@@ -339,11 +386,11 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
   std::optional<std::string> current = exists ? current_output(cfg, target) : std::nullopt;
   bool ours = lang.owned.count(target) > 0;
   if (exists && !ours && current != r.bytes) {
-    out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
+    out.action = PageAction::HandWritten;  // never overwrite what people wrote
   } else if (f.kind == SourceFile::Kind::Page && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
-    out.outcome.action = PageAction::BelowThreshold;
+    out.action = PageAction::BelowThreshold;
   } else if (current != r.bytes) {
-    out.outcome.action = PageAction::Written;
+    out.action = PageAction::Written;
     if (!inside_site(cfg, target))
       throw Error(target, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (!dry_run) {
@@ -361,20 +408,23 @@ void remove_temps(const std::vector<std::vector<Output>>& outputs) {
       if (!o.temp.empty()) ::unlink(o.temp.c_str());
 }
 
-// The report, the removals and the manifests of one language, from its outputs.
-void finish_language(const Config& cfg, const Language& lang, std::vector<Output>& outputs, MergeReport& report,
-                     std::vector<std::string>& removals, std::vector<std::pair<std::string, std::string>>& manifests,
+// The report, the removals and the manifests of one language, from its
+// outputs of `files`.
+void finish_language(const Config& cfg, const Language& lang, const std::vector<SourceFile>& files,
+                     const std::vector<std::vector<std::string>>& targets, const std::vector<Output>& outputs,
+                     MergeReport& report, std::vector<std::string>& removals,
+                     std::vector<std::pair<std::string, std::string>>& manifests,
                      std::vector<std::pair<std::string, std::string>>& temps) {
   std::set<std::string> produced;
-  for (Output& o : outputs) {
-    const std::string& target = o.outcome.target;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const Output& o = outputs[i];
+    const std::string& target = targets[i][lang.index];
     report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
     if (o.produced()) produced.insert(target);
-    if (o.outcome.action == PageAction::BelowThreshold && lang.owned.count(target) &&
-        fs::exists(on_disk(cfg, target)))
+    if (o.action == PageAction::BelowThreshold && lang.owned.count(target) && fs::exists(on_disk(cfg, target)))
       removals.push_back(target);
     if (!o.temp.empty()) temps.emplace_back(o.temp, on_disk(cfg, target));
-    report.pages.push_back(std::move(o.outcome));
+    report.pages.push_back({lang.code, files[i].path, target, o.action, o.units, o.translated});
   }
   // Pages written earlier whose source is gone.
   for (const auto& old : lang.owned) {
@@ -477,7 +527,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     std::vector<std::string> removals;
     std::vector<std::pair<std::string, std::string>> manifests, temps;
     for (std::size_t l = 0; l < langs.size(); ++l)
-      finish_language(cfg, langs[l], outputs[l], report, removals, manifests, temps);
+      finish_language(cfg, langs[l], files, targets, outputs[l], report, removals, manifests, temps);
     outputs.clear();
     if (options.dry_run) return report;
     // The pages and the manifests naming them change together: the
