@@ -257,9 +257,31 @@ class KeptSource {
   std::string guards_;
 };
 
-KeptSource read_source(const Config& cfg, const SourceFile& file) {
-  SourceText text = SourceText::load(on_disk(cfg, file.path), file.path);
-  return KeptSource(text.bytes(), units_of(cfg, file, text));
+// A source file as one language renders it: read for it, or as an earlier
+// language kept it.
+struct Source {
+  std::optional<SourceText> text;  // when read for this language
+  KeptSource* kept = nullptr;      // where it is kept for later languages; null: none will need it
+  std::vector<Unit> units;
+  std::string_view bytes() const { return text ? text->bytes() : kept->bytes(); }
+  SourceGuard guard(std::size_t i, const UnitRules& rules) const {
+    return kept ? kept->guard(i, units[i], rules) : guard_source(units[i], rules);
+  }
+};
+
+// `file` as an earlier language kept it in `kept`, or read now and kept
+// there unless this is the last language.
+Source open_source(const Config& cfg, const SourceFile& file, std::optional<KeptSource>& kept, bool last) {
+  Source source;
+  if (kept) {
+    source.kept = &*kept;
+    source.units = kept->units();
+    return source;
+  }
+  source.text = SourceText::load(on_disk(cfg, file.path), file.path);
+  source.units = units_of(cfg, file, *source.text);
+  if (!last) source.kept = &kept.emplace(source.text->bytes(), source.units);
+  return source;
 }
 
 // ---- Rendering ------------------------------------------------------------
@@ -272,9 +294,9 @@ struct Rendered {
 
 // The translation each unit gets: its msgstr, or nullopt for the source's
 // bytes (none, the same text, or refused because it would break the file).
-std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, KeptSource& source,
-                                                      const std::vector<Unit>& units, const TranslationTable& table,
-                                                      const Config& cfg, Rendered& r) {
+std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const Source& source,
+                                                      const TranslationTable& table, const Config& cfg, Rendered& r) {
+  const std::vector<Unit>& units = source.units;
   std::vector<std::optional<std::string_view>> out(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
@@ -284,7 +306,7 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, Ke
       ++r.translated;
       continue;
     }
-    if (auto why = refuse_translation(u, source.guard(i, u, cfg), e->msgstr, cfg)) {
+    if (auto why = refuse_translation(u, source.guard(i, cfg), e->msgstr, cfg)) {
       r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
@@ -294,14 +316,15 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, Ke
   return out;
 }
 
-Rendered render(const SourceFile& file, KeptSource& source, const std::vector<Unit>& units,
-                const TranslationTable& table, const Config& cfg, std::string_view lang) {
+Rendered render(const SourceFile& file, const Source& source, const TranslationTable& table, const Config& cfg,
+                std::string_view lang) {
   Rendered r;
-  std::vector<std::optional<std::string_view>> translations = accepted(file, source, units, table, cfg, r);
+  std::vector<std::optional<std::string_view>> translations = accepted(file, source, table, cfg, r);
+  const std::vector<Unit>& units = source.units;
   std::string_view src = source.bytes();
   if (is_main_config(file)) {
-    r.bytes = language_config(SourceText(file.path, std::string(src)), file.format, cfg, units, translations,
-                              hugo_language(lang));
+    r.bytes = language_config(source.text ? *source.text : SourceText(file.path, std::string(src)), file.format, cfg,
+                              units, translations, hugo_language(lang));
     return r;
   }
   std::size_t pos = 0;
@@ -338,6 +361,21 @@ void drop_colliding_outputs(std::vector<SourceFile>& files, std::vector<std::vec
   }
 }
 
+// Every source file that has an output, with its output in each language of
+// `codes`; two files with one output are left out, and named in `collisions`.
+void list_outputs(const Config& cfg, const std::vector<std::string>& codes, std::vector<SourceFile>& files,
+                  std::vector<std::vector<std::string>>& targets, std::vector<Diagnostic>& collisions) {
+  for (SourceFile& f : source_files(cfg)) {
+    std::vector<std::string> per_language;
+    for (const std::string& code : codes)
+      if (auto target = output_path(cfg, f, code)) per_language.push_back(std::move(*target));
+    if (per_language.size() != codes.size()) continue;
+    files.push_back(std::move(f));
+    targets.push_back(std::move(per_language));
+  }
+  drop_colliding_outputs(files, targets, collisions);
+}
+
 // A target language being merged, and the files merge wrote for it before.
 struct Language {
   std::string code;
@@ -372,11 +410,10 @@ struct Output {
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const std::string& target, KeptSource& source, const TranslationTable& table) {
-  std::vector<Unit> units = source.units();
-  Rendered r = render(f, source, units, table, cfg, lang.code);
+                  const std::string& target, const Source& source, const TranslationTable& table) {
+  Rendered r = render(f, source, table, cfg, lang.code);
   Output out;
-  out.units = units.size();
+  out.units = source.units.size();
   out.translated = r.translated;
   out.refusals = std::move(r.refusals);
   fs::path abs = on_disk(cfg, target);
@@ -387,7 +424,8 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
   bool ours = lang.owned.count(target) > 0;
   if (exists && !ours && current != r.bytes) {
     out.action = PageAction::HandWritten;  // never overwrite what people wrote
-  } else if (f.kind == SourceFile::Kind::Page && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
+  } else if (f.kind == SourceFile::Kind::Page && out.units > 0 &&
+             r.translated * 100 < static_cast<std::size_t>(keep) * out.units) {
     out.action = PageAction::BelowThreshold;
   } else if (current != r.bytes) {
     out.action = PageAction::Written;
@@ -454,32 +492,20 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
   std::vector<std::vector<Output>> outputs;  // per language merged, per file
   try {
-    // Every source file that has an output, with the output of each language.
-    std::vector<SourceFile> files;
-    std::vector<std::vector<std::string>> targets;
-    for (SourceFile& f : source_files(cfg)) {
-      std::vector<std::string> per_language;
-      for (const std::string& code : codes)
-        if (auto target = output_path(cfg, f, code)) per_language.push_back(std::move(*target));
-      if (per_language.size() != codes.size()) continue;
-      files.push_back(std::move(f));
-      targets.push_back(std::move(per_language));
-    }
-    std::vector<Diagnostic> collisions;
-    drop_colliding_outputs(files, targets, collisions);
-
     // One language at a time: its catalogs are read, every file is written
     // for it on every core, and its translations are let go before the next
     // language's are read, so that one catalog is in memory, not all. Each
     // source file is read by the first language and kept for the others.
     // A language whose catalogs cannot be read is reported, and left as it
     // is; the other languages go on.
+    std::vector<SourceFile> files;
+    std::vector<std::vector<std::string>> targets;  // per file, per language asked for
+    std::vector<Diagnostic> collisions;
     std::vector<Language> langs;
-    std::vector<std::optional<KeptSource>> kept(files.size());
-    std::vector<std::optional<Diagnostic>> failures(files.size());  // the first of each file
-    std::set<std::string> cleaned;  // the output trees rid of stale temps
+    std::vector<std::optional<KeptSource>> kept;
+    std::vector<std::optional<Diagnostic>> failures;  // the first of each file
+    std::set<std::string> cleaned;                    // the output trees rid of stale temps
     ProgressCounter progress(options.progress, codes.size());
-    progress.set_items(files.size());
     for (std::size_t l = 0; l < codes.size() && !interrupted(); ++l) {
       Language lang{codes[l], l, "", {}};
       std::optional<TranslationTable> table;
@@ -487,6 +513,14 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         table = open_language(cfg, options.use_fuzzy, lang, report.warnings);
       } catch (const Error& e) {
         report.errors.push_back(e.diagnostic());
+      }
+      // Listed once the first catalogs are read: reading them holds the
+      // most memory of a run, and with one language nothing else is held then.
+      if (l == 0) {
+        list_outputs(cfg, codes, files, targets, collisions);
+        kept.resize(files.size());
+        failures.resize(files.size());
+        progress.set_items(files.size());
       }
       if (table) {
         // Temps a killed run left where outputs go: Hugo would read them.
@@ -501,10 +535,10 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         if (interrupted()) return;
         try {
           if (!failures[i]) {
-            if (!kept[i]) kept[i] = read_source(cfg, files[i]);
+            Source source = open_source(cfg, files[i], kept[i], last);
             if (table)
               outputs.back()[i] = output_for(cfg, langs.back(), keep, options.dry_run, files[i], targets[i][l],
-                                             *kept[i], *table);
+                                             source, *table);
           }
         } catch (const Error& e) {
           failures[i] = e.diagnostic();
