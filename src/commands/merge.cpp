@@ -223,7 +223,7 @@ Unit read_unit(Reader& r, std::string_view source) {
 class KeptSource {
  public:
   KeptSource(std::string_view bytes, const std::vector<Unit>& units)
-      : bytes_(bytes), count_(units.size()), guard_at_(units.size()) {
+      : bytes_(bytes), guard_at_(units.size()) {
     Writer w{units_};
     for (const Unit& u : units) write_unit(w, u, bytes_);
     units_.shrink_to_fit();
@@ -231,9 +231,9 @@ class KeptSource {
   std::string_view bytes() const { return bytes_; }
   std::vector<Unit> units() const {
     std::vector<Unit> out;
-    out.reserve(count_);
+    out.reserve(guard_at_.size());
     Reader r{units_};
-    for (std::size_t i = 0; i < count_; ++i) out.push_back(read_unit(r, bytes_));
+    for (std::size_t i = 0; i < guard_at_.size(); ++i) out.push_back(read_unit(r, bytes_));
     return out;
   }
   // The source side of unit i's check, worked out when a language first needs it.
@@ -252,8 +252,7 @@ class KeptSource {
  private:
   std::string bytes_;
   std::string units_;
-  std::size_t count_;
-  std::vector<std::size_t> guard_at_;  // 1 + where unit i's guard starts in guards_; 0: not worked out yet
+  std::vector<std::size_t> guard_at_;  // per unit: 1 + where its guard starts in guards_; 0: not worked out yet
   std::string guards_;
 };
 
@@ -384,16 +383,25 @@ struct Language {
   std::set<std::string> owned;
 };
 
-// The language's translations; `lang` gets what merge wrote for it before,
-// and `warnings` the manifest lines it ignored. Throws Error when its
-// catalogs or its manifest cannot be read.
-TranslationTable open_language(const Config& cfg, bool use_fuzzy, Language& lang, std::vector<Diagnostic>& warnings) {
-  TranslationTable table = load_translations(cfg, lang.code, use_fuzzy);
-  lang.manifest_rel = manifest_path(cfg, lang.code);
-  Manifest manifest = read_manifest(cfg, lang.code);
-  lang.owned = std::move(manifest.files);
-  warnings.insert(warnings.end(), manifest.rejected.begin(), manifest.rejected.end());
-  return table;
+struct OpenLanguage {
+  Language lang;
+  TranslationTable table;
+};
+
+// Language `index` of those asked for, with its translations; nullopt, with
+// the error in `report`, when its catalogs or its manifest cannot be read.
+std::optional<OpenLanguage> open_language(const Config& cfg, bool use_fuzzy, const std::string& code,
+                                          std::size_t index, MergeReport& report) {
+  try {
+    OpenLanguage open{{code, index, manifest_path(cfg, code), {}}, load_translations(cfg, code, use_fuzzy)};
+    Manifest manifest = read_manifest(cfg, code);
+    open.lang.owned = std::move(manifest.files);
+    report.warnings.insert(report.warnings.end(), manifest.rejected.begin(), manifest.rejected.end());
+    return open;
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+    return std::nullopt;
+  }
 }
 
 // What one source file gives one language. A file to write is written to a
@@ -505,15 +513,12 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     std::vector<std::optional<KeptSource>> kept;
     std::vector<std::optional<Diagnostic>> failures;  // the first of each file
     std::set<std::string> cleaned;                    // the output trees rid of stale temps
-    ProgressCounter progress(options.progress, codes.size());
-    for (std::size_t l = 0; l < codes.size() && !interrupted(); ++l) {
-      Language lang{codes[l], l, "", {}};
-      std::optional<TranslationTable> table;
-      try {
-        table = open_language(cfg, options.use_fuzzy, lang, report.warnings);
-      } catch (const Error& e) {
-        report.errors.push_back(e.diagnostic());
-      }
+    // With no language asked for, the files are still read, for the errors they hold.
+    std::size_t passes = std::max<std::size_t>(codes.size(), 1);
+    ProgressCounter progress(options.progress, passes);
+    for (std::size_t l = 0; l < passes && !interrupted(); ++l) {
+      std::optional<OpenLanguage> open;
+      if (l < codes.size()) open = open_language(cfg, options.use_fuzzy, codes[l], l, report);
       // Listed once the first catalogs are read: reading them holds the
       // most memory of a run, and with one language nothing else is held then.
       if (l == 0) {
@@ -522,23 +527,23 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         failures.resize(files.size());
         progress.set_items(files.size());
       }
-      if (table) {
+      if (open) {
         // Temps a killed run left where outputs go: Hugo would read them.
-        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang.code) : cfg.target_dir;
+        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(codes[l]) : cfg.target_dir;
         if (!options.dry_run && cleaned.insert(tree).second && inside_site(cfg, tree))
           remove_stale_temps(on_disk(cfg, tree));
-        langs.push_back(std::move(lang));
+        langs.push_back(std::move(open->lang));
         outputs.emplace_back(files.size());
       }
-      bool last = l + 1 == codes.size();
+      bool last = l + 1 == passes;
       parallel_for(files.size(), options.jobs, [&](std::size_t i) {
         if (interrupted()) return;
         try {
           if (!failures[i]) {
             Source source = open_source(cfg, files[i], kept[i], last);
-            if (table)
+            if (open)
               outputs.back()[i] = output_for(cfg, langs.back(), keep, options.dry_run, files[i], targets[i][l],
-                                             source, *table);
+                                             source, open->table);
           }
         } catch (const Error& e) {
           failures[i] = e.diagnostic();
