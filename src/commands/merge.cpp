@@ -95,6 +95,196 @@ TranslationTable load_translations(const Config& cfg, const std::string& lang, b
 
 namespace {
 
+// ---- Source files kept between languages ----------------------------------
+
+// Values as bytes, which is how merge keeps a file's units and guards
+// between languages: a site of 10,000 pages has hundreds of thousands of
+// units, a Unit weighs 200 bytes before its strings and a SourceGuard 160,
+// and kept as they are they would outweigh the one catalog in memory.
+// Numbers are LEB128 (an int as its unsigned bits); a string follows its size.
+struct Writer {
+  std::string& out;
+  void number(std::size_t n) {
+    for (; n >= 0x80; n >>= 7) out += static_cast<char>((n & 0x7f) | 0x80);
+    out += static_cast<char>(n);
+  }
+  void number(int n) { number(std::size_t{static_cast<unsigned>(n)}); }
+  void text(std::string_view s) {
+    number(s.size());
+    out += s;
+  }
+};
+
+struct Reader {
+  std::string_view in;
+  std::size_t at = 0;
+  std::size_t number() {
+    std::size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      auto byte = static_cast<unsigned char>(in[at++]);
+      n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if (byte < 0x80) return n;
+    }
+  }
+  int integer() { return static_cast<int>(static_cast<unsigned>(number())); }
+  template <typename Enum>
+  Enum choice() {
+    return static_cast<Enum>(number());
+  }
+  std::string text(std::size_t n) {
+    std::string s(in.substr(at, n));
+    at += n;
+    return s;
+  }
+  std::string text() { return text(number()); }
+};
+
+// What a refusal shows of a token is mostly its key: 0 says so.
+void write_tokens(Writer& w, const std::vector<GuardToken>& tokens) {
+  w.number(tokens.size());
+  for (const GuardToken& t : tokens) {
+    w.text(t.key);
+    w.number(t.pos);
+    w.number(t.shown == t.key ? 0 : t.shown.size() + 1);
+    if (t.shown != t.key) w.out += t.shown;
+  }
+}
+
+std::vector<GuardToken> read_tokens(Reader& r) {
+  std::vector<GuardToken> tokens(r.number());
+  for (GuardToken& t : tokens) {
+    t.key = r.text();
+    t.pos = r.number();
+    std::size_t shown = r.number();
+    t.shown = shown == 0 ? t.key : r.text(shown - 1);
+  }
+  return tokens;
+}
+
+// Every field of SourceGuard.
+void write_guard(Writer& w, const SourceGuard& g) {
+  for (const auto* tokens : {&g.placeholders, &g.raw_html, &g.link_targets, &g.code_spans}) write_tokens(w, *tokens);
+  w.number(std::size_t{g.shortcode_keys.has_value()});
+  if (g.shortcode_keys) write_tokens(w, *g.shortcode_keys);
+  w.text(g.first_marker);
+}
+
+SourceGuard read_guard(Reader& r) {
+  SourceGuard g;
+  for (auto* tokens : {&g.placeholders, &g.raw_html, &g.link_targets, &g.code_spans}) *tokens = read_tokens(r);
+  if (r.number()) g.shortcode_keys = read_tokens(r);
+  g.first_marker = r.text();
+  return g;
+}
+
+// Every field of Unit but the comment, which only extract writes. The text
+// is mostly the source's bytes at the span, and then not written: 0 says so.
+void write_unit(Writer& w, const Unit& u, std::string_view source) {
+  w.number(static_cast<std::size_t>(u.kind));
+  w.number(u.span.begin);
+  w.number(u.span.size());
+  bool in_source = source.substr(u.span.begin, u.span.size()) == u.text;
+  w.number(in_source ? 0 : u.text.size() + 1);
+  if (!in_source) w.out += u.text;
+  w.number(u.line);
+  w.text(u.context);
+  w.text(u.line_prefix);
+  w.number(std::size_t{u.has_shortcodes});
+  w.number(static_cast<std::size_t>(u.format));
+  w.number(static_cast<std::size_t>(u.style));
+  w.number(u.indent);
+  w.number(u.margin);
+  w.number(std::size_t{u.in_flow});
+  w.number(u.lead);
+}
+
+Unit read_unit(Reader& r, std::string_view source) {
+  Unit u;
+  u.kind = r.choice<UnitKind>();
+  u.span.begin = r.number();
+  u.span.end = u.span.begin + r.number();
+  std::size_t text = r.number();
+  u.text = text == 0 ? std::string(source.substr(u.span.begin, u.span.size())) : r.text(text - 1);
+  u.line = r.integer();
+  u.context = r.text();
+  u.line_prefix = r.text();
+  u.has_shortcodes = r.number() != 0;
+  u.format = r.choice<DataFormat>();
+  u.style = r.choice<ScalarStyle>();
+  u.indent = r.integer();
+  u.margin = r.integer();
+  u.in_flow = r.number() != 0;
+  u.lead = r.integer();
+  return u;
+}
+
+// A source file read once for every language: its bytes, its units, and the
+// source side of their checks as languages need them.
+class KeptSource {
+ public:
+  KeptSource(std::string_view bytes, const std::vector<Unit>& units)
+      : bytes_(bytes), guard_at_(units.size()) {
+    Writer w{units_};
+    for (const Unit& u : units) write_unit(w, u, bytes_);
+    units_.shrink_to_fit();
+  }
+  std::string_view bytes() const { return bytes_; }
+  std::vector<Unit> units() const {
+    std::vector<Unit> out;
+    out.reserve(guard_at_.size());
+    Reader r{units_};
+    for (std::size_t i = 0; i < guard_at_.size(); ++i) out.push_back(read_unit(r, bytes_));
+    return out;
+  }
+  // The source side of unit i's check, worked out when a language first needs it.
+  SourceGuard guard(std::size_t i, const Unit& unit, const UnitRules& rules) {
+    if (guard_at_[i] != 0) {
+      Reader r{guards_, guard_at_[i] - 1};
+      return read_guard(r);
+    }
+    SourceGuard g = guard_source(unit, rules);
+    guard_at_[i] = 1 + guards_.size();
+    Writer w{guards_};
+    write_guard(w, g);
+    return g;
+  }
+
+ private:
+  std::string bytes_;
+  std::string units_;
+  std::vector<std::size_t> guard_at_;  // per unit: 1 + where its guard starts in guards_; 0: not worked out yet
+  std::string guards_;
+};
+
+// A source file as one language renders it: read for it, or as an earlier
+// language kept it.
+struct Source {
+  std::optional<SourceText> text;  // when read for this language
+  KeptSource* kept = nullptr;      // where it is kept for later languages; null: none will need it
+  std::vector<Unit> units;
+  std::string_view bytes() const { return text ? text->bytes() : kept->bytes(); }
+  SourceGuard guard(std::size_t i, const UnitRules& rules) const {
+    return kept ? kept->guard(i, units[i], rules) : guard_source(units[i], rules);
+  }
+};
+
+// `file` as an earlier language kept it in `kept`, or read now and kept
+// there unless this is the last language.
+Source open_source(const Config& cfg, const SourceFile& file, std::optional<KeptSource>& kept, bool last) {
+  Source source;
+  if (kept) {
+    source.kept = &*kept;
+    source.units = kept->units();
+    return source;
+  }
+  source.text = SourceText::load(on_disk(cfg, file.path), file.path);
+  source.units = units_of(cfg, file, *source.text);
+  if (!last) source.kept = &kept.emplace(source.text->bytes(), source.units);
+  return source;
+}
+
+// ---- Rendering ------------------------------------------------------------
+
 struct Rendered {
   std::string bytes;
   std::size_t translated = 0;
@@ -103,13 +293,9 @@ struct Rendered {
 
 // The translation each unit gets: its msgstr, or nullopt for the source's
 // bytes (none, the same text, or refused because it would break the file).
-// The source's side of each unit's translation check, worked out when a
-// language first needs it and kept for the file's other languages.
-using Guards = std::vector<std::optional<SourceGuard>>;
-
-std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const std::vector<Unit>& units,
-                                                      const TranslationTable& table, const Config& cfg, Guards& guards,
-                                                      Rendered& r) {
+std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, const Source& source,
+                                                      const TranslationTable& table, const Config& cfg, Rendered& r) {
+  const std::vector<Unit>& units = source.units;
   std::vector<std::optional<std::string_view>> out(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
@@ -119,8 +305,7 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
       ++r.translated;
       continue;
     }
-    if (!guards[i]) guards[i] = guard_source(u, cfg);
-    if (auto why = refuse_translation(u, *guards[i], e->msgstr, cfg)) {
+    if (auto why = refuse_translation(u, source.guard(i, cfg), e->msgstr, cfg)) {
       r.refusals.push_back({file.path, u.line, std::string(e->po_path), e->po_line, *why});
       continue;
     }
@@ -130,15 +315,17 @@ std::vector<std::optional<std::string_view>> accepted(const SourceFile& file, co
   return out;
 }
 
-Rendered render(const SourceFile& file, const SourceText& text, const std::vector<Unit>& units, Guards& guards,
-                const TranslationTable& table, const Config& cfg, std::string_view lang) {
+Rendered render(const SourceFile& file, const Source& source, const TranslationTable& table, const Config& cfg,
+                std::string_view lang) {
   Rendered r;
-  std::vector<std::optional<std::string_view>> translations = accepted(file, units, table, cfg, guards, r);
+  std::vector<std::optional<std::string_view>> translations = accepted(file, source, table, cfg, r);
+  const std::vector<Unit>& units = source.units;
+  std::string_view src = source.bytes();
   if (is_main_config(file)) {
-    r.bytes = language_config(text, file.format, cfg, units, translations, hugo_language(lang));
+    r.bytes = language_config(source.text ? *source.text : SourceText(file.path, std::string(src)), file.format, cfg,
+                              units, translations, hugo_language(lang));
     return r;
   }
-  std::string_view src = text.bytes();
   std::size_t pos = 0;
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (!translations[i]) continue;
@@ -173,33 +360,70 @@ void drop_colliding_outputs(std::vector<SourceFile>& files, std::vector<std::vec
   }
 }
 
-// One target language: its translations and the files merge wrote for it before.
+// Every source file that has an output, with its output in each language of
+// `codes`; two files with one output are left out, and named in `collisions`.
+void list_outputs(const Config& cfg, const std::vector<std::string>& codes, std::vector<SourceFile>& files,
+                  std::vector<std::vector<std::string>>& targets, std::vector<Diagnostic>& collisions) {
+  for (SourceFile& f : source_files(cfg)) {
+    std::vector<std::string> per_language;
+    for (const std::string& code : codes)
+      if (auto target = output_path(cfg, f, code)) per_language.push_back(std::move(*target));
+    if (per_language.size() != codes.size()) continue;
+    files.push_back(std::move(f));
+    targets.push_back(std::move(per_language));
+  }
+  drop_colliding_outputs(files, targets, collisions);
+}
+
+// A target language being merged, and the files merge wrote for it before.
 struct Language {
   std::string code;
-  TranslationTable table;
+  std::size_t index = 0;  // in the languages asked for, and so in each file's targets
   std::string manifest_rel;
   std::set<std::string> owned;
-  std::vector<Diagnostic> manifest_warnings;
 };
+
+struct OpenLanguage {
+  Language lang;
+  TranslationTable table;
+};
+
+// Language `index` of those asked for, with its translations; nullopt, with
+// the error in `report`, when its catalogs or its manifest cannot be read.
+std::optional<OpenLanguage> open_language(const Config& cfg, bool use_fuzzy, const std::string& code,
+                                          std::size_t index, MergeReport& report) {
+  try {
+    OpenLanguage open{{code, index, manifest_path(cfg, code), {}}, load_translations(cfg, code, use_fuzzy)};
+    Manifest manifest = read_manifest(cfg, code);
+    open.lang.owned = std::move(manifest.files);
+    report.warnings.insert(report.warnings.end(), manifest.rejected.begin(), manifest.rejected.end());
+    return open;
+  } catch (const Error& e) {
+    report.errors.push_back(e.diagnostic());
+    return std::nullopt;
+  }
+}
 
 // What one source file gives one language. A file to write is written to a
 // temp file beside its target at once, so that no page's output waits in
-// memory; the temps are renamed when every file has been done.
+// memory; the temps are renamed when every file has been done. The paths
+// of its PageOutcome are the file's and its target's, not kept here: every
+// language's outputs wait for the end.
 struct Output {
-  PageOutcome outcome;
+  PageAction action = PageAction::Unchanged;
+  std::size_t units = 0, translated = 0;
   std::vector<Refusal> refusals;
   std::string temp;  // the temp file of a Written output ("" on a dry run)
-  bool produced() const { return outcome.action == PageAction::Written || outcome.action == PageAction::Unchanged; }
+  bool produced() const { return action == PageAction::Written || action == PageAction::Unchanged; }
 };
 
 Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_run, const SourceFile& f,
-                  const std::string& target_rel, const SourceText& text, const std::vector<Unit>& units,
-                  Guards& guards) {
-  Rendered r = render(f, text, units, guards, lang.table, cfg, lang.code);
+                  const std::string& target, const Source& source, const TranslationTable& table) {
+  Rendered r = render(f, source, table, cfg, lang.code);
   Output out;
-  out.outcome = {lang.code, f.path, target_rel, PageAction::Unchanged, units.size(), r.translated};
+  out.units = source.units.size();
+  out.translated = r.translated;
   out.refusals = std::move(r.refusals);
-  const std::string& target = out.outcome.target;
   fs::path abs = on_disk(cfg, target);
   std::error_code ec;
   bool exists = fs::symlink_status(abs, ec).type() != fs::file_type::not_found;
@@ -207,11 +431,12 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
   std::optional<std::string> current = exists ? current_output(cfg, target) : std::nullopt;
   bool ours = lang.owned.count(target) > 0;
   if (exists && !ours && current != r.bytes) {
-    out.outcome.action = PageAction::HandWritten;  // never overwrite what people wrote
-  } else if (f.kind == SourceFile::Kind::Page && units.size() > 0 && r.translated * 100 < static_cast<std::size_t>(keep) * units.size()) {
-    out.outcome.action = PageAction::BelowThreshold;
+    out.action = PageAction::HandWritten;  // never overwrite what people wrote
+  } else if (f.kind == SourceFile::Kind::Page && out.units > 0 &&
+             r.translated * 100 < static_cast<std::size_t>(keep) * out.units) {
+    out.action = PageAction::BelowThreshold;
   } else if (current != r.bytes) {
-    out.outcome.action = PageAction::Written;
+    out.action = PageAction::Written;
     if (!inside_site(cfg, target))
       throw Error(target, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (!dry_run) {
@@ -224,27 +449,28 @@ Output output_for(const Config& cfg, const Language& lang, int keep, bool dry_ru
 }
 
 void remove_temps(const std::vector<std::vector<Output>>& outputs) {
-  for (const auto& per_file : outputs)
-    for (const Output& o : per_file)
+  for (const auto& per_language : outputs)
+    for (const Output& o : per_language)
       if (!o.temp.empty()) ::unlink(o.temp.c_str());
 }
 
-// The report, the removals and the manifests of one language, from its outputs.
-void finish_language(const Config& cfg, const Language& lang, std::vector<std::vector<Output>>& outputs,
-                     std::size_t index, MergeReport& report, std::vector<std::string>& removals,
+// The report, the removals and the manifests of one language, from its
+// outputs of `files`.
+void finish_language(const Config& cfg, const Language& lang, const std::vector<SourceFile>& files,
+                     const std::vector<std::vector<std::string>>& targets, const std::vector<Output>& outputs,
+                     MergeReport& report, std::vector<std::string>& removals,
                      std::vector<std::pair<std::string, std::string>>& manifests,
                      std::vector<std::pair<std::string, std::string>>& temps) {
   std::set<std::string> produced;
-  for (auto& per_file : outputs) {
-    Output& o = per_file[index];
-    const std::string& target = o.outcome.target;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const Output& o = outputs[i];
+    const std::string& target = targets[i][lang.index];
     report.refusals.insert(report.refusals.end(), o.refusals.begin(), o.refusals.end());
     if (o.produced()) produced.insert(target);
-    if (o.outcome.action == PageAction::BelowThreshold && lang.owned.count(target) &&
-        fs::exists(on_disk(cfg, target)))
+    if (o.action == PageAction::BelowThreshold && lang.owned.count(target) && fs::exists(on_disk(cfg, target)))
       removals.push_back(target);
     if (!o.temp.empty()) temps.emplace_back(o.temp, on_disk(cfg, target));
-    report.pages.push_back(std::move(o.outcome));
+    report.pages.push_back({lang.code, files[i].path, target, o.action, o.units, o.translated});
   }
   // Pages written earlier whose source is gone.
   for (const auto& old : lang.owned) {
@@ -272,72 +498,62 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     return report;
   }
   int keep = options.keep >= 0 ? options.keep : cfg.keep;
-  std::vector<std::vector<Output>> outputs;
+  std::vector<std::vector<Output>> outputs;  // per language merged, per file
   try {
-    // Every language's catalogs are read first, on every core; then each
-    // source file is read once and written for every language.
-    std::vector<Language> langs(codes.size());
-    std::vector<std::optional<Error>> load_failures(codes.size());
-    parallel_for(codes.size(), options.jobs, [&](std::size_t i) {
-      try {
-        langs[i].code = codes[i];
-        langs[i].table = load_translations(cfg, codes[i], options.use_fuzzy);
-        langs[i].manifest_rel = manifest_path(cfg, codes[i]);
-        Manifest manifest = read_manifest(cfg, codes[i]);
-        langs[i].owned = std::move(manifest.files);
-        langs[i].manifest_warnings = std::move(manifest.rejected);
-      } catch (const Error& e) {
-        load_failures[i] = e;
-      }
-    });
-    // A language whose catalogs cannot be read is left as it is, reported;
-    // the other languages go on.
-    std::vector<Language> usable;
-    for (std::size_t i = 0; i < langs.size(); ++i) {
-      if (load_failures[i]) report.errors.push_back(load_failures[i]->diagnostic());
-      else usable.push_back(std::move(langs[i]));
-    }
-    langs = std::move(usable);
-    for (const Language& lang : langs)
-      report.warnings.insert(report.warnings.end(), lang.manifest_warnings.begin(), lang.manifest_warnings.end());
-    check_interrupt();
-    // Every source file that has an output, with the output of each language.
+    // One language at a time: its catalogs are read, every file is written
+    // for it on every core, and its translations are let go before the next
+    // language's are read, so that one catalog is in memory, not all. Each
+    // source file is read by the first language and kept for the others.
+    // A language whose catalogs cannot be read is reported, and left as it
+    // is; the other languages go on.
     std::vector<SourceFile> files;
-    std::vector<std::vector<std::string>> targets;
-    for (SourceFile& f : source_files(cfg)) {
-      std::vector<std::string> per_language;
-      for (const Language& lang : langs)
-        if (auto target = output_path(cfg, f, lang.code)) per_language.push_back(std::move(*target));
-      if (per_language.size() != langs.size()) continue;
-      files.push_back(std::move(f));
-      targets.push_back(std::move(per_language));
+    std::vector<std::vector<std::string>> targets;  // per file, per language asked for
+    std::vector<Diagnostic> collisions;
+    std::vector<Language> langs;
+    std::vector<std::optional<KeptSource>> kept;
+    std::vector<std::optional<Diagnostic>> failures;  // the first of each file
+    std::set<std::string> cleaned;                    // the output trees rid of stale temps
+    // With no language asked for, the files are still read, for the errors they hold.
+    std::size_t passes = std::max<std::size_t>(codes.size(), 1);
+    ProgressCounter progress(options.progress, passes);
+    for (std::size_t l = 0; l < passes && !interrupted(); ++l) {
+      std::optional<OpenLanguage> open;
+      if (l < codes.size()) open = open_language(cfg, options.use_fuzzy, codes[l], l, report);
+      // Listed once the first catalogs are read: reading them holds the
+      // most memory of a run, and with one language nothing else is held then.
+      if (l == 0) {
+        list_outputs(cfg, codes, files, targets, collisions);
+        kept.resize(files.size());
+        failures.resize(files.size());
+        progress.set_items(files.size());
+      }
+      if (open) {
+        // Temps a killed run left where outputs go: Hugo would read them.
+        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(codes[l]) : cfg.target_dir;
+        if (!options.dry_run && cleaned.insert(tree).second && inside_site(cfg, tree))
+          remove_stale_temps(on_disk(cfg, tree));
+        langs.push_back(std::move(open->lang));
+        outputs.emplace_back(files.size());
+      }
+      bool last = l + 1 == passes;
+      parallel_for(files.size(), options.jobs, [&](std::size_t i) {
+        if (interrupted()) return;
+        try {
+          if (!failures[i]) {
+            Source source = open_source(cfg, files[i], kept[i], last);
+            if (open)
+              outputs.back()[i] = output_for(cfg, langs.back(), keep, options.dry_run, files[i], targets[i][l],
+                                             source, open->table);
+          }
+        } catch (const Error& e) {
+          failures[i] = e.diagnostic();
+        }
+        if (last || failures[i]) kept[i].reset();
+        progress.tick();
+      });
     }
-    drop_colliding_outputs(files, targets, report.errors);
-    // Temps a killed run left where outputs go: Hugo would read them.
-    if (!options.dry_run)
-      for (const Language& lang : langs) {
-        std::string tree = cfg.layout == Layout::Directory ? cfg.target_dir_for(lang.code) : cfg.target_dir;
-        if (inside_site(cfg, tree)) remove_stale_temps(on_disk(cfg, tree));
-      }
-    outputs.resize(files.size());
-    std::vector<std::optional<Diagnostic>> failures(files.size());
-    ProgressCounter progress(options.progress);
-    progress.set_items(files.size());
-    parallel_for(files.size(), options.jobs, [&](std::size_t i) {
-      if (interrupted()) return;
-      const SourceFile& f = files[i];
-      try {
-        SourceText text = SourceText::load(on_disk(cfg, f.path), f.path);
-        std::vector<Unit> units = units_of(cfg, f, text);
-        Guards guards(units.size());
-        for (std::size_t l = 0; l < langs.size(); ++l)
-          outputs[i].push_back(
-              output_for(cfg, langs[l], keep, options.dry_run, f, targets[i][l], text, units, guards));
-      } catch (const Error& e) {
-        failures[i] = e.diagnostic();
-      }
-      progress.tick();
-    });
+    kept.clear();
+    report.errors.insert(report.errors.end(), collisions.begin(), collisions.end());
     bool source_failed = false;
     for (auto& f : failures)
       if (f) report.errors.push_back(*f), source_failed = true;
@@ -350,7 +566,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     std::vector<std::string> removals;
     std::vector<std::pair<std::string, std::string>> manifests, temps;
     for (std::size_t l = 0; l < langs.size(); ++l)
-      finish_language(cfg, langs[l], outputs, l, report, removals, manifests, temps);
+      finish_language(cfg, langs[l], files, targets, outputs[l], report, removals, manifests, temps);
     outputs.clear();
     if (options.dry_run) return report;
     // The pages and the manifests naming them change together: the

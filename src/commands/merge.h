@@ -21,7 +21,7 @@ struct MergeOptions {
   bool use_fuzzy = false;              // use fuzzy translations too
   bool dry_run = false;                // compute and report, write nothing
   int jobs = 0;
-  ProgressFn progress;                 // called as each source file is done (for every language)
+  ProgressFn progress;                 // called as each source file is done for each language
 };
 
 // A translation that was not used because it would break the page.
@@ -58,7 +58,7 @@ struct MergeReport {
 // bytes the table owns: merge looks up every unit of every page, and a large
 // site's catalogs hold hundreds of thousands of entries. Of each catalog
 // only the translated entries' msgctxt, msgid and msgstr are kept, end to
-// end in one string: every language's table is in memory at once.
+// end in one string. Merge holds one language's table at a time.
 struct TranslationTable {
   struct Entry {
     std::string_view msgstr;
