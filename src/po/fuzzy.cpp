@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -80,13 +81,10 @@ class BitPattern {
  public:
   explicit BitPattern(std::string_view query)
       : n_(query.size()), words_(std::max<std::size_t>(1, (query.size() + 63) / 64)),
-        masks_((kNoMatch + 1) * words_, 0) {
+        masks_(256 * words_, 0) {
     for (std::size_t i = 0; i < n_; ++i)
       masks_[static_cast<unsigned char>(query[i]) * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
   }
-
-  std::size_t size() const { return n_; }
-  std::size_t words() const { return words_; }
 
   // LCS(query, y), or -1 once it is known to stay below min_lcs.
   long lcs(std::string_view y, long min_lcs) const {
@@ -103,48 +101,7 @@ class BitPattern {
     }
   }
 
-  // Whether the LCS of K one-word patterns, each with its own y, add up to
-  // min_total. The patterns advance in lockstep: their chains are
-  // independent, and the processor overlaps them.
-  template <std::size_t K>
-  static bool lockstep_reaches(const BitPattern* const* patterns, const std::string_view* ys, long min_total) {
-    std::array<std::uint64_t, K> v;
-    v.fill(~std::uint64_t{0});
-    std::size_t shortest = ys[0].size(), longest = 0;
-    for (std::size_t k = 0; k < K; ++k) {
-      shortest = std::min(shortest, ys[k].size());
-      longest = std::max(longest, ys[k].size());
-    }
-    auto out_of_reach = [&](std::size_t done) {
-      long reach = 0;
-      for (std::size_t k = 0; k < K; ++k) {
-        const std::uint64_t copy = v[k];  // V's address never taken: it stays in registers
-        reach += patterns[k]->reach(&copy, ys[k].size() > done ? ys[k].size() - done : 0);
-      }
-      return reach < min_total;
-    };
-    std::size_t j = 0;
-    for (; j < shortest; ++j) {
-#pragma GCC unroll 4
-      for (std::size_t k = 0; k < K; ++k) {
-        const std::uint64_t x = v[k], u = x & patterns[k]->masks_[static_cast<unsigned char>(ys[k][j])];
-        v[k] = (x + u) | (x ^ u);
-      }
-      if ((j & 31) == 31 && out_of_reach(j + 1)) return false;
-    }
-    for (; j < longest; ++j)
-      for (std::size_t k = 0; k < K; ++k) {
-        // Past its end, a y reads the byte that matches nothing.
-        const std::size_t b = j < ys[k].size() ? static_cast<unsigned char>(ys[k][j]) : kNoMatch;
-        const std::uint64_t x = v[k], u = x & patterns[k]->masks_[b];
-        v[k] = (x + u) | (x ^ u);
-      }
-    return !out_of_reach(longest);
-  }
-
  private:
-  static constexpr std::size_t kNoMatch = 256;  // the row of masks_ that is all zeros
-
   // One byte of y: V' = (V + (V & M)) | (V & ~M), the carry rippling up
   // through the words. A fixed W keeps V in registers. (V & ~M is V ^ U.)
   template <std::size_t W>
@@ -209,7 +166,7 @@ class BitPattern {
   }
 
   std::size_t n_, words_;
-  std::vector<std::uint64_t> masks_;  // words_ per byte value, then a row of zeros
+  std::vector<std::uint64_t> masks_;  // words_ per byte value
 };
 
 // fstrcmp's value for total length and edit count, computed as gettext does
@@ -217,6 +174,100 @@ class BitPattern {
 double ratio(std::size_t total, long d) {
   return static_cast<double>(static_cast<long>(total) - d) / static_cast<double>(total);
 }
+
+// As BitPattern::reach, summed over classes: V holds `classes` lanes, word
+// after word (v[w * classes + k] is word w of class k).
+long classes_reach_sum(const std::uint64_t* v, std::size_t classes, const std::size_t* lengths, std::size_t rest) {
+  long sum = 0;
+  for (std::size_t k = 0; k < classes; ++k) {
+    const std::size_t i = lengths[k] > rest ? lengths[k] - rest : 0;
+    long ones = 0;
+    for (std::size_t w = 0; w < i / 64; ++w) ones += popcount64(v[w * classes + k]);
+    if (i % 64) ones += popcount64(v[(i / 64) * classes + k] & ((std::uint64_t{1} << (i % 64)) - 1));
+    sum += static_cast<long>(i) - ones + static_cast<long>(std::min(rest, lengths[k]));
+  }
+  return sum;
+}
+
+// The bit-parallel LCS of each class of bytes of the msgid (the patterns,
+// `table`) with the same class of a candidate's (`steps`, as Split keeps
+// them), the C classes side by side in the lanes of vectors of G words.
+// Word w of class k's mask for byte b is table[(w * 256 + b) * C + k], zero
+// unless b is of class k: so the masks of a step's C bytes OR together into
+// the one the step needs, one load a byte and no shuffles. Whether the sum
+// of the C LCS can reach min_total; stops once the steps to come cannot.
+template <std::size_t C, std::size_t W, std::size_t G>
+[[gnu::always_inline]] inline bool classes_reach(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
+                                                 const std::size_t* lengths, long min_total) {
+  typedef std::uint64_t Vec __attribute__((vector_size(G * 8)));
+  constexpr std::size_t kGroups = C / G;
+  Vec v[W][kGroups];
+  for (auto& word : v)
+    for (auto& group : word) group = ~Vec{};
+  auto reach = [&](std::size_t rest) {
+    std::uint64_t lanes[W * C];  // (on a copy: V itself, its address never taken, stays in registers)
+    std::memcpy(lanes, v, sizeof lanes);
+    return classes_reach_sum(lanes, C, lengths, rest);
+  };
+  for (std::size_t j = 0; j < n; ++j) {
+    const unsigned char* step = steps + j * C;
+#pragma GCC unroll 2
+    for (std::size_t g = 0; g < kGroups; ++g) {
+      Vec carry{};  // 0, or all ones for a carry into the next word
+#pragma GCC unroll 8
+      for (std::size_t w = 0; w < W; ++w) {
+        const std::uint64_t* rows = table + w * 256 * C + g * G;
+        Vec m{};
+#pragma GCC unroll 4
+        for (std::size_t k = g * G; k < (g + 1) * G; ++k) {
+          Vec row;
+          std::memcpy(&row, rows + step[k] * C, sizeof row);
+          m |= row;
+        }
+        // V' = (V + (V & M)) | (V & ~M), as in BitPattern::step.
+        const Vec x = v[w][g], u = x & m;
+        Vec sum = x + u;
+        if constexpr (W > 1) {
+          const Vec with_carry = sum - carry;
+          carry = reinterpret_cast<Vec>(sum < x) | reinterpret_cast<Vec>(with_carry < sum);
+          sum = with_carry;
+        }
+        v[w][g] = sum | (x ^ u);
+      }
+    }
+    if ((j & 31) == 31 && reach(n - j - 1) < min_total) return false;
+  }
+  return reach(0) >= min_total;
+}
+
+// The same for any number of words, a lane at a time: for msgids of
+// thousands of bytes, where the bound saves the most.
+bool classes_reach_any(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
+                       const std::size_t* lengths, std::size_t classes, std::size_t words, long min_total) {
+  std::vector<std::uint64_t> v(words * classes, ~std::uint64_t{0});
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t k = 0; k < classes; ++k) {
+      const std::size_t b = steps[j * classes + k];
+      unsigned char carry = 0;
+      for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t x = v[w * classes + k], u = x & table[(w * 256 + b) * classes + k];
+        v[w * classes + k] = add_carry(x, u, carry) | (x ^ u);
+      }
+    }
+    if ((j & 31) == 31 && classes_reach_sum(v.data(), classes, lengths, n - j - 1) < min_total) return false;
+  }
+  return classes_reach_sum(v.data(), classes, lengths, 0) >= min_total;
+}
+
+#if defined(__x86_64__)
+// All C lanes in one vector where the processor has AVX2 (x86-64's
+// baseline, SSE2, holds two).
+template <std::size_t C, std::size_t W>
+[[gnu::target("avx2")]] bool classes_reach_avx2(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
+                                                const std::size_t* lengths, long min_total) {
+  return classes_reach<C, W, C>(table, steps, n, lengths, min_total);
+}
+#endif
 
 }  // namespace
 
@@ -323,10 +374,11 @@ constexpr long kMyersLimit = 24;
 constexpr std::size_t kSplitFrom = 32;
 // Candidates evaluated in order of their bounds before the others.
 constexpr std::size_t kHead = 8;
+constexpr std::size_t kMaxClasses = *std::max_element(FuzzyIndex::kClassCounts.begin(), FuzzyIndex::kClassCounts.end());
 
 }  // namespace
 
-FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates) {
+FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates, bool wide_vectors) {
   by_length_.reserve(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i)
     by_length_.push_back({candidates[i], candidates[i]->msgid, static_cast<std::uint32_t>(i),
@@ -336,6 +388,11 @@ FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates) {
   hist_.resize(by_length_.size() * kBins);
   for (std::size_t p = 0; p < by_length_.size(); ++p) fill_histogram(by_length_[p].msgid, &hist_[p * kBins]);
   split_by_class();
+#if defined(__x86_64__)
+  avx2_ = wide_vectors && __builtin_cpu_supports("avx2");
+#else
+  (void)wide_vectors;
+#endif
 }
 
 // The classes take the histogram bins in turns, most frequent first, so
@@ -351,19 +408,26 @@ void FuzzyIndex::split_by_class() {
   std::stable_sort(bins.begin(), bins.end(), [&](std::size_t a, std::size_t b) { return totals[a] > totals[b]; });
   for (std::size_t level = 0; level < splits_.size(); ++level) {
     Split& split = splits_[level];
-    split.classes = kClassCounts[level];
-    for (std::size_t rank = 0; rank < kBins; ++rank)
-      split.bin_class[bins[rank]] = static_cast<std::uint8_t>(rank % split.classes);
-    for (std::size_t b = 0; b < 256; ++b) split.byte_class[b] = split.bin_class[kBinOf[b]];
-    split.at.reserve(by_length_.size() * (split.classes + 1));
-    split.bytes.reserve(by_length_.empty() ? 0 : by_length_.back().length * by_length_.size() / 2);
-    for (const Candidate& c : by_length_)
-      for (std::size_t k = 0; k <= split.classes; ++k) {
-        split.at.push_back(static_cast<std::uint32_t>(split.bytes.size()));
-        if (k == split.classes) break;
-        for (char b : c.msgid)
-          if (split.byte_class[static_cast<unsigned char>(b)] == k) split.bytes += b;
+    const std::size_t classes = split.classes = kClassCounts[level];
+    std::array<std::uint8_t, kBins> bin_class;
+    for (std::size_t rank = 0; rank < kBins; ++rank) bin_class[bins[rank]] = static_cast<std::uint8_t>(rank % classes);
+    for (std::size_t b = 0; b < 256; ++b) split.byte_class[b] = bin_class[kBinOf[b]];
+    split.at.reserve(by_length_.size() + 1);
+    split.at.push_back(0);
+    for (const Candidate& c : by_length_) {
+      std::array<std::size_t, kMaxClasses> count{};
+      for (unsigned char b : c.msgid) ++count[split.byte_class[b]];
+      const std::size_t at = split.steps.size();
+      split.steps.resize(at + *std::max_element(count.begin(), count.end()) * classes, '\0');
+      std::array<std::size_t, kMaxClasses> next;
+      for (std::size_t k = 0; k < classes; ++k) next[k] = at + k;
+      for (char b : c.msgid) {
+        std::size_t& i = next[split.byte_class[static_cast<unsigned char>(b)]];
+        split.steps[i] = b;
+        i += classes;
       }
+      split.at.push_back(static_cast<std::uint32_t>(split.steps.size()));
+    }
   }
 }
 
@@ -474,47 +538,55 @@ class FuzzyIndex::Search {
   // thousand, four one in fifteen.
   bool split_bound_reaches(std::size_t level, std::size_t p, long min_lcs) {
     const Split& split = index_.splits_[level];
-    const std::size_t classes = split.classes;
-    std::vector<BitPattern>& patterns = split_patterns_[level];
-    if (patterns.empty()) {
-      std::vector<std::string> parts(classes);
-      for (char b : q_) parts[split.byte_class[static_cast<unsigned char>(b)]] += b;
-      for (const std::string& part : parts) patterns.emplace_back(part);
-    }
-    std::array<std::string_view, 4> ys;
-    std::array<const BitPattern*, 4> pats;
-    const std::uint32_t* at = &split.at[p * (classes + 1)];
-    for (std::size_t k = 0; k < classes; ++k) {
-      ys[k] = std::string_view(split.bytes.data() + at[k], at[k + 1] - at[k]);
-      pats[k] = &patterns[k];
-    }
-    bool one_word = true;
-    for (std::size_t k = 0; k < classes; ++k) one_word = one_word && patterns[k].words() == 1;
-    if (one_word && classes == 4) return BitPattern::lockstep_reaches<4>(pats.data(), ys.data(), min_lcs);
-    if (one_word && classes == 2) return BitPattern::lockstep_reaches<2>(pats.data(), ys.data(), min_lcs);
-
-    // One class after the other, each stopped once the others, at what
-    // they can add at most, could not make up for it: its shorter side, and
-    // the common byte counts (a count saturated on both sides says nothing).
-    std::array<long, 4> cap{};
-    const std::uint8_t* hc = &index_.hist_[p * kBins];
-    for (std::size_t b = 0; b < kBins; ++b)
-      cap[split.bin_class[b]] += hist_[b] == 255 && hc[b] == 255 ? 1L << 20 : std::min(hist_[b], hc[b]);
-    long rest = 0;
-    for (std::size_t k = 0; k < classes; ++k) {
-      cap[k] = std::min({cap[k], static_cast<long>(patterns[k].size()), static_cast<long>(ys[k].size())});
-      rest += cap[k];
-    }
-    long reached = 0;
-    for (std::size_t k = 0; k < classes && reached + rest >= min_lcs; ++k) {
-      rest -= cap[k];
-      if (cap[k] == 0) continue;
-      const long lcs = patterns[k].lcs(ys[k], std::max(0L, min_lcs - reached - rest));
-      if (lcs < 0) return false;
-      reached += lcs;
-    }
-    return reached >= min_lcs;
+    ClassPatterns& patterns = class_patterns_[level];
+    if (patterns.table.empty()) patterns = ClassPatterns(split, q_);
+    const auto* steps = reinterpret_cast<const unsigned char*>(split.steps.data()) + split.at[p];
+    const std::size_t n = (split.at[p + 1] - split.at[p]) / split.classes;
+    return split.classes == 4 ? patterns.reach<4>(index_.avx2_, steps, n, min_lcs)
+                              : patterns.reach<2>(index_.avx2_, steps, n, min_lcs);
   }
+
+  // The msgid's classes of one split as the patterns of classes_reach.
+  struct ClassPatterns {
+    ClassPatterns() = default;
+    ClassPatterns(const Split& split, std::string_view q) {
+      for (unsigned char b : q) ++lengths[split.byte_class[b]];
+      words = (*std::max_element(lengths.begin(), lengths.end()) + 63) / 64;
+      table.assign(words * 256 * split.classes, 0);
+      std::array<std::size_t, kMaxClasses> next{};
+      for (unsigned char b : q) {
+        const std::size_t k = split.byte_class[b], i = next[k]++;
+        table[((i / 64) * 256 + b) * split.classes + k] |= std::uint64_t{1} << (i % 64);
+      }
+    }
+
+    template <std::size_t C>
+    bool reach(bool avx2, const unsigned char* steps, std::size_t n, long min_lcs) const {
+      const std::uint64_t* t = table.data();
+      const std::size_t* len = lengths.data();
+#if defined(__x86_64__)
+      if (avx2) {
+        switch (words) {
+          case 1: return classes_reach_avx2<C, 1>(t, steps, n, len, min_lcs);
+          case 2: return classes_reach_avx2<C, 2>(t, steps, n, len, min_lcs);
+          case 3: return classes_reach_avx2<C, 3>(t, steps, n, len, min_lcs);
+          case 4: return classes_reach_avx2<C, 4>(t, steps, n, len, min_lcs);
+        }
+      }
+#endif
+      switch (words) {
+        case 1: return classes_reach<C, 1, 2>(t, steps, n, len, min_lcs);
+        case 2: return classes_reach<C, 2, 2>(t, steps, n, len, min_lcs);
+        case 3: return classes_reach<C, 3, 2>(t, steps, n, len, min_lcs);
+        case 4: return classes_reach<C, 4, 2>(t, steps, n, len, min_lcs);
+      }
+      return classes_reach_any(t, steps, n, len, C, words, min_lcs);
+    }
+
+    std::size_t words = 0;
+    std::array<std::size_t, kMaxClasses> lengths{};
+    std::vector<std::uint64_t> table;
+  };
 
   // msgmerge's rule: a higher goal wins; on an equal goal, the candidate
   // sharing more of the msgid's 4-grams, then the earlier one. A candidate
@@ -579,8 +651,7 @@ class FuzzyIndex::Search {
   long best_shared_ = 0;
   std::array<std::uint8_t, kBins> hist_{};
   std::optional<const BitPattern> pattern_;
-  // Per split, the msgid restricted to each class.
-  std::array<std::vector<BitPattern>, kClassCounts.size()> split_patterns_;
+  std::array<ClassPatterns, kClassCounts.size()> class_patterns_;
   std::unordered_map<std::string_view, std::pair<long, long>> gram_counts_;  // gram -> (count, stamp)
   long stamp_ = 0;
 };
