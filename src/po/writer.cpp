@@ -24,6 +24,7 @@
 #include "base/source_text.h"
 #include "base/tr.h"
 #include "po/keep.h"
+#include "po/linebreak.h"
 
 namespace l10n {
 
@@ -129,8 +130,9 @@ po_message_t to_po_message(const Message& m) {
 // The same bytes without libgettextpo, for the catalogs this tool handles:
 // UTF-8, no format or range flags. A straight port of write-po.c (gettext
 // 0.21, default style: no --indent, --escape or --no-wrap, width 79) that
-// asks libunistring for the line breaks, as gettext does; libgettextpo
-// spends most of its time in per-byte iconv and stream calls around that.
+// breaks lines by libunistring's rules, as gettext does (po/linebreak.h);
+// libgettextpo spends most of its time in per-byte iconv and stream calls
+// around that.
 // catalog_test holds the two paths, and msgcat, to the same output.
 
 constexpr int kPageWidth = 79;
@@ -281,12 +283,11 @@ class PoWriter {
         int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
                        after_break;
         // A character is never wider in columns than in UTF-8 bytes, so a
-        // portion that fits in bytes has no break: libunistring is spared it.
+        // portion that fits in bytes has no break: the rules are spared it.
         if (startcol + static_cast<int>(portion_.size()) <= width)
           std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
         else
-          ulc_width_linebreaks(portion_.data(), portion_.size(), width, startcol, 0, overrides_.data(), "UTF-8",
-                               breaks_.data());
+          width_linebreaks(portion_, width, startcol, overrides_.data(), breaks_.data());
         // A value that does not fit on the keyword's line starts on the next one.
         if (first_line && !portion_.empty() &&
             (es < value.size() || startcol > width ||
