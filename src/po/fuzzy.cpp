@@ -175,15 +175,24 @@ double ratio(std::size_t total, long d) {
   return static_cast<double>(static_cast<long>(total) - d) / static_cast<double>(total);
 }
 
+// popcount64, or the processor's instruction where the caller may use it.
+template <bool kPopcnt>
+[[gnu::always_inline]] inline long count_ones(std::uint64_t x) {
+  if constexpr (kPopcnt) return __builtin_popcountll(x);
+  return popcount64(x);
+}
+
 // As BitPattern::reach, summed over classes: V holds `classes` lanes, word
 // after word (v[w * classes + k] is word w of class k).
-long classes_reach_sum(const std::uint64_t* v, std::size_t classes, const std::size_t* lengths, std::size_t rest) {
+template <bool kPopcnt>
+[[gnu::always_inline]] inline long classes_reach_sum(const std::uint64_t* v, std::size_t classes,
+                                                     const std::size_t* lengths, std::size_t rest) {
   long sum = 0;
   for (std::size_t k = 0; k < classes; ++k) {
     const std::size_t i = lengths[k] > rest ? lengths[k] - rest : 0;
     long ones = 0;
-    for (std::size_t w = 0; w < i / 64; ++w) ones += popcount64(v[w * classes + k]);
-    if (i % 64) ones += popcount64(v[(i / 64) * classes + k] & ((std::uint64_t{1} << (i % 64)) - 1));
+    for (std::size_t w = 0; w < i / 64; ++w) ones += count_ones<kPopcnt>(v[w * classes + k]);
+    if (i % 64) ones += count_ones<kPopcnt>(v[(i / 64) * classes + k] & ((std::uint64_t{1} << (i % 64)) - 1));
     sum += static_cast<long>(i) - ones + static_cast<long>(std::min(rest, lengths[k]));
   }
   return sum;
@@ -196,7 +205,7 @@ long classes_reach_sum(const std::uint64_t* v, std::size_t classes, const std::s
 // unless b is of class k: so the masks of a step's C bytes OR together into
 // the one the step needs, one load a byte and no shuffles. Whether the sum
 // of the C LCS can reach min_total; stops once the steps to come cannot.
-template <std::size_t C, std::size_t W, std::size_t G>
+template <std::size_t C, std::size_t W, std::size_t G, bool kPopcnt>
 [[gnu::always_inline]] inline bool classes_reach(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
                                                  const std::size_t* lengths, long min_total) {
   typedef std::uint64_t Vec __attribute__((vector_size(G * 8)));
@@ -207,7 +216,7 @@ template <std::size_t C, std::size_t W, std::size_t G>
   auto reach = [&](std::size_t rest) {
     std::uint64_t lanes[W * C];  // (on a copy: V itself, its address never taken, stays in registers)
     std::memcpy(lanes, v, sizeof lanes);
-    return classes_reach_sum(lanes, C, lengths, rest);
+    return classes_reach_sum<kPopcnt>(lanes, C, lengths, rest);
   };
   for (std::size_t j = 0; j < n; ++j) {
     const unsigned char* step = steps + j * C;
@@ -254,18 +263,18 @@ bool classes_reach_any(const std::uint64_t* table, const unsigned char* steps, s
         v[w * classes + k] = add_carry(x, u, carry) | (x ^ u);
       }
     }
-    if ((j & 31) == 31 && classes_reach_sum(v.data(), classes, lengths, n - j - 1) < min_total) return false;
+    if ((j & 31) == 31 && classes_reach_sum<false>(v.data(), classes, lengths, n - j - 1) < min_total) return false;
   }
-  return classes_reach_sum(v.data(), classes, lengths, 0) >= min_total;
+  return classes_reach_sum<false>(v.data(), classes, lengths, 0) >= min_total;
 }
 
 #if defined(__x86_64__)
 // All C lanes in one vector where the processor has AVX2 (x86-64's
-// baseline, SSE2, holds two).
+// baseline, SSE2, holds two); every processor with AVX2 counts bits too.
 template <std::size_t C, std::size_t W>
-[[gnu::target("avx2")]] bool classes_reach_avx2(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
-                                                const std::size_t* lengths, long min_total) {
-  return classes_reach<C, W, C>(table, steps, n, lengths, min_total);
+[[gnu::target("avx2,popcnt")]] bool classes_reach_avx2(const std::uint64_t* table, const unsigned char* steps,
+                                                       std::size_t n, const std::size_t* lengths, long min_total) {
+  return classes_reach<C, W, C, true>(table, steps, n, lengths, min_total);
 }
 #endif
 
@@ -389,7 +398,7 @@ FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates, bool wide_vectors
   for (std::size_t p = 0; p < by_length_.size(); ++p) fill_histogram(by_length_[p].msgid, &hist_[p * kBins]);
   split_by_class();
 #if defined(__x86_64__)
-  avx2_ = wide_vectors && __builtin_cpu_supports("avx2");
+  avx2_ = wide_vectors && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 #else
   (void)wide_vectors;
 #endif
@@ -482,13 +491,21 @@ class FuzzyIndex::Search {
   void scan(std::size_t first, std::size_t last, const std::uint8_t* hist) {
     if (first >= last) return;
     const std::size_t n = q_.size();
-    std::vector<std::pair<double, std::size_t>> open;
+    std::vector<std::pair<double, std::size_t>>& open = open_;
+    open.clear();
+    // 1 / total once a length, not a division a candidate: they come by
+    // length. (Rounded another way, a bound moves within kSlack.)
+    std::uint32_t length = 0;
+    double inverse = 1.0 / static_cast<double>(n);
     for (std::size_t p = first; p < last; ++p) {
       const Candidate& c = index_.by_length_[p];
-      const std::size_t total = n + c.length;
+      if (c.length != length) {
+        length = c.length;
+        inverse = 1.0 / static_cast<double>(n + length);
+      }
       const unsigned diff = std::max<unsigned>(histogram_distance(hist, &index_.hist_[p * kBins]),
                                                static_cast<unsigned>(n > c.length ? n - c.length : c.length - n));
-      const double bound = ratio(total, diff) + (sure(c) ? kBonus : 0.0);
+      const double bound = static_cast<double>(n + c.length - diff) * inverse + (sure(c) ? kBonus : 0.0);
       if (bound >= best_goal_ - kSlack) open.emplace_back(bound, p);
     }
     // The best bounds first: the goals found there prune the rest, in
@@ -575,10 +592,10 @@ class FuzzyIndex::Search {
       }
 #endif
       switch (words) {
-        case 1: return classes_reach<C, 1, 2>(t, steps, n, len, min_lcs);
-        case 2: return classes_reach<C, 2, 2>(t, steps, n, len, min_lcs);
-        case 3: return classes_reach<C, 3, 2>(t, steps, n, len, min_lcs);
-        case 4: return classes_reach<C, 4, 2>(t, steps, n, len, min_lcs);
+        case 1: return classes_reach<C, 1, 2, false>(t, steps, n, len, min_lcs);
+        case 2: return classes_reach<C, 2, 2, false>(t, steps, n, len, min_lcs);
+        case 3: return classes_reach<C, 3, 2, false>(t, steps, n, len, min_lcs);
+        case 4: return classes_reach<C, 4, 2, false>(t, steps, n, len, min_lcs);
       }
       return classes_reach_any(t, steps, n, len, C, words, min_lcs);
     }
@@ -652,6 +669,7 @@ class FuzzyIndex::Search {
   std::array<std::uint8_t, kBins> hist_{};
   std::optional<const BitPattern> pattern_;
   std::array<ClassPatterns, kClassCounts.size()> class_patterns_;
+  std::vector<std::pair<double, std::size_t>> open_;  // scan's, kept for its next call
   std::unordered_map<std::string_view, std::pair<long, long>> gram_counts_;  // gram -> (count, stamp)
   long stamp_ = 0;
 };
