@@ -39,7 +39,12 @@ long indel_distance(std::string_view a, std::string_view b, long max_d) {
   if (std::labs(n - m) > max_d) return -1;
   if (n == 0 || m == 0) return n + m;
 
-  std::vector<long> v(static_cast<std::size_t>(2 * max_d + 3), 0);
+  // The furthest x on each diagonal; on the stack for the search's few
+  // edits, which it asks for by the million.
+  const auto size = static_cast<std::size_t>(2 * max_d + 3);
+  std::array<long, 64> near{};
+  std::vector<long> far(size > near.size() ? size : 0, 0);
+  long* v = size > near.size() ? far.data() : near.data();
   const long off = max_d + 1;
   for (long d = 0; d <= max_d; ++d) {
     for (long k = -d; k <= d; k += 2) {
@@ -378,7 +383,7 @@ constexpr double kBonus = 0.00001;
 // never a decision, as every decision compares exact goals.
 constexpr double kSlack = 1e-9;
 // Up to this many edits, Myers' walk is quicker than the bit-parallel LCS.
-constexpr long kMyersLimit = 24;
+constexpr long kMyersLimit = 8;
 // Msgids up to this long go straight to the exact LCS.
 constexpr std::size_t kSplitFrom = 32;
 // Candidates evaluated in order of their bounds before the others.
@@ -397,6 +402,12 @@ FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates, bool wide_vectors
   hist_.resize(by_length_.size() * kBins);
   for (std::size_t p = 0; p < by_length_.size(); ++p) fill_histogram(by_length_[p].msgid, &hist_[p * kBins]);
   split_by_class();
+  for (std::size_t p = 0; p < by_length_.size(); ++p) {
+    const std::string_view id = by_length_[p].msgid;
+    if (id.size() < kSeed) continue;
+    by_start_.emplace(id.substr(0, kSeed), static_cast<std::uint32_t>(p));
+    by_end_.emplace(id.substr(id.size() - kSeed), static_cast<std::uint32_t>(p));
+  }
 #if defined(__x86_64__)
   avx2_ = wide_vectors && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
 #else
@@ -458,8 +469,14 @@ class FuzzyIndex::Search {
     if (four_grams(q_).empty()) return run_short();
     fill_histogram(q_, hist_.data());
     const std::uint8_t* hist = hist_.data();
-    // A changed msgid is usually a close copy of one candidate: look near
-    // its length first, then as far as the best goal found allows.
+    // A changed msgid is usually a close copy of one candidate: first the
+    // one that starts as it does and the one that ends as it does, whose
+    // goal prunes the rest; then near its length, then as far as the best
+    // goal found allows.
+    if (q_.size() >= kSeed) {
+      if (auto it = index_.by_start_.find(q_.substr(0, kSeed)); it != index_.by_start_.end()) consider(it->second);
+      if (auto it = index_.by_end_.find(q_.substr(q_.size() - kSeed)); it != index_.by_end_.end()) consider(it->second);
+    }
     auto [a_first, a_last] = window(std::max(best_goal_, 0.9));
     scan(a_first, a_last, hist);
     auto [first, last] = window(best_goal_);

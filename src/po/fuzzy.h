@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "po/catalog.h"
@@ -67,6 +68,10 @@ class FuzzyIndex {
     std::vector<std::uint32_t> at;
   };
   std::array<Split, kClassCounts.size()> splits_;
+  // Entries of by_length_ by the first and by the last kSeed bytes of their
+  // msgid (one entry a key): an edited msgid most often kept one of them.
+  static constexpr std::size_t kSeed = 16;
+  std::unordered_map<std::string_view, std::uint32_t> by_start_, by_end_;
   bool avx2_ = false;  // the class bounds run all their lanes in one AVX2 vector
 };
 
