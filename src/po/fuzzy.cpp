@@ -206,10 +206,9 @@ template <bool kPopcnt>
 // The bit-parallel LCS of each class of bytes of the msgid (the patterns,
 // `table`) with the same class of a candidate's (`steps`, as Split keeps
 // them), the C classes side by side in the lanes of vectors of G words.
-// Word w of class k's mask for byte b is table[(w * 256 + b) * C + k], zero
-// unless b is of class k: so the masks of a step's C bytes OR together into
-// the one the step needs, one load a byte and no shuffles. Whether the sum
-// of the C LCS can reach min_total; stops once the steps to come cannot.
+// Word w of class k's mask for byte b is table[(w * C + k) * 256 + b]: a
+// step's C bytes each fetch their class's mask, one load each. Whether the
+// sum of the C LCS can reach min_total; stops once the steps to come cannot.
 template <std::size_t C, std::size_t W, std::size_t G, bool kPopcnt>
 [[gnu::always_inline]] inline bool classes_reach(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
                                                  const std::size_t* lengths, long min_total) {
@@ -230,14 +229,12 @@ template <std::size_t C, std::size_t W, std::size_t G, bool kPopcnt>
       Vec carry{};  // 0, or all ones for a carry into the next word
 #pragma GCC unroll 8
       for (std::size_t w = 0; w < W; ++w) {
-        const std::uint64_t* rows = table + w * 256 * C + g * G;
-        Vec m{};
+        const std::uint64_t* masks = table + (w * C + g * G) * 256;
+        std::uint64_t lanes[G];
 #pragma GCC unroll 4
-        for (std::size_t k = g * G; k < (g + 1) * G; ++k) {
-          Vec row;
-          std::memcpy(&row, rows + step[k] * C, sizeof row);
-          m |= row;
-        }
+        for (std::size_t k = 0; k < G; ++k) lanes[k] = masks[k * 256 + step[g * G + k]];
+        Vec m;
+        std::memcpy(&m, lanes, sizeof m);
         // V' = (V + (V & M)) | (V & ~M), as in BitPattern::step.
         const Vec x = v[w][g], u = x & m;
         Vec sum = x + u;
@@ -264,7 +261,7 @@ bool classes_reach_any(const std::uint64_t* table, const unsigned char* steps, s
       const std::size_t b = steps[j * classes + k];
       unsigned char carry = 0;
       for (std::size_t w = 0; w < words; ++w) {
-        const std::uint64_t x = v[w * classes + k], u = x & table[(w * 256 + b) * classes + k];
+        const std::uint64_t x = v[w * classes + k], u = x & table[(w * classes + k) * 256 + b];
         v[w * classes + k] = add_carry(x, u, carry) | (x ^ u);
       }
     }
@@ -590,7 +587,7 @@ class FuzzyIndex::Search {
       std::array<std::size_t, kMaxClasses> next{};
       for (unsigned char b : q) {
         const std::size_t k = split.byte_class[b], i = next[k]++;
-        table[((i / 64) * 256 + b) * split.classes + k] |= std::uint64_t{1} << (i % 64);
+        table[((i / 64) * split.classes + k) * 256 + b] |= std::uint64_t{1} << (i % 64);
       }
     }
 
