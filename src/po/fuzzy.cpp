@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -38,7 +39,12 @@ long indel_distance(std::string_view a, std::string_view b, long max_d) {
   if (std::labs(n - m) > max_d) return -1;
   if (n == 0 || m == 0) return n + m;
 
-  std::vector<long> v(static_cast<std::size_t>(2 * max_d + 3), 0);
+  // The furthest x on each diagonal; on the stack for the search's few
+  // edits, which it asks for by the million.
+  const auto size = static_cast<std::size_t>(2 * max_d + 3);
+  std::array<long, 64> near{};
+  std::vector<long> far(size > near.size() ? size : 0, 0);
+  long* v = size > near.size() ? far.data() : near.data();
   const long off = max_d + 1;
   for (long d = 0; d <= max_d; ++d) {
     for (long k = -d; k <= d; k += 2) {
@@ -80,13 +86,10 @@ class BitPattern {
  public:
   explicit BitPattern(std::string_view query)
       : n_(query.size()), words_(std::max<std::size_t>(1, (query.size() + 63) / 64)),
-        masks_((kNoMatch + 1) * words_, 0) {
+        masks_(256 * words_, 0) {
     for (std::size_t i = 0; i < n_; ++i)
       masks_[static_cast<unsigned char>(query[i]) * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
   }
-
-  std::size_t size() const { return n_; }
-  std::size_t words() const { return words_; }
 
   // LCS(query, y), or -1 once it is known to stay below min_lcs.
   long lcs(std::string_view y, long min_lcs) const {
@@ -103,48 +106,7 @@ class BitPattern {
     }
   }
 
-  // Whether the LCS of K one-word patterns, each with its own y, add up to
-  // min_total. The patterns advance in lockstep: their chains are
-  // independent, and the processor overlaps them.
-  template <std::size_t K>
-  static bool lockstep_reaches(const BitPattern* const* patterns, const std::string_view* ys, long min_total) {
-    std::array<std::uint64_t, K> v;
-    v.fill(~std::uint64_t{0});
-    std::size_t shortest = ys[0].size(), longest = 0;
-    for (std::size_t k = 0; k < K; ++k) {
-      shortest = std::min(shortest, ys[k].size());
-      longest = std::max(longest, ys[k].size());
-    }
-    auto out_of_reach = [&](std::size_t done) {
-      long reach = 0;
-      for (std::size_t k = 0; k < K; ++k) {
-        const std::uint64_t copy = v[k];  // V's address never taken: it stays in registers
-        reach += patterns[k]->reach(&copy, ys[k].size() > done ? ys[k].size() - done : 0);
-      }
-      return reach < min_total;
-    };
-    std::size_t j = 0;
-    for (; j < shortest; ++j) {
-#pragma GCC unroll 4
-      for (std::size_t k = 0; k < K; ++k) {
-        const std::uint64_t x = v[k], u = x & patterns[k]->masks_[static_cast<unsigned char>(ys[k][j])];
-        v[k] = (x + u) | (x ^ u);
-      }
-      if ((j & 31) == 31 && out_of_reach(j + 1)) return false;
-    }
-    for (; j < longest; ++j)
-      for (std::size_t k = 0; k < K; ++k) {
-        // Past its end, a y reads the byte that matches nothing.
-        const std::size_t b = j < ys[k].size() ? static_cast<unsigned char>(ys[k][j]) : kNoMatch;
-        const std::uint64_t x = v[k], u = x & patterns[k]->masks_[b];
-        v[k] = (x + u) | (x ^ u);
-      }
-    return !out_of_reach(longest);
-  }
-
  private:
-  static constexpr std::size_t kNoMatch = 256;  // the row of masks_ that is all zeros
-
   // One byte of y: V' = (V + (V & M)) | (V & ~M), the carry rippling up
   // through the words. A fixed W keeps V in registers. (V & ~M is V ^ U.)
   template <std::size_t W>
@@ -209,7 +171,7 @@ class BitPattern {
   }
 
   std::size_t n_, words_;
-  std::vector<std::uint64_t> masks_;  // words_ per byte value, then a row of zeros
+  std::vector<std::uint64_t> masks_;  // words_ per byte value
 };
 
 // fstrcmp's value for total length and edit count, computed as gettext does
@@ -217,6 +179,106 @@ class BitPattern {
 double ratio(std::size_t total, long d) {
   return static_cast<double>(static_cast<long>(total) - d) / static_cast<double>(total);
 }
+
+// popcount64, or the processor's instruction where the caller may use it.
+template <bool kPopcnt>
+[[gnu::always_inline]] inline long count_ones(std::uint64_t x) {
+  if constexpr (kPopcnt) return __builtin_popcountll(x);
+  return popcount64(x);
+}
+
+// As BitPattern::reach, summed over classes: V holds `classes` lanes, word
+// after word (v[w * classes + k] is word w of class k).
+template <bool kPopcnt>
+[[gnu::always_inline]] inline long classes_reach_sum(const std::uint64_t* v, std::size_t classes,
+                                                     const std::size_t* lengths, std::size_t rest) {
+  long sum = 0;
+  for (std::size_t k = 0; k < classes; ++k) {
+    const std::size_t i = lengths[k] > rest ? lengths[k] - rest : 0;
+    long ones = 0;
+    for (std::size_t w = 0; w < i / 64; ++w) ones += count_ones<kPopcnt>(v[w * classes + k]);
+    if (i % 64) ones += count_ones<kPopcnt>(v[(i / 64) * classes + k] & ((std::uint64_t{1} << (i % 64)) - 1));
+    sum += static_cast<long>(i) - ones + static_cast<long>(std::min(rest, lengths[k]));
+  }
+  return sum;
+}
+
+// The bit-parallel LCS of each class of bytes of the msgid (the patterns,
+// `table`) with the same class of a candidate's (`steps`, as Split keeps
+// them), the C classes side by side in the lanes of vectors of G words.
+// Word w of class k's mask for byte b is table[(w * C + k) * 256 + b]: a
+// step's C bytes each fetch their class's mask, one load each. Whether the
+// sum of the C LCS can reach min_total; stops once the steps to come cannot.
+template <std::size_t C, std::size_t W, std::size_t G, bool kPopcnt>
+[[gnu::always_inline]] inline bool classes_reach(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
+                                                 const std::size_t* lengths, long min_total) {
+  typedef std::uint64_t Vec __attribute__((vector_size(G * 8)));
+  constexpr std::size_t kGroups = C / G;
+  Vec v[W][kGroups];
+  for (auto& word : v)
+    for (auto& group : word) group = ~Vec{};
+  auto reach = [&](std::size_t rest) {
+    std::uint64_t lanes[W * C];  // (on a copy: V itself, its address never taken, stays in registers)
+    std::memcpy(lanes, v, sizeof lanes);
+    return classes_reach_sum<kPopcnt>(lanes, C, lengths, rest);
+  };
+  for (std::size_t j = 0; j < n; ++j) {
+    const unsigned char* step = steps + j * C;
+#pragma GCC unroll 2
+    for (std::size_t g = 0; g < kGroups; ++g) {
+      Vec carry{};  // 0, or all ones for a carry into the next word
+#pragma GCC unroll 8
+      for (std::size_t w = 0; w < W; ++w) {
+        const std::uint64_t* masks = table + (w * C + g * G) * 256;
+        std::uint64_t lanes[G];
+#pragma GCC unroll 4
+        for (std::size_t k = 0; k < G; ++k) lanes[k] = masks[k * 256 + step[g * G + k]];
+        Vec m;
+        std::memcpy(&m, lanes, sizeof m);
+        // V' = (V + (V & M)) | (V & ~M), as in BitPattern::step.
+        const Vec x = v[w][g], u = x & m;
+        Vec sum = x + u;
+        if constexpr (W > 1) {
+          const Vec with_carry = sum - carry;
+          carry = reinterpret_cast<Vec>(sum < x) | reinterpret_cast<Vec>(with_carry < sum);
+          sum = with_carry;
+        }
+        v[w][g] = sum | (x ^ u);
+      }
+    }
+    if ((j & 31) == 31 && reach(n - j - 1) < min_total) return false;
+  }
+  return reach(0) >= min_total;
+}
+
+// The same for any number of words, a lane at a time: for msgids of
+// thousands of bytes, where the bound saves the most.
+bool classes_reach_any(const std::uint64_t* table, const unsigned char* steps, std::size_t n,
+                       const std::size_t* lengths, std::size_t classes, std::size_t words, long min_total) {
+  std::vector<std::uint64_t> v(words * classes, ~std::uint64_t{0});
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t k = 0; k < classes; ++k) {
+      const std::size_t b = steps[j * classes + k];
+      unsigned char carry = 0;
+      for (std::size_t w = 0; w < words; ++w) {
+        const std::uint64_t x = v[w * classes + k], u = x & table[(w * classes + k) * 256 + b];
+        v[w * classes + k] = add_carry(x, u, carry) | (x ^ u);
+      }
+    }
+    if ((j & 31) == 31 && classes_reach_sum<false>(v.data(), classes, lengths, n - j - 1) < min_total) return false;
+  }
+  return classes_reach_sum<false>(v.data(), classes, lengths, 0) >= min_total;
+}
+
+#if defined(__x86_64__)
+// All C lanes in one vector where the processor has AVX2 (x86-64's
+// baseline, SSE2, holds two); every processor with AVX2 counts bits too.
+template <std::size_t C, std::size_t W>
+[[gnu::target("avx2,popcnt")]] bool classes_reach_avx2(const std::uint64_t* table, const unsigned char* steps,
+                                                       std::size_t n, const std::size_t* lengths, long min_total) {
+  return classes_reach<C, W, C, true>(table, steps, n, lengths, min_total);
+}
+#endif
 
 }  // namespace
 
@@ -318,15 +380,16 @@ constexpr double kBonus = 0.00001;
 // never a decision, as every decision compares exact goals.
 constexpr double kSlack = 1e-9;
 // Up to this many edits, Myers' walk is quicker than the bit-parallel LCS.
-constexpr long kMyersLimit = 24;
+constexpr long kMyersLimit = 8;
 // Msgids up to this long go straight to the exact LCS.
 constexpr std::size_t kSplitFrom = 32;
 // Candidates evaluated in order of their bounds before the others.
 constexpr std::size_t kHead = 8;
+constexpr std::size_t kMaxClasses = *std::max_element(FuzzyIndex::kClassCounts.begin(), FuzzyIndex::kClassCounts.end());
 
 }  // namespace
 
-FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates) {
+FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates, bool wide_vectors) {
   by_length_.reserve(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i)
     by_length_.push_back({candidates[i], candidates[i]->msgid, static_cast<std::uint32_t>(i),
@@ -336,6 +399,17 @@ FuzzyIndex::FuzzyIndex(std::vector<const Message*> candidates) {
   hist_.resize(by_length_.size() * kBins);
   for (std::size_t p = 0; p < by_length_.size(); ++p) fill_histogram(by_length_[p].msgid, &hist_[p * kBins]);
   split_by_class();
+  for (std::size_t p = 0; p < by_length_.size(); ++p) {
+    const std::string_view id = by_length_[p].msgid;
+    if (id.size() < kSeed) continue;
+    by_start_.emplace(id.substr(0, kSeed), static_cast<std::uint32_t>(p));
+    by_end_.emplace(id.substr(id.size() - kSeed), static_cast<std::uint32_t>(p));
+  }
+#if defined(__x86_64__)
+  avx2_ = wide_vectors && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+#else
+  (void)wide_vectors;
+#endif
 }
 
 // The classes take the histogram bins in turns, most frequent first, so
@@ -351,19 +425,26 @@ void FuzzyIndex::split_by_class() {
   std::stable_sort(bins.begin(), bins.end(), [&](std::size_t a, std::size_t b) { return totals[a] > totals[b]; });
   for (std::size_t level = 0; level < splits_.size(); ++level) {
     Split& split = splits_[level];
-    split.classes = kClassCounts[level];
-    for (std::size_t rank = 0; rank < kBins; ++rank)
-      split.bin_class[bins[rank]] = static_cast<std::uint8_t>(rank % split.classes);
-    for (std::size_t b = 0; b < 256; ++b) split.byte_class[b] = split.bin_class[kBinOf[b]];
-    split.at.reserve(by_length_.size() * (split.classes + 1));
-    split.bytes.reserve(by_length_.empty() ? 0 : by_length_.back().length * by_length_.size() / 2);
-    for (const Candidate& c : by_length_)
-      for (std::size_t k = 0; k <= split.classes; ++k) {
-        split.at.push_back(static_cast<std::uint32_t>(split.bytes.size()));
-        if (k == split.classes) break;
-        for (char b : c.msgid)
-          if (split.byte_class[static_cast<unsigned char>(b)] == k) split.bytes += b;
+    const std::size_t classes = split.classes = kClassCounts[level];
+    std::array<std::uint8_t, kBins> bin_class;
+    for (std::size_t rank = 0; rank < kBins; ++rank) bin_class[bins[rank]] = static_cast<std::uint8_t>(rank % classes);
+    for (std::size_t b = 0; b < 256; ++b) split.byte_class[b] = bin_class[kBinOf[b]];
+    split.at.reserve(by_length_.size() + 1);
+    split.at.push_back(0);
+    for (const Candidate& c : by_length_) {
+      std::array<std::size_t, kMaxClasses> count{};
+      for (unsigned char b : c.msgid) ++count[split.byte_class[b]];
+      const std::size_t at = split.steps.size();
+      split.steps.resize(at + *std::max_element(count.begin(), count.end()) * classes, '\0');
+      std::array<std::size_t, kMaxClasses> next;
+      for (std::size_t k = 0; k < classes; ++k) next[k] = at + k;
+      for (char b : c.msgid) {
+        std::size_t& i = next[split.byte_class[static_cast<unsigned char>(b)]];
+        split.steps[i] = b;
+        i += classes;
       }
+      split.at.push_back(static_cast<std::uint32_t>(split.steps.size()));
+    }
   }
 }
 
@@ -385,8 +466,14 @@ class FuzzyIndex::Search {
     if (four_grams(q_).empty()) return run_short();
     fill_histogram(q_, hist_.data());
     const std::uint8_t* hist = hist_.data();
-    // A changed msgid is usually a close copy of one candidate: look near
-    // its length first, then as far as the best goal found allows.
+    // A changed msgid is usually a close copy of one candidate: first the
+    // one that starts as it does and the one that ends as it does, whose
+    // goal prunes the rest; then near its length, then as far as the best
+    // goal found allows.
+    if (q_.size() >= kSeed) {
+      if (auto it = index_.by_start_.find(q_.substr(0, kSeed)); it != index_.by_start_.end()) consider(it->second);
+      if (auto it = index_.by_end_.find(q_.substr(q_.size() - kSeed)); it != index_.by_end_.end()) consider(it->second);
+    }
     auto [a_first, a_last] = window(std::max(best_goal_, 0.9));
     scan(a_first, a_last, hist);
     auto [first, last] = window(best_goal_);
@@ -418,13 +505,21 @@ class FuzzyIndex::Search {
   void scan(std::size_t first, std::size_t last, const std::uint8_t* hist) {
     if (first >= last) return;
     const std::size_t n = q_.size();
-    std::vector<std::pair<double, std::size_t>> open;
+    std::vector<std::pair<double, std::size_t>>& open = open_;
+    open.clear();
+    // 1 / total once a length, not a division a candidate: they come by
+    // length. (Rounded another way, a bound moves within kSlack.)
+    std::uint32_t length = 0;
+    double inverse = 1.0 / static_cast<double>(n);
     for (std::size_t p = first; p < last; ++p) {
       const Candidate& c = index_.by_length_[p];
-      const std::size_t total = n + c.length;
+      if (c.length != length) {
+        length = c.length;
+        inverse = 1.0 / static_cast<double>(n + length);
+      }
       const unsigned diff = std::max<unsigned>(histogram_distance(hist, &index_.hist_[p * kBins]),
                                                static_cast<unsigned>(n > c.length ? n - c.length : c.length - n));
-      const double bound = ratio(total, diff) + (sure(c) ? kBonus : 0.0);
+      const double bound = static_cast<double>(n + c.length - diff) * inverse + (sure(c) ? kBonus : 0.0);
       if (bound >= best_goal_ - kSlack) open.emplace_back(bound, p);
     }
     // The best bounds first: the goals found there prune the rest, in
@@ -474,47 +569,55 @@ class FuzzyIndex::Search {
   // thousand, four one in fifteen.
   bool split_bound_reaches(std::size_t level, std::size_t p, long min_lcs) {
     const Split& split = index_.splits_[level];
-    const std::size_t classes = split.classes;
-    std::vector<BitPattern>& patterns = split_patterns_[level];
-    if (patterns.empty()) {
-      std::vector<std::string> parts(classes);
-      for (char b : q_) parts[split.byte_class[static_cast<unsigned char>(b)]] += b;
-      for (const std::string& part : parts) patterns.emplace_back(part);
-    }
-    std::array<std::string_view, 4> ys;
-    std::array<const BitPattern*, 4> pats;
-    const std::uint32_t* at = &split.at[p * (classes + 1)];
-    for (std::size_t k = 0; k < classes; ++k) {
-      ys[k] = std::string_view(split.bytes.data() + at[k], at[k + 1] - at[k]);
-      pats[k] = &patterns[k];
-    }
-    bool one_word = true;
-    for (std::size_t k = 0; k < classes; ++k) one_word = one_word && patterns[k].words() == 1;
-    if (one_word && classes == 4) return BitPattern::lockstep_reaches<4>(pats.data(), ys.data(), min_lcs);
-    if (one_word && classes == 2) return BitPattern::lockstep_reaches<2>(pats.data(), ys.data(), min_lcs);
-
-    // One class after the other, each stopped once the others, at what
-    // they can add at most, could not make up for it: its shorter side, and
-    // the common byte counts (a count saturated on both sides says nothing).
-    std::array<long, 4> cap{};
-    const std::uint8_t* hc = &index_.hist_[p * kBins];
-    for (std::size_t b = 0; b < kBins; ++b)
-      cap[split.bin_class[b]] += hist_[b] == 255 && hc[b] == 255 ? 1L << 20 : std::min(hist_[b], hc[b]);
-    long rest = 0;
-    for (std::size_t k = 0; k < classes; ++k) {
-      cap[k] = std::min({cap[k], static_cast<long>(patterns[k].size()), static_cast<long>(ys[k].size())});
-      rest += cap[k];
-    }
-    long reached = 0;
-    for (std::size_t k = 0; k < classes && reached + rest >= min_lcs; ++k) {
-      rest -= cap[k];
-      if (cap[k] == 0) continue;
-      const long lcs = patterns[k].lcs(ys[k], std::max(0L, min_lcs - reached - rest));
-      if (lcs < 0) return false;
-      reached += lcs;
-    }
-    return reached >= min_lcs;
+    ClassPatterns& patterns = class_patterns_[level];
+    if (patterns.table.empty()) patterns = ClassPatterns(split, q_);
+    const auto* steps = reinterpret_cast<const unsigned char*>(split.steps.data()) + split.at[p];
+    const std::size_t n = (split.at[p + 1] - split.at[p]) / split.classes;
+    return split.classes == 4 ? patterns.reach<4>(index_.avx2_, steps, n, min_lcs)
+                              : patterns.reach<2>(index_.avx2_, steps, n, min_lcs);
   }
+
+  // The msgid's classes of one split as the patterns of classes_reach.
+  struct ClassPatterns {
+    ClassPatterns() = default;
+    ClassPatterns(const Split& split, std::string_view q) {
+      for (unsigned char b : q) ++lengths[split.byte_class[b]];
+      words = (*std::max_element(lengths.begin(), lengths.end()) + 63) / 64;
+      table.assign(words * 256 * split.classes, 0);
+      std::array<std::size_t, kMaxClasses> next{};
+      for (unsigned char b : q) {
+        const std::size_t k = split.byte_class[b], i = next[k]++;
+        table[((i / 64) * split.classes + k) * 256 + b] |= std::uint64_t{1} << (i % 64);
+      }
+    }
+
+    template <std::size_t C>
+    bool reach(bool avx2, const unsigned char* steps, std::size_t n, long min_lcs) const {
+      const std::uint64_t* t = table.data();
+      const std::size_t* len = lengths.data();
+#if defined(__x86_64__)
+      if (avx2) {
+        switch (words) {
+          case 1: return classes_reach_avx2<C, 1>(t, steps, n, len, min_lcs);
+          case 2: return classes_reach_avx2<C, 2>(t, steps, n, len, min_lcs);
+          case 3: return classes_reach_avx2<C, 3>(t, steps, n, len, min_lcs);
+          case 4: return classes_reach_avx2<C, 4>(t, steps, n, len, min_lcs);
+        }
+      }
+#endif
+      switch (words) {
+        case 1: return classes_reach<C, 1, 2, false>(t, steps, n, len, min_lcs);
+        case 2: return classes_reach<C, 2, 2, false>(t, steps, n, len, min_lcs);
+        case 3: return classes_reach<C, 3, 2, false>(t, steps, n, len, min_lcs);
+        case 4: return classes_reach<C, 4, 2, false>(t, steps, n, len, min_lcs);
+      }
+      return classes_reach_any(t, steps, n, len, C, words, min_lcs);
+    }
+
+    std::size_t words = 0;
+    std::array<std::size_t, kMaxClasses> lengths{};
+    std::vector<std::uint64_t> table;
+  };
 
   // msgmerge's rule: a higher goal wins; on an equal goal, the candidate
   // sharing more of the msgid's 4-grams, then the earlier one. A candidate
@@ -579,8 +682,8 @@ class FuzzyIndex::Search {
   long best_shared_ = 0;
   std::array<std::uint8_t, kBins> hist_{};
   std::optional<const BitPattern> pattern_;
-  // Per split, the msgid restricted to each class.
-  std::array<std::vector<BitPattern>, kClassCounts.size()> split_patterns_;
+  std::array<ClassPatterns, kClassCounts.size()> class_patterns_;
+  std::vector<std::pair<double, std::size_t>> open_;  // scan's, kept for its next call
   std::unordered_map<std::string_view, std::pair<long, long>> gram_counts_;  // gram -> (count, stamp)
   long stamp_ = 0;
 };

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "po/catalog.h"
@@ -21,8 +22,10 @@ inline constexpr double kFuzzyThreshold = 0.6;
 class FuzzyIndex {
  public:
   // `candidates`: translated messages in msgmerge's order (the old catalog in
-  // file order). They must outlive the index.
-  explicit FuzzyIndex(std::vector<const Message*> candidates);
+  // file order). They must outlive the index. `wide_vectors`: run the class
+  // bounds four lanes to a vector where the processor can (AVX2); the
+  // answers are the same either way, and the tests hold them so.
+  explicit FuzzyIndex(std::vector<const Message*> candidates, bool wide_vectors = true);
 
   struct Match {
     const Message* message = nullptr;  // nullptr: none above the bound
@@ -55,15 +58,21 @@ class FuzzyIndex {
   std::vector<std::uint8_t> hist_;    // kBins byte counts per entry of by_length_
   struct Split {
     std::size_t classes = 0;
-    std::array<std::uint8_t, kBins> bin_class{};  // histogram bin -> class
     std::array<std::uint8_t, 256> byte_class{};
     // Per entry of by_length_, its msgid's bytes grouped by class (in their
-    // order within a class): class k of entry p is
-    // bytes[at[p * (classes + 1) + k], at[p * (classes + 1) + k + 1]).
-    std::string bytes;
+    // order within a class), the classes side by side: step j holds the
+    // j-th byte of each class, or a 0 past the end of one (a byte more can
+    // only raise the bound). Entry p's steps are the bytes [at[p], at[p + 1]),
+    // `classes` a step.
+    std::string steps;
     std::vector<std::uint32_t> at;
   };
   std::array<Split, kClassCounts.size()> splits_;
+  // Entries of by_length_ by the first and by the last kSeed bytes of their
+  // msgid (one entry a key): an edited msgid most often kept one of them.
+  static constexpr std::size_t kSeed = 16;
+  std::unordered_map<std::string_view, std::uint32_t> by_start_, by_end_;
+  bool avx2_ = false;  // the class bounds run all their lanes in one AVX2 vector
 };
 
 // The goal msgmerge maximises: gettext's fuzzy_search_goal_function.

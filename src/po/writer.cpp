@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -24,6 +25,7 @@
 #include "base/source_text.h"
 #include "base/tr.h"
 #include "po/keep.h"
+#include "po/linebreak.h"
 
 namespace l10n {
 
@@ -129,11 +131,27 @@ po_message_t to_po_message(const Message& m) {
 // The same bytes without libgettextpo, for the catalogs this tool handles:
 // UTF-8, no format or range flags. A straight port of write-po.c (gettext
 // 0.21, default style: no --indent, --escape or --no-wrap, width 79) that
-// asks libunistring for the line breaks, as gettext does; libgettextpo
-// spends most of its time in per-byte iconv and stream calls around that.
+// breaks lines by libunistring's rules, as gettext does (po/linebreak.h);
+// libgettextpo spends most of its time in per-byte iconv and stream calls
+// around that.
 // catalog_test holds the two paths, and msgcat, to the same output.
 
 constexpr int kPageWidth = 79;
+
+// What follows the backslash when a byte is written as an escape, or 0.
+constexpr std::array<char, 256> kEscaped = [] {
+  std::array<char, 256> e{};
+  e['\a'] = 'a';
+  e['\b'] = 'b';
+  e['\f'] = 'f';
+  e['\n'] = 'n';
+  e['\r'] = 'r';
+  e['\t'] = 't';
+  e['\v'] = 'v';
+  e['\\'] = '\\';
+  e['"'] = '"';
+  return e;
+}();
 
 
 bool plain_utf8(std::string_view s) {
@@ -222,7 +240,7 @@ class PoWriter {
       if (refs.size() > 1 && !seen.emplace(r.file, line).second) continue;
       std::string_view file = r.file;
       while (file.size() >= 2 && file[0] == '.' && file[1] == '/') file.remove_prefix(2);
-      std::string suffix = line > 0 ? ":" + std::to_string(line) : std::string();
+      const std::string suffix = line > 0 ? std::string(":").append(std::to_string(line)) : std::string();
       std::size_t len = file.size() + suffix.size() + 1;
       if (column > 2 && column + len > static_cast<std::size_t>(kPageWidth)) {
         out_ += "\n#:";
@@ -248,8 +266,6 @@ class PoWriter {
   void wrap(std::string_view prefix, std::string_view name, std::string_view value) {
     const int after_break = static_cast<int>(prefix.size()) + 1;
     const int width = kPageWidth - 1 - after_break;
-    static const char kEscapes[] = "\a\b\f\n\r\t\v";
-    static const char kNames[] = "abfnrtv";
     bool first_line = true;
     std::size_t s = 0;
     do {
@@ -258,11 +274,19 @@ class PoWriter {
       portion_.clear();
       overrides_.clear();
       for (std::size_t i = s; i < es;) {
-        char c = value[i];
-        const char* esc = c != '\0' ? std::strchr(kEscapes, c) : nullptr;
-        if (esc || c == '\\' || c == '"') {
+        // A run of ASCII that needs no escape goes in at once.
+        std::size_t plain = i;
+        while (plain < es && static_cast<unsigned char>(value[plain]) < 0x80 &&
+               !kEscaped[static_cast<unsigned char>(value[plain])])
+          ++plain;
+        portion_.append(value.substr(i, plain - i));
+        overrides_.append(plain - i, static_cast<char>(UC_BREAK_UNDEFINED));
+        i = plain;
+        if (i == es) break;
+        const char c = value[i];
+        if (const char escaped = kEscaped[static_cast<unsigned char>(c)]) {
           portion_ += '\\';
-          portion_ += esc ? kNames[esc - kEscapes] : c;
+          portion_ += escaped;
           overrides_ += static_cast<char>(UC_BREAK_UNDEFINED);
           overrides_ += static_cast<char>(UC_BREAK_PROHIBITED);
           ++i;
@@ -281,12 +305,11 @@ class PoWriter {
         int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
                        after_break;
         // A character is never wider in columns than in UTF-8 bytes, so a
-        // portion that fits in bytes has no break: libunistring is spared it.
+        // portion that fits in bytes has no break: the rules are spared it.
         if (startcol + static_cast<int>(portion_.size()) <= width)
           std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
         else
-          ulc_width_linebreaks(portion_.data(), portion_.size(), width, startcol, 0, overrides_.data(), "UTF-8",
-                               breaks_.data());
+          width_linebreaks(portion_, width, startcol, overrides_.data(), breaks_.data());
         // A value that does not fit on the keyword's line starts on the next one.
         if (first_line && !portion_.empty() &&
             (es < value.size() || startcol > width ||

@@ -1,0 +1,18 @@
+// Where a PO writer may break a string's line: libunistring's answer, as
+// gettext's write-po.c asks for it, without its cost on ASCII text.
+#pragma once
+
+#include <string_view>
+
+namespace l10n {
+
+// ulc_width_linebreaks(s, width, start_column, 0, overrides, "UTF-8",
+// breaks): breaks[i] becomes UC_BREAK_POSSIBLE where a line break goes before
+// byte i so that lines fit in `width` columns (starting at `start_column`),
+// else UC_BREAK_PROHIBITED. overrides[i] is UC_BREAK_UNDEFINED, or
+// UC_BREAK_PROHIBITED where no break may go before byte i whatever the rules
+// say. Text of printable ASCII alone is broken here, by the same rules;
+// anything else by libunistring.
+void width_linebreaks(std::string_view s, int width, int start_column, const char* overrides, char* breaks);
+
+}  // namespace l10n
