@@ -143,7 +143,7 @@ std::size_t front_matter_end(std::string_view bytes) {
   std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::string_view rest = bytes.substr(start);
   std::string_view delim = rest.substr(0, 3);
-  if ((delim != "---" && delim != "+++") || rest.find('\n') != 3 + (rest.substr(3, 1) == "\r")) return 0;
+  if ((delim != "---" && delim != "+++") || rest.find('\n') != std::size_t{3} + (rest.substr(3, 1) == "\r")) return 0;
   for (std::size_t at = rest.find('\n'); at != std::string_view::npos; at = rest.find('\n', at + 1)) {
     std::string_view line = rest.substr(at + 1, rest.find('\n', at + 1) - at - 1);
     if (line.starts_with(delim) || (delim == "---" && line.starts_with("..."))) {
