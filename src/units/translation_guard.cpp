@@ -56,14 +56,15 @@ std::pair<std::string, std::string> first_difference(const Tokens& want, const T
   return {first_in_text(dropped), first_in_text(added)};
 }
 
-// "changed: old → new", "dropped: old" or "added: new", in the words given.
+// "changed: old → new", "dropped: old" or "added: new", in the words given
+// (msgids, translated only for a refusal: most translations pass).
 std::optional<std::string> compare(const Tokens& want, const Tokens& got, const char* changed, const char* dropped,
                                    const char* added) {
   if (want == got) return std::nullopt;
   auto [old_text, new_text] = first_difference(want, got);
-  if (old_text.empty()) return format(added, new_text.c_str());
-  if (new_text.empty()) return format(dropped, old_text.c_str());
-  return format(changed, old_text.c_str(), new_text.c_str());
+  if (old_text.empty()) return format(tr(added), new_text.c_str());
+  if (new_text.empty()) return format(tr(dropped), old_text.c_str());
+  return format(tr(changed), old_text.c_str(), new_text.c_str());
 }
 
 // Each call reduced to what a translation must keep: its name, form, and
@@ -378,25 +379,25 @@ std::optional<std::string> refuse_translation(const Unit& unit, const SourceGuar
   // refuses one: either way the page would not be what was checked.
   if (msgstr.find('\r') != std::string_view::npos)
     return std::string(tr("the translation holds a carriage return (\\r), which would end the line in the page"));
-  if (auto why = compare(source.placeholders, placeholders(msgstr, rules), tr("placeholder changed: %s → %s"),
-                         tr("placeholder dropped: %s"), tr("placeholder added: %s")))
+  if (auto why = compare(source.placeholders, placeholders(msgstr, rules), N_("placeholder changed: %s → %s"),
+                         N_("placeholder dropped: %s"), N_("placeholder added: %s")))
     return why;
-  if (auto why = compare(source.raw_html, raw_html(msgstr), tr("raw HTML changed: %s → %s"),
-                         tr("raw HTML dropped: %s"), tr("raw HTML added: %s")))
+  if (auto why = compare(source.raw_html, raw_html(msgstr), N_("raw HTML changed: %s → %s"),
+                         N_("raw HTML dropped: %s"), N_("raw HTML added: %s")))
     return why;
   if (unit.kind == UnitKind::ShortcodeParam) return shortcode_param_problem(unit, msgstr);
   if (!is_markdown_block(unit.kind)) return std::nullopt;  // structured values are re-quoted
   auto got = shortcode_keys(msgstr, rules);
   if (!got) return std::string(tr("a shortcode call in the translation is broken"));
   if (source.shortcode_keys)
-    if (auto why = compare(*source.shortcode_keys, *got, tr("shortcode call changed: %s → %s"),
-                           tr("shortcode call dropped: %s"), tr("shortcode call added: %s")))
+    if (auto why = compare(*source.shortcode_keys, *got, N_("shortcode call changed: %s → %s"),
+                           N_("shortcode call dropped: %s"), N_("shortcode call added: %s")))
       return why;
-  if (auto why = compare(source.link_targets, link_targets(msgstr), tr("link target changed: %s → %s"),
-                         tr("link target dropped: %s"), tr("link target added: %s")))
+  if (auto why = compare(source.link_targets, link_targets(msgstr), N_("link target changed: %s → %s"),
+                         N_("link target dropped: %s"), N_("link target added: %s")))
     return why;
-  if (auto why = compare(source.code_spans, code_spans(msgstr), tr("code span changed: %s → %s"),
-                         tr("code span dropped: %s"), tr("code span added: %s")))
+  if (auto why = compare(source.code_spans, code_spans(msgstr), N_("code span changed: %s → %s"),
+                         N_("code span dropped: %s"), N_("code span added: %s")))
     return why;
   return structure_problem(unit, source, msgstr);
 }
