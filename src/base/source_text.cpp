@@ -87,25 +87,16 @@ constexpr std::uint64_t zero_bytes(std::uint64_t w) { return (w - kOnes) & ~w & 
 // Whether a word holds a byte past ASCII, a NUL or a CR.
 bool needs_a_look(std::uint64_t w) { return (w & kHighs) || zero_bytes(w) || zero_bytes(w ^ (kOnes * '\r')); }
 
-// The byte at p[i], past ASCII or a NUL or CR, is where `text` is no
+// The byte at s[i], past ASCII or a NUL or CR, is where the text is no
 // longer plain: its length when it is valid UTF-8 or a CR of a CRLF, 0 when not.
-std::size_t special_length(const unsigned char* p, std::size_t i, std::size_t n, bool nul_cr_invalid) {
-  unsigned char c = p[i];
-  if (c < 0x80) {
+std::size_t special_length(std::string_view s, std::size_t i, bool nul_cr_invalid) {
+  char c = s[i];
+  if (static_cast<unsigned char>(c) < 0x80) {
     if (!nul_cr_invalid || (c != '\0' && c != '\r')) return 1;
-    return c == '\r' && i + 1 < n && p[i + 1] == '\n' ? 1 : 0;
+    return c == '\r' && i + 1 < s.size() && s[i + 1] == '\n' ? 1 : 0;
   }
-  std::size_t len;
-  unsigned int cp;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-  else return 0;
-  if (i + len > n) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i + k] & 0x3F);
-  }
+  char32_t cp = 0;
+  std::size_t len = decode_code_point(s, i, cp);
   // Overlong forms, surrogates and values past U+10FFFF are invalid too.
   if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
       (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
@@ -126,7 +117,7 @@ std::size_t find_invalid(std::string_view s, bool nul_cr_invalid) {
         continue;
       }
     }
-    std::size_t len = special_length(p, i, n, nul_cr_invalid);
+    std::size_t len = special_length(s, i, nul_cr_invalid);
     if (len == 0) return i;
     i += len;
   }
