@@ -137,10 +137,9 @@ class StagedWrites {
   StagedWrites& operator=(const StagedWrites&) = delete;
   ~StagedWrites() { discard_temp_files(temps_); }
 
-  // The template is staged when its first language needs its date, the PO
-  // files as they are made; the report names templates first either way.
-  void add(PendingWrite w, bool is_template) {
-    Staged& s = (is_template ? templates_ : catalogs_).emplace_back(Staged{w.rel, false});
+  // In the order the report names them: the templates, then the PO files.
+  void add(PendingWrite w) {
+    Staged& s = staged_.emplace_back(Staged{w.rel, false});
     if (!inside_site(cfg_, w.rel))
       throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     if (w.known_unchanged || current_output(cfg_, w.rel) == w.bytes) return;
@@ -155,8 +154,7 @@ class StagedWrites {
   void commit(ExtractReport& report) {
     // commit_temp_files removes what it did not rename when it fails.
     commit_temp_files(std::exchange(temps_, {}), cfg_.root);
-    for (const auto* list : {&templates_, &catalogs_})
-      for (const Staged& s : *list) (s.changed ? report.written : report.unchanged).push_back(s.rel);
+    for (const Staged& s : staged_) (s.changed ? report.written : report.unchanged).push_back(s.rel);
   }
 
  private:
@@ -165,7 +163,7 @@ class StagedWrites {
     bool changed;
   };
   const Config& cfg_;
-  std::vector<Staged> templates_, catalogs_;
+  std::vector<Staged> staged_;
   std::vector<std::pair<std::string, std::string>> temps_;  // (temp, target)
 };
 
@@ -344,7 +342,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         date = keep_creation_date(bytes, *current).value_or(date);
         unchanged = bytes == *current;
       }
-      staged.add({pot_rel(domain), std::move(bytes), unchanged}, true);
+      staged.add({pot_rel(domain), std::move(bytes), unchanged});
       creation_dates[domain] = date;
     }
     builders.clear();
@@ -374,7 +372,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
         if (l + 1 == cfg.languages.size()) pot = Catalog{};  // no language needs it any more: before the write
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
-        staged.add(po_write(catalog_path(cfg, lang, domain), po, before), false);
+        staged.add(po_write(catalog_path(cfg, lang, domain), po, before));
       }
     }
     for (const auto& [lang, why] : broken) report.errors.push_back(why);

@@ -4,9 +4,9 @@
 #include <atomic>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <thread>
 #include <vector>
 
 #include "base/error.h"
