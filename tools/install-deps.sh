@@ -11,6 +11,7 @@ build=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-dev libtomlplusplus-dev libpugixml-dev
   libboost-program-options-dev libcld2-dev
+  libmimalloc-dev
 )
 rest=(
   git catch2 hunspell-nl hunspell-en-us chromium
