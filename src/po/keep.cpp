@@ -5,11 +5,10 @@
 #include <optional>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "base/error.h"
+#include "base/key_index.h"
 #include "base/parallel.h"
 #include "base/source_text.h"
 #include "po/catalog.h"
@@ -107,7 +106,7 @@ class FreshCatalog : public Fresh {
   // key twice makes format_po's text one that does not read.
   // (A name holding U+2068 or U+2069 makes a "#:" line that does not read.)
   bool reads_back() const {
-    std::unordered_set<MessageKey, MessageKeyHash> keys(order_.size());
+    KeyIndex<MessageKey, MessageKeyHash> keys(order_.size());
     auto isolate = [](const Reference& r) {
       return r.file.find("\xE2\x81\xA8") != std::string::npos || r.file.find("\xE2\x81\xA9") != std::string::npos;
     };
@@ -156,11 +155,13 @@ class FreshCatalog : public Fresh {
 std::optional<std::vector<std::optional<std::size_t>>> unchanged_entries(const PoText& old,
                                                                          const std::vector<Entry>& old_entries,
                                                                          const Fresh& fresh) {
-  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> place(old_entries.size());
+  // The first old entry of each key, by the key's number in `keys`.
+  KeyIndex<MessageKey, MessageKeyHash> keys(old_entries.size());
+  std::vector<std::size_t> place;
   std::optional<std::size_t> header;
   for (std::size_t i = 0; i < old_entries.size(); ++i) {
-    if (old_entries[i].message) place.emplace(MessageKey(*old_entries[i].message), i);
-    else header = i;
+    if (!old_entries[i].message) header = i;
+    else if (keys.insert(MessageKey(*old_entries[i].message)).second) place.push_back(i);
   }
   std::vector<std::optional<std::size_t>> out(fresh.size());
   std::atomic<bool> unreadable{false};
@@ -170,8 +171,8 @@ std::optional<std::vector<std::optional<std::size_t>>> unchanged_entries(const P
       const Message* m = fresh.message(i);
       std::optional<std::size_t> candidate = header;
       if (m) {
-        auto it = place.find(MessageKey(*m));
-        candidate = it == place.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+        auto number = keys.find(MessageKey(*m));
+        candidate = number ? std::optional<std::size_t>(place[*number]) : std::nullopt;
       }
       if (!candidate) continue;
       std::optional<bool> same = m ? fresh.same(i, *old_entries[*candidate].message) : fresh.same_header(old.cat);

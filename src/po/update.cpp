@@ -14,6 +14,7 @@
 #include "base/parallel.h"
 #include "base/source_text.h"
 #include "base/files.h"
+#include "base/key_index.h"
 #include "po/fuzzy.h"
 
 namespace l10n {
@@ -223,8 +224,12 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
   merge_header(old_po, pot, opt, out);
   const std::size_t nplurals = nplurals_of(out);
 
-  std::unordered_map<MessageKey, std::size_t, MessageKeyHash> old_by_key(old_po.messages.size());
-  for (std::size_t i = 0; i < old_po.messages.size(); ++i) old_by_key.emplace(MessageKey(old_po.messages[i]), i);
+  // The first old message of each key, by the key's number in old_by_key.
+  KeyIndex<MessageKey, MessageKeyHash> old_by_key(old_po.messages.size());
+  std::vector<std::size_t> old_of_key;
+  old_of_key.reserve(old_po.messages.size());
+  for (std::size_t i = 0; i < old_po.messages.size(); ++i)
+    if (old_by_key.insert(MessageKey(old_po.messages[i])).second) old_of_key.push_back(i);
   std::unordered_map<MessageKey, const Message*, MessageKeyHash> other_by_key;
   for (const Catalog* other : same_language_others)
     for (const Message& m : other->messages)
@@ -243,9 +248,10 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
     for (std::size_t i = slice * kUpdateSlice; i < std::min(refs.size(), (slice + 1) * kUpdateSlice); ++i) {
       const Message& ref = *refs[i];
       MessageKey key(ref);
-      if (auto it = old_by_key.find(key); it != old_by_key.end()) {
-        used[it->second] = 1;
-        out.messages[i] = merge_message(old_po.messages[it->second], ref, false, nplurals);
+      if (auto number = old_by_key.find(key)) {
+        const std::size_t old = old_of_key[*number];
+        used[old] = 1;
+        out.messages[i] = merge_message(old_po.messages[old], ref, false, nplurals);
         matched[i] = 1;
       } else if (auto ot = other_by_key.find(key); ot != other_by_key.end()) {
         out.messages[i] = merge_message(*ot->second, ref, false, nplurals);

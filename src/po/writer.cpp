@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -234,13 +235,21 @@ class PoWriter {
     if (refs.empty()) return;
     out_ += "#:";
     std::size_t column = 2;
+    // Most messages have a few references, which a scan of those before
+    // checks for repeats faster than a set built for each message.
+    constexpr std::size_t kScanned = 16;
     std::set<std::pair<std::string_view, int>> seen;
-    for (const auto& r : refs) {
+    for (std::size_t k = 0; k < refs.size(); ++k) {
+      const Reference& r = refs[k];
       int line = r.line > 0 ? r.line : -1;
-      if (refs.size() > 1 && !seen.emplace(r.file, line).second) continue;
+      auto same = [&](const Reference& o) { return (o.line > 0 ? o.line : -1) == line && o.file == r.file; };
+      if (refs.size() <= kScanned ? std::any_of(refs.begin(), refs.begin() + k, same)
+                                  : refs.size() > 1 && !seen.emplace(r.file, line).second)
+        continue;
       std::string_view file = r.file;
       while (file.size() >= 2 && file[0] == '.' && file[1] == '/') file.remove_prefix(2);
-      const std::string suffix = line > 0 ? std::string(":").append(std::to_string(line)) : std::string();
+      char number[16] = ":";
+      const std::string_view suffix(number, line > 0 ? std::to_chars(number + 1, std::end(number), line).ptr - number : 0);
       std::size_t len = file.size() + suffix.size() + 1;
       if (column > 2 && column + len > static_cast<std::size_t>(kPageWidth)) {
         out_ += "\n#:";
@@ -361,14 +370,14 @@ bool plain_comments(const std::vector<std::string>& comments) {
 }
 
 // Whether each reference reads back as itself: "file:line" with a line, and
-// a file name the writer neither shortens ("./"), encloses nor splits.
+// a file name the writer neither shortens ("./"), encloses nor splits. No
+// blank, so no isolates either (needs_isolates with a line).
 bool plain_references(const std::vector<Reference>& refs) {
   return std::all_of(refs.begin(), refs.end(), [](const Reference& r) {
     return r.line > 0 && !r.file.empty() && !r.file.starts_with("./") &&
            std::none_of(r.file.begin(), r.file.end(), [](char ch) {
              return static_cast<unsigned char>(ch) <= 0x20 || ch == ':' || ch == '\x7f';
-           }) &&
-           !needs_isolates(r.file, true);
+           });
   });
 }
 
