@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -117,34 +117,57 @@ void require_replaceable(const std::string& fs_path, const std::string& root) {
                                   "remove it or choose another output)"));
 }
 
-std::string write_temp_file(const std::string& fs_path, std::string_view data, const std::string& root) {
+TempFile::TempFile(const std::string& fs_path, const std::string& root)
+    : target_(fs_path), root_(root), name_(temp_template(fs_path)) {
   require_replaceable(fs_path, root);
   // An unpredictable name, created exclusively: a committed symlink or a
   // file planted under a guessable name cannot redirect the write.
-  std::string tmp = temp_template(fs_path);
-  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
-  if (fd < 0) throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(errno).c_str()));
-  auto fail = [&](int err) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
-  };
-  if (::fchmod(fd, new_file_mode()) != 0) fail(errno);
+  fd_ = ::mkostemp(name_.data(), O_CLOEXEC);
+  if (fd_ < 0) {
+    int err = errno;
+    name_.clear();
+    fail(err);
+  }
+  if (::fchmod(fd_, new_file_mode()) != 0) fail(errno);
+}
+
+TempFile::~TempFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!name_.empty()) ::unlink(name_.c_str());
+}
+
+void TempFile::fail(int err) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!name_.empty()) ::unlink(name_.c_str());
+  name_.clear();
+  throw Error(display_path(target_, root_), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
+}
+
+void TempFile::write(std::string_view data) {
+  if (fd_ < 0) fail(EBADF);
   std::size_t done = 0;
   while (done < data.size()) {
-    ssize_t put = ::write(fd, data.data() + done, data.size() - done);
+    ssize_t put = ::write(fd_, data.data() + done, data.size() - done);
     if (put < 0) {
       if (errno == EINTR) continue;
       fail(errno);
     }
     done += static_cast<std::size_t>(put);
   }
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw Error(display_path(fs_path, root), 0, 0, format(tr("cannot write: %s"), system_error_text(err).c_str()));
-  }
-  return tmp;
+}
+
+std::string TempFile::finish() {
+  if (fd_ < 0) fail(EBADF);
+  int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) fail(errno);
+  return std::exchange(name_, {});
+}
+
+std::string write_temp_file(const std::string& fs_path, std::string_view data, const std::string& root) {
+  TempFile temp(fs_path, root);
+  temp.write(data);
+  return temp.finish();
 }
 
 void discard_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, std::size_t from) {

@@ -36,6 +36,23 @@ void require_replaceable(const std::string& fs_path, const std::string& root = "
 // writes `data` to a temp file beside `fs_path` and returns the temp's name
 // (on failure removes it and throws) ...
 std::string write_temp_file(const std::string& fs_path, std::string_view data, const std::string& root = "");
+// ... or, for text made as it goes, a piece at a time: the temp is created
+// (exclusively, with an unpredictable name) at construction, and removed on
+// destruction unless finish() closed it and handed its name over.
+class TempFile {
+ public:
+  TempFile(const std::string& fs_path, const std::string& root = "");
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile();
+  void write(std::string_view data);  // on failure removes the temp and throws
+  std::string finish();               // closes it; its name
+
+ private:
+  [[noreturn]] void fail(int err);
+  std::string target_, root_, name_;
+  int fd_ = -1;
+};
 // ... and renames each temp over its target (temp, target), in order. On a
 // failure the temps not yet renamed are removed and it throws.
 void commit_temp_files(const std::vector<std::pair<std::string, std::string>>& temps, const std::string& root = "");

@@ -1,10 +1,12 @@
 #include "commands/extract.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <deque>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <iterator>
 #include <map>
@@ -118,14 +120,79 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
 
 namespace {
 
-struct PendingWrite {
-  std::string rel;
-  std::string bytes;
-  bool known_unchanged = false;  // already compared with the file on disk
+// The bytes an output has now, against which its new text is compared as it
+// is made: in up to three pieces, so that a template can be compared as if
+// its POT-Creation-Date were the new one. nullopt: there is no such file.
+using CurrentBytes = std::optional<std::array<std::string_view, 3>>;
+
+// Where an output's text goes as it is made: compared with its current
+// bytes, and written to a temp file only from the first piece that differs
+// (the bytes before it are the current ones). An output that comes out
+// unchanged is neither written nor held.
+class OutputSink final : public TextSink {
+ public:
+  OutputSink(const CurrentBytes& current, std::string path, const std::string& root)
+      : current_(current), path_(std::move(path)), root_(root) {}
+
+  void write(std::string_view piece) override {
+    if (!temp_ && !matches(piece)) open();
+    if (temp_) temp_->write(piece);
+  }
+  // The temp file, or "" when the text is the current one.
+  std::string finish() {
+    if (!temp_ && current_ && matched_ == current_size()) return {};
+    if (!temp_) open();
+    return temp_->finish();
+  }
+
+ private:
+  std::size_t current_size() const {
+    std::size_t n = 0;
+    for (std::string_view part : *current_) n += part.size();
+    return n;
+  }
+  // Whether `piece` is what the current bytes hold next; if so, it is passed.
+  bool matches(std::string_view piece) {
+    if (!current_) return false;
+    std::size_t at = matched_, passed = 0;
+    for (std::string_view part : *current_) {
+      if (passed == piece.size()) break;
+      if (at >= part.size()) {
+        at -= part.size();
+        continue;
+      }
+      std::size_t n = std::min(piece.size() - passed, part.size() - at);
+      if (part.substr(at, n) != piece.substr(passed, n)) return false;
+      passed += n;
+      at = 0;
+    }
+    if (passed != piece.size()) return false;
+    matched_ += passed;
+    return true;
+  }
+  void open() {
+    std::error_code ec;
+    fs::create_directories(fs::path(path_).parent_path(), ec);
+    if (ec)
+      throw Error(display_path(path_, root_), 0, 0,
+                  format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
+    temp_.emplace(path_, root_);
+    std::size_t left = matched_;
+    for (std::string_view part : current_.value_or(std::array<std::string_view, 3>{})) {
+      temp_->write(part.substr(0, std::min(left, part.size())));
+      left -= std::min(left, part.size());
+    }
+  }
+
+  const CurrentBytes& current_;
+  std::string path_;
+  const std::string& root_;
+  std::size_t matched_ = 0;  // bytes of the text that match the current ones
+  std::optional<TempFile> temp_;
 };
 
-// Each output goes to a temp file beside its target as soon as it is made,
-// so that no catalog's text waits in memory for the others; the temps are
+// Each output goes to a temp file beside its target as it is made, so that
+// no catalog's text waits in memory, whole, for the others; the temps are
 // renamed over their targets together once everything is computed, and
 // removed if anything fails first (or a signal comes).
 class StagedWrites {
@@ -137,18 +204,19 @@ class StagedWrites {
   StagedWrites& operator=(const StagedWrites&) = delete;
   ~StagedWrites() { discard_temp_files(temps_); }
 
-  // In the order the report names them: the templates, then the PO files.
-  void add(PendingWrite w) {
-    Staged& s = staged_.emplace_back(Staged{w.rel, false});
-    if (!inside_site(cfg_, w.rel))
-      throw Error(w.rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
-    if (w.known_unchanged || current_output(cfg_, w.rel) == w.bytes) return;
-    std::string path = on_disk(cfg_, w.rel);
-    std::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
-    if (ec) throw Error(w.rel, 0, 0, format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
-    temps_.emplace_back(write_temp_file(path, w.bytes, cfg_.root), path);
-    s.changed = true;
+  // The output `rel`, whose text `write` makes into the sink it is given;
+  // whether it changes. In the order the report names them: the templates,
+  // then the PO files.
+  bool add(const std::string& rel, const CurrentBytes& current, const std::function<void(TextSink&)>& write) {
+    if (!inside_site(cfg_, rel))
+      throw Error(rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
+    OutputSink sink(current, on_disk(cfg_, rel), cfg_.root);
+    write(sink);
+    std::string temp = sink.finish();
+    const bool changed = !temp.empty();
+    staged_.push_back({rel, changed});
+    if (changed) temps_.emplace_back(std::move(temp), on_disk(cfg_, rel));
+    return changed;
   }
 
   void commit(ExtractReport& report) {
@@ -252,31 +320,19 @@ std::optional<std::pair<std::size_t, std::size_t>> creation_date_in(std::string_
   return std::make_pair(begin, end - begin);
 }
 
-// POT-Creation-Date moves only when the rest of the template does: when
-// `pot` differs from `old` in nothing but the date, the old date is kept and
-// returned.
-std::optional<std::string> keep_creation_date(std::string& pot, std::string_view old) {
-  auto ours = creation_date_in(pot);
-  auto theirs = creation_date_in(old);
-  if (!ours || !theirs) return std::nullopt;
-  auto [at, size] = *ours;
-  auto [old_at, old_size] = *theirs;
-  std::string_view ours_text = pot;
-  if (ours_text.substr(0, at) != old.substr(0, old_at) || ours_text.substr(at + size) != old.substr(old_at + old_size))
-    return std::nullopt;
-  std::string date(old.substr(old_at, old_size));
-  pot.replace(at, size, date);
-  return date;
+// POT-Creation-Date moves only when the rest of the template does: the new
+// template is compared with the file there as if that file carried the new
+// date (`date`), and when nothing else differs the file and its date stay.
+CurrentBytes with_creation_date(std::string_view current, std::string_view date) {
+  auto at = creation_date_in(current);
+  if (!at) return std::array<std::string_view, 3>{current, {}, {}};
+  auto [begin, size] = *at;
+  return std::array<std::string_view, 3>{current.substr(0, begin), date, current.substr(begin + size)};
 }
 
-// The write of a PO file: format_po's text, but with the bytes of each
-// entry that reads as it does in the file there now (Weblate's wrapping,
-// say), so that an extract after a translator's commit reformats nothing.
-PendingWrite po_write(std::string rel, const Catalog& po, const OldPo* old) {
-  if (!old) return {std::move(rel), format_po(po)};
-  std::string bytes = old->entries_known ? format_po_keeping(po, old->read) : format_po(po);
-  bool unchanged = bytes == old->read.text.bytes();
-  return {std::move(rel), std::move(bytes), unchanged};
+std::string creation_date_of(std::string_view po) {
+  auto at = creation_date_in(po);
+  return at ? std::string(po.substr(at->first, at->second)) : std::string();
 }
 
 // A new language's PO, as msginit makes it: the template's header with the
@@ -335,14 +391,12 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       CatalogSummary summary{domain, pot_rel(domain), pot.messages.size(), 0};
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
-      std::string bytes = format_po(pot);
       std::string date = pot.header_field("POT-Creation-Date").value_or("");
-      bool unchanged = false;
-      if (auto current = current_output(cfg, pot_rel(domain))) {
-        date = keep_creation_date(bytes, *current).value_or(date);
-        unchanged = bytes == *current;
-      }
-      staged.add({pot_rel(domain), std::move(bytes), unchanged});
+      std::optional<std::string> current = current_output(cfg, pot_rel(domain));
+      CurrentBytes bytes;
+      if (current) bytes = with_creation_date(*current, date);
+      if (!staged.add(pot_rel(domain), bytes, [&](TextSink& out) { format_po(pot, out); }))
+        date = creation_date_of(*current);
       creation_dates[domain] = date;
     }
     builders.clear();
@@ -372,7 +426,18 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
         if (l + 1 == cfg.languages.size()) pot = Catalog{};  // no language needs it any more: before the write
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
-        staged.add(po_write(catalog_path(cfg, lang, domain), po, before));
+        std::string rel = catalog_path(cfg, lang, domain);
+        std::optional<std::string> current = before ? std::nullopt : current_output(cfg, rel);
+        CurrentBytes bytes;
+        if (before) bytes = std::array<std::string_view, 3>{before->read.text.bytes(), {}, {}};
+        else if (current) bytes = std::array<std::string_view, 3>{*current, {}, {}};
+        staged.add(rel, bytes, [&](TextSink& out) {
+          // The bytes of each entry that reads as it does in the file there
+          // now (Weblate's wrapping, say) are kept: an extract after a
+          // translator's commit reformats nothing.
+          if (before && before->entries_known) format_po_keeping(po, before->read, out);
+          else format_po(po, out);
+        });
       }
     }
     for (const auto& [lang, why] : broken) report.errors.push_back(why);

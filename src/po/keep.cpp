@@ -224,15 +224,13 @@ class Splice {
   bool possible() const { return kept_ && !old_entries_.empty() && fresh_.size() > 0; }
 
   // In slices on every core: the entries written anew are most of the work.
-  // A few slices at a time go into the text and are let go, so that the
-  // text is not held twice; it is about as long as the old one.
-  std::string text() const {
+  // A few slices at a time go into `out` and are let go: the text, about
+  // as long as the old one, is never held whole.
+  void text(TextSink& out) const {
     constexpr std::size_t kSlice = 2048;
     const std::size_t slices = (kept().size() + kSlice - 1) / kSlice;
     const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
-    std::string out;
-    out.reserve(old_.text.bytes().size() + eol_.size());
-    out += old_.text.bytes().substr(0, old_.text.content_begin());  // a BOM
+    out.write(old_.text.bytes().substr(0, old_.text.content_begin()));  // a BOM
     std::vector<std::string> built(batch);
     for (std::size_t first = 0; first < slices; first += batch) {
       parallel_for(std::min(batch, slices - first), 0, [&](std::size_t k) {
@@ -245,13 +243,12 @@ class Splice {
         }
       });
       for (std::string& slice : built) {
-        out += slice;
+        out.write(slice);
         slice.clear();
       }
     }
-    if (kept().back() == old_entries_.size() - 1) out += old_.text.bytes().substr(old_entries_.back().span.end);
-    else out += eol_;
-    return out;
+    if (kept().back() == old_entries_.size() - 1) out.write(old_.text.bytes().substr(old_entries_.back().span.end));
+    else out.write(eol_);
   }
 
  private:
@@ -286,7 +283,10 @@ std::string keep_unchanged_entries(std::string old_bytes, std::string fresh_byte
   std::string().swap(fresh_bytes);
   const FreshText entries(*fresh);
   const Splice splice(*old, entries);
-  return splice.possible() ? splice.text() : std::string(fresh->text.bytes());
+  if (!splice.possible()) return std::string(fresh->text.bytes());
+  StringSink out;
+  splice.text(out);
+  return std::move(out.text);
 }
 
 PoText read_po_text(SourceText text) {
@@ -295,13 +295,20 @@ PoText read_po_text(SourceText text) {
   return r;
 }
 
-std::string format_po_keeping(const Catalog& cat, const PoText& old) {
+void format_po_keeping(const Catalog& cat, const PoText& old, TextSink& out) {
   FreshCatalog fresh(cat);
   if (!formats_itself(cat) || !fresh.reads_back())
-    return keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat));
+    return out.write(keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat)));
   const Splice splice(old, fresh);
-  if (!splice.readable()) return keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat));
-  return splice.possible() ? splice.text() : format_po(cat);
+  if (!splice.readable()) return out.write(keep_unchanged_entries(std::string(old.text.bytes()), format_po(cat)));
+  if (splice.possible()) splice.text(out);
+  else format_po(cat, out);
+}
+
+std::string format_po_keeping(const Catalog& cat, const PoText& old) {
+  StringSink out;
+  format_po_keeping(cat, old, out);
+  return std::move(out.text);
 }
 
 std::string format_po_keeping(const Catalog& cat, std::string old_bytes) {

@@ -10,6 +10,7 @@
 #include "base/source_text.h"
 #include "po/catalog.h"
 #include "po/reader.h"
+#include "po/writer.h"
 
 namespace l10n {
 
@@ -37,7 +38,9 @@ struct PoText {
 };
 // Throws Error as parse_po does.
 PoText read_po_text(SourceText text);
-// format_po_keeping over a file already read.
+// format_po_keeping over a file already read ...
 std::string format_po_keeping(const Catalog& cat, const PoText& old);
+// ... and into `out`, a piece at a time (po/writer.h).
+void format_po_keeping(const Catalog& cat, const PoText& old, TextSink& out);
 
 }  // namespace l10n

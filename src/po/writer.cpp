@@ -394,9 +394,11 @@ bool same_msgstr(const Message& m, const std::vector<std::string>& read) {
 // Entries are written in slices on every core and joined: each slice's
 // writer starts as if an entry came before it, and a blank line at the very
 // start (no header, nothing before) is dropped after.
-std::string format_po_fast(const Catalog& cat) {
-  std::string out;
-  if (has_header(cat)) PoWriter(out, false).message(header_message(cat));
+// In slices of entries on every core, a few slices at a time into `out`:
+// the text is never held whole.
+void format_po_fast(const Catalog& cat, TextSink& out) {
+  std::string head;
+  if (has_header(cat)) PoWriter(head, false).message(header_message(cat));
   // gettext writes the obsolete entries last, whatever the order.
   std::vector<const Message*> order;
   order.reserve(cat.messages.size());
@@ -405,17 +407,28 @@ std::string format_po_fast(const Catalog& cat) {
   for (const auto& m : cat.messages)
     if (m.obsolete) order.push_back(&m);
   constexpr std::size_t kSlice = 4096;
-  std::vector<std::string> slices((order.size() + kSlice - 1) / kSlice);
-  parallel_for(slices.size(), 0, [&](std::size_t i) {
-    PoWriter writer(slices[i], true);
-    for (std::size_t j = i * kSlice; j < std::min(order.size(), (i + 1) * kSlice); ++j) writer.message(*order[j]);
-  });
-  std::size_t size = out.size();
-  for (const auto& slice : slices) size += slice.size();
-  out.reserve(size);
-  for (const auto& slice : slices) out += slice;
-  if (!has_header(cat) && out.starts_with('\n')) out.erase(0, 1);
-  return out;
+  const std::size_t slices = (order.size() + kSlice - 1) / kSlice;
+  const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> built(batch);
+  // Without a header, the blank line before the first entry goes.
+  bool drop_blank = !has_header(cat);
+  out.write(head);
+  for (std::size_t first = 0; first < slices; first += batch) {
+    parallel_for(std::min(batch, slices - first), 0, [&](std::size_t k) {
+      PoWriter writer(built[k], true);
+      const std::size_t s = first + k;
+      for (std::size_t j = s * kSlice; j < std::min(order.size(), (s + 1) * kSlice); ++j) writer.message(*order[j]);
+    });
+    for (std::string& slice : built) {
+      std::string_view text = slice;
+      if (drop_blank && !text.empty()) {
+        if (text.starts_with('\n')) text.remove_prefix(1);
+        drop_blank = false;
+      }
+      out.write(text);
+      slice.clear();
+    }
+  }
 }
 
 }  // namespace
@@ -496,7 +509,16 @@ std::string format_po_gettext(const Catalog& cat) {
   return out;
 }
 
-std::string format_po(const Catalog& cat) { return fast_writable(cat) ? format_po_fast(cat) : format_po_gettext(cat); }
+void format_po(const Catalog& cat, TextSink& out) {
+  if (fast_writable(cat)) format_po_fast(cat, out);
+  else out.write(format_po_gettext(cat));
+}
+
+std::string format_po(const Catalog& cat) {
+  StringSink sink;
+  format_po(cat, sink);
+  return std::move(sink.text);
+}
 
 std::optional<std::string> reference_problem(std::string_view file) {
   for (std::size_t i = 0; i < file.size();) {

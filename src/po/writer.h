@@ -9,8 +9,27 @@
 
 namespace l10n {
 
+// Where text goes as it is made, a piece at a time and in order, so that a
+// large catalog's text need not be held whole (extract streams it to a temp
+// file, or only compares it with the file there).
+class TextSink {
+ public:
+  virtual void write(std::string_view text) = 0;
+
+ protected:
+  ~TextSink() = default;
+};
+
+// The sink that keeps the whole text.
+struct StringSink final : TextSink {
+  std::string text;
+  void write(std::string_view piece) override { text += piece; }
+};
+
 // The PO text gettext's msgcat would write for `cat`.
 std::string format_po(const Catalog& cat);
+// The same text into `out`, a few thousand entries at a time.
+void format_po(const Catalog& cat, TextSink& out);
 // The same text from libgettextpo's own writer: format_po uses it for what
 // its in-process writer does not cover (format flags, other charsets).
 std::string format_po_gettext(const Catalog& cat);
