@@ -423,8 +423,10 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         UpdateOptions uo;
         uo.language = lang;
         uo.keep_obsolete = options.keep_obsolete;
-        Catalog po = update_catalog(before ? before->read.cat : fresh, pot, uo, others);
-        if (l + 1 == cfg.languages.size()) pot = Catalog{};  // no language needs it any more: before the write
+        // The last language takes the template's strings: no language needs them after it.
+        const Catalog& old_po = before ? before->read.cat : fresh;
+        Catalog po = l + 1 == cfg.languages.size() ? update_catalog(old_po, std::move(pot), uo, others)
+                                                   : update_catalog(old_po, pot, uo, others);
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
         std::string rel = catalog_path(cfg, lang, domain);
         std::optional<std::string> current = before ? std::nullopt : current_output(cfg, rel);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -32,28 +33,32 @@ constexpr std::size_t kUpdateSlice = 4096;
 // so that the cores finish together.
 constexpr std::size_t kFuzzySlice = 8;
 
-Message untranslated(const Message& ref, std::size_t nplurals) {
+// The template's side of a message, copied from it, or taken (`Ref` a
+// Message&&) when the template is let go after this update.
+template <class Ref>
+Message untranslated(Ref&& ref, std::size_t nplurals) {
   Message r;
-  r.msgctxt = ref.msgctxt;
-  r.msgid = ref.msgid;
-  r.msgid_plural = ref.msgid_plural;
-  r.extracted_comments = ref.extracted_comments;
-  r.references = ref.references;
-  r.flags = ref.flags;
-  r.msgstr.assign(ref.msgid_plural ? nplurals : 1, "");
+  r.msgctxt = std::forward<Ref>(ref).msgctxt;
+  r.msgid = std::forward<Ref>(ref).msgid;
+  r.msgid_plural = std::forward<Ref>(ref).msgid_plural;
+  r.extracted_comments = std::forward<Ref>(ref).extracted_comments;
+  r.references = std::forward<Ref>(ref).references;
+  r.flags = std::forward<Ref>(ref).flags;
+  r.msgstr.assign(r.msgid_plural ? nplurals : 1, "");
   return r;
 }
 
-Message merge_message(const Message& def, const Message& ref, bool force_fuzzy, std::size_t nplurals) {
+template <class Ref>
+Message merge_message(const Message& def, Ref&& ref, bool force_fuzzy, std::size_t nplurals) {
   // What describes the source comes from the template, what describes the
   // translation from the old catalog.
-  Message r = untranslated(ref, nplurals);
+  Message r = untranslated(std::forward<Ref>(ref), nplurals);
   r.translator_comments = def.translator_comments;
 
   const std::string& first = def.msgstr.empty() ? std::string() : def.msgstr[0];
-  const bool plural_changed = ref.msgid_plural.has_value() != def.msgid_plural.has_value();
-  if (ref.msgid_plural && !def.msgid_plural) r.msgstr.assign(nplurals, first);
-  else if (!ref.msgid_plural && def.msgid_plural) r.msgstr = {first};
+  const bool plural_changed = r.msgid_plural.has_value() != def.msgid_plural.has_value();
+  if (r.msgid_plural && !def.msgid_plural) r.msgstr.assign(nplurals, first);
+  else if (!r.msgid_plural && def.msgid_plural) r.msgstr = {first};
   else r.msgstr = def.msgstr.empty() ? std::vector<std::string>{""} : def.msgstr;
 
   r.fuzzy = has_translation(r) && (def.fuzzy || force_fuzzy || plural_changed);
@@ -212,14 +217,20 @@ void fuzzy_matches(const Catalog& old_po, const std::vector<const Catalog*>& oth
   for (std::size_t i = 0; i < pending.size(); ++i) {
     if (!found[i]) continue;
     if (auto it = old_index.find(found[i]); it != old_index.end()) used[it->second] = 1;
-    out[pending[i]] = merge_message(*found[i], out[pending[i]], true, nplurals);
+    out[pending[i]] = merge_message(*found[i], std::move(out[pending[i]]), true, nplurals);
   }
 }
 
-}  // namespace
-
-Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOptions& opt,
-                       const std::vector<const Catalog*>& same_language_others) {
+// update_catalog for a template it copies from (`Pot` const Catalog) or
+// takes from (Catalog).
+template <class Pot>
+Catalog update(const Catalog& old_po, Pot& pot, const UpdateOptions& opt,
+               const std::vector<const Catalog*>& same_language_others) {
+  constexpr bool take = !std::is_const_v<Pot>;
+  auto from_template = [](auto& m) -> decltype(auto) {
+    if constexpr (take) return std::move(m);
+    else return static_cast<const Message&>(m);
+  };
   Catalog out;
   merge_header(old_po, pot, opt, out);
   const std::size_t nplurals = nplurals_of(out);
@@ -237,27 +248,27 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
 
   // Exact matches are independent of each other. Each template message
   // matches at most one old one, so no two threads mark the same `used` byte.
-  std::vector<const Message*> refs;
+  std::vector<decltype(&pot.messages[0])> refs;
   refs.reserve(pot.messages.size());
-  for (const Message& ref : pot.messages)
+  for (auto& ref : pot.messages)
     if (!ref.obsolete) refs.push_back(&ref);
   out.messages.resize(refs.size());
   std::vector<unsigned char> used(old_po.messages.size(), 0);
   std::vector<unsigned char> matched(refs.size(), 0);
   parallel_for((refs.size() + kUpdateSlice - 1) / kUpdateSlice, opt.jobs, [&](std::size_t slice) {
     for (std::size_t i = slice * kUpdateSlice; i < std::min(refs.size(), (slice + 1) * kUpdateSlice); ++i) {
-      const Message& ref = *refs[i];
-      MessageKey key(ref);
+      auto& ref = *refs[i];
+      MessageKey key(ref);  // views the template's strings: used before they are taken
       if (auto number = old_by_key.find(key)) {
         const std::size_t old = old_of_key[*number];
         used[old] = 1;
-        out.messages[i] = merge_message(old_po.messages[old], ref, false, nplurals);
+        out.messages[i] = merge_message(old_po.messages[old], from_template(ref), false, nplurals);
         matched[i] = 1;
       } else if (auto ot = other_by_key.find(key); ot != other_by_key.end()) {
-        out.messages[i] = merge_message(*ot->second, ref, false, nplurals);
+        out.messages[i] = merge_message(*ot->second, from_template(ref), false, nplurals);
         matched[i] = 1;
       } else {
-        out.messages[i] = untranslated(ref, nplurals);
+        out.messages[i] = untranslated(from_template(ref), nplurals);
       }
     }
   });
@@ -279,6 +290,20 @@ Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOp
       out.messages.push_back(std::move(r));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOptions& opt,
+                       const std::vector<const Catalog*>& same_language_others) {
+  return update(old_po, pot, opt, same_language_others);
+}
+
+Catalog update_catalog(const Catalog& old_po, Catalog&& pot, const UpdateOptions& opt,
+                       const std::vector<const Catalog*>& same_language_others) {
+  Catalog out = update(old_po, pot, opt, same_language_others);
+  pot = Catalog{};
   return out;
 }
 

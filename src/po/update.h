@@ -31,6 +31,10 @@ struct UpdateOptions {
 // translation.
 Catalog update_catalog(const Catalog& old_po, const Catalog& pot, const UpdateOptions& opt,
                        const std::vector<const Catalog*>& same_language_others = {});
+// The same, taking the template's strings instead of copying them, for the
+// last catalog made from it: `pot` is left empty.
+Catalog update_catalog(const Catalog& old_po, Catalog&& pot, const UpdateOptions& opt,
+                       const std::vector<const Catalog*>& same_language_others = {});
 
 // Throws Error at the line of the PO's "Language:" header field when it names
 // another language than `lang` ("nl_NL" is not "nl"; case and "-" versus
