@@ -116,6 +116,44 @@ TEST_CASE("extract on the example site", "[e2e][extract]") {
     CHECK(slurp(po_path) == before_po);
   }
 
+  SECTION("an output is written from the first byte that differs, whatever the file there holds") {
+    // Each run is at another time: a template that does not change keeps
+    // the date it has; one that does takes the new one.
+    auto extract_at = [&](const std::string& epoch) {
+      return run("SOURCE_DATE_EPOCH=" + epoch + " " + quote(L10N_BINARY) + " extract --root " + quote(site.str()));
+    };
+    REQUIRE(extract_at("1700000000").status == 0);
+    const std::string pot_text = slurp(pot_path);
+    auto date_of = [](const std::string& text) {
+      std::size_t at = text.find("POT-Creation-Date: ");
+      return text.substr(at, text.find('\\', at) - at);
+    };
+    auto same_but_date = [&](const std::string& text) {
+      std::string a = text, b = pot_text;
+      a.erase(a.find("POT-Creation-Date: "), date_of(a).size());
+      b.erase(b.find("POT-Creation-Date: "), date_of(b).size());
+      return a == b;
+    };
+
+    auto later = extract_at("1800000000");
+    REQUIRE(later.status == 0);
+    CHECK(later.output.find(" 0 files written") != std::string::npos);
+    CHECK(slurp(pot_path) == pot_text);
+
+    spit(pot_path, pot_text + "msgid \"left over\"\nmsgstr \"\"\n");  // longer than the new text
+    REQUIRE(extract_at("1800000000").status == 0);
+    std::string pot_now = slurp(pot_path);
+    CHECK(same_but_date(pot_now));
+    CHECK(date_of(pot_now) != date_of(pot_text));  // the text changed, so the date moved
+
+    spit(pot_path, pot_now.substr(0, pot_now.size() / 2));  // shorter
+    REQUIRE(extract_at("1900000000").status == 0);
+    CHECK(same_but_date(slurp(pot_path)));
+    CHECK(date_of(slurp(pot_path)) != date_of(pot_now));
+    for (const auto& e : fs::directory_iterator(site.path() / "po"))
+      CHECK(e.path().filename().string().find("l10n-tmp") == std::string::npos);
+  }
+
   SECTION("translations survive a re-extract") {
     std::string po_text = slurp(po_path);
     std::string needle = "msgid \"Running a check\"\nmsgstr \"\"";

@@ -392,3 +392,51 @@ TEST_CASE("format_po_keeping tells what reads the same without writing it, whate
   headless.messages.back().msgstr = {"y"};
   CHECK(format_po_keeping(headless, same) == keep_unchanged_entries(same, format_po(headless)));
 }
+
+namespace {
+
+// Keeps each piece apart, to see where the text was cut.
+struct Pieces final : TextSink {
+  std::vector<std::string> pieces;
+  void write(std::string_view piece) override { pieces.emplace_back(piece); }
+  std::string joined() const {
+    std::string out;
+    for (const std::string& p : pieces) out += p;
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a catalog's text in pieces is its text, and in more than one piece when large", "[keep]") {
+  Catalog cat;
+  cat.header = "Content-Type: text/plain; charset=UTF-8\n";
+  // Obsolete entries without a translation are not written: the last
+  // slices of entries come out empty.
+  for (int i = 0; i < 5000; ++i) {
+    Message m;
+    m.msgid = "gone " + std::to_string(i);
+    m.msgstr = {""};
+    m.obsolete = true;
+    cat.messages.push_back(m);
+  }
+  for (int i = 0; i < 9000; ++i) {
+    Message m;
+    m.msgid = "Paragraph " + std::to_string(i) + " of a page that is long enough to wrap somewhere near the end";
+    m.msgstr = {i % 2 ? "Alinea " + std::to_string(i) : ""};
+    m.references = {{"content/en/page.md", i + 1}};
+    cat.messages.push_back(m);
+  }
+  Pieces pieces;
+  format_po(cat, pieces);
+  CHECK(pieces.pieces.size() > 2);
+  CHECK(pieces.joined() == format_po(cat));
+  CHECK(pieces.joined().find("\n\n#: content/en/page.md:1\n") != std::string::npos);
+
+  const std::string old = format_po(cat);
+  cat.messages[6000].msgstr = {"Veranderd"};
+  Pieces kept;
+  format_po_keeping(cat, read_po_text(SourceText("nl.po", old)), kept);
+  CHECK(kept.pieces.size() > 2);
+  CHECK(kept.joined() == format_po(cat));
+}

@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "base/error.h"
+#include "base/files.h"
+
+using namespace l10n;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  Dir() {
+    std::string tmpl = (fs::temp_directory_path() / "l10n-files-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~Dir() { fs::remove_all(path); }
+  std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), {})); }
+};
+
+std::string text_of(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("a temp file written in pieces holds them in order, beside its target, hidden", "[files]") {
+  Dir dir;
+  const std::string target = (dir.path / "out.po").string();
+  TempFile temp(target);
+  temp.write("msgid ");
+  temp.write("");
+  temp.write("\"x\"\n");
+  const std::string name = temp.finish();
+  CHECK(fs::path(name).parent_path() == dir.path);
+  CHECK(is_temp_name(fs::path(name).filename().string()));
+  CHECK(text_of(name) == "msgid \"x\"\n");
+  CHECK_FALSE(fs::exists(target));
+  commit_temp_files({{name, target}});
+  CHECK(text_of(target) == "msgid \"x\"\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("a temp file not finished is removed, and none is made over a symlink", "[files]") {
+  Dir dir;
+  const std::string target = (dir.path / "out.po").string();
+  {
+    TempFile temp(target);
+    temp.write("half");
+    CHECK(dir.entries() == 1);
+  }
+  CHECK(dir.entries() == 0);
+  fs::create_symlink("/etc/passwd", target);
+  CHECK_THROWS_AS(TempFile(target), Error);
+  CHECK(dir.entries() == 1);
+}
