@@ -56,6 +56,8 @@ class EntryIndex {
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-2);
 
+  void prefetch(std::size_t hash) const { __builtin_prefetch(&slots_[(hash >> 32) & (slots_.size() - 1)]); }
+
  private:
   // 0 is an empty slot, 1 the header, 2… the messages.
   static std::uint64_t encode(std::size_t index) { return index == kHeader ? 1 : index + 2; }
@@ -218,6 +220,31 @@ class PoParser {
                 format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
   }
 
+  // The first space or tab (or '[', with `bracket`) in s from `i` on, or
+  // s.size(). Eight bytes at a time: most of it is the long file names of
+  // "#:" lines.
+  static std::size_t find_blank(std::string_view s, std::size_t i, bool bracket) {
+    if constexpr (std::endian::native == std::endian::little) {
+      for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, sizeof w);
+        std::uint64_t found = zero_bytes(w ^ byte_times(' ')) | zero_bytes(w ^ byte_times('\t'));
+        if (bracket) found |= zero_bytes(w ^ byte_times('['));
+        if (found) return i + static_cast<std::size_t>(std::countr_zero(found) / 8);
+      }
+    }
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t' && !(bracket && s[i] == '[')) ++i;
+    return i;
+  }
+
+  static constexpr std::uint64_t byte_times(char c) { return 0x0101010101010101u * static_cast<unsigned char>(c); }
+
+  // The high bit of each zero byte of w set; a byte above a zero byte may be
+  // marked too, so only the lowest mark is exact.
+  static constexpr std::uint64_t zero_bytes(std::uint64_t w) {
+    return (w - byte_times(1)) & ~w & byte_times('\x80');
+  }
+
   static std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -317,7 +344,7 @@ class PoParser {
           i = start = close + kIsolateClose.size();
         }
       }
-      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
+      i = find_blank(body, i, false);
       add_reference(isolated, body.substr(start, i - start));
     }
   }
@@ -375,7 +402,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, t.find_first_of(" \t"));
+    std::string_view kw = t.substr(0, find_blank(t, 0, false));
     std::string_view rest = trim(t.substr(kw.size()));
     if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
     else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
@@ -390,7 +417,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, t.find_first_of(" \t["));
+    std::string_view kw = t.substr(0, find_blank(t, 0, true));
     std::string_view rest = t.substr(kw.size());
     if (kw == "msgctxt" || kw == "msgid") {
       if (stage_ == Stage::msgstr) finish_entry();
@@ -432,6 +459,12 @@ class PoParser {
       } else {
         if (stage_ == Stage::msgid_plural) fail(tr("expected 'msgstr[0]' after 'msgid_plural'"));
         if (stage_ != Stage::msgid) fail(tr("'msgstr' without 'msgid'"));
+      }
+      if (stage_ != Stage::msgstr) {
+        // The key is complete: the index's slot for it is fetched while the
+        // msgstr is read.
+        key_hash_ = MessageKeyHash{}(MessageKey(cur_));
+        seen_.prefetch(key_hash_);
       }
       stage_ = Stage::msgstr;
       start_field(Field::msgstr, cur_.msgstr.emplace_back(), rest);
@@ -550,7 +583,7 @@ class PoParser {
     if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
     bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
                      cat_.messages.empty();
-    std::size_t first = seen_.find_or_add(MessageKeyHash{}(MessageKey(cur_)),
+    std::size_t first = seen_.find_or_add(key_hash_,
                                           is_header ? EntryIndex::kHeader : cat_.messages.size(),
                                           [&](std::size_t i) { return same_key(i); });
     if (first != EntryIndex::kNone)
@@ -687,6 +720,7 @@ class PoParser {
   Span entry_span_;             // the current entry's bytes so far
   bool entry_started_ = false;
   EntryIndex seen_;
+  std::size_t key_hash_ = 0;  // the current entry's key's, once its msgstr began
 };
 
 }  // namespace
