@@ -220,20 +220,19 @@ class PoParser {
                 format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
   }
 
-  // The first space or tab (or '[', with `bracket`) in s from `i` on, or
-  // s.size(). Eight bytes at a time: most of it is the long file names of
-  // "#:" lines.
-  static std::size_t find_blank(std::string_view s, std::size_t i, bool bracket) {
+  // Where the first of `cs` is in s from `i` on, or s.size(). Eight bytes
+  // at a time: most of a line is the long file names of "#:" lines or text.
+  template <char... cs>
+  static std::size_t find_first(std::string_view s, std::size_t i) {
     if constexpr (std::endian::native == std::endian::little) {
       for (; i + 8 <= s.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, sizeof w);
-        std::uint64_t found = zero_bytes(w ^ byte_times(' ')) | zero_bytes(w ^ byte_times('\t'));
-        if (bracket) found |= zero_bytes(w ^ byte_times('['));
-        if (found) return i + static_cast<std::size_t>(std::countr_zero(found) / 8);
+        if (std::uint64_t found = (zero_bytes(w ^ byte_times(cs)) | ...))
+          return i + static_cast<std::size_t>(std::countr_zero(found) / 8);
       }
     }
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t' && !(bracket && s[i] == '[')) ++i;
+    while (i < s.size() && ((s[i] != cs) && ...)) ++i;
     return i;
   }
 
@@ -274,7 +273,7 @@ class PoParser {
     } else if (t.front() == '#') {
       if (stage_ != Stage::comments) finish_entry();
       // Trailing blanks are part of a comment.
-      parse_comment(l.substr(l.find('#')));
+      parse_comment(l.substr(static_cast<std::size_t>(t.data() - l.data())));
     } else {
       parse_keyword(t, false);
     }
@@ -331,6 +330,8 @@ class PoParser {
   static constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
 
   void parse_references(std::string_view body) {
+    // Names are only searched for U+2068/U+2069 on a line that may hold them.
+    const bool isolates = body.find(kIsolateOpen[0]) != std::string_view::npos;
     std::size_t i = 0;
     while (i < body.size()) {
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
@@ -344,13 +345,13 @@ class PoParser {
           i = start = close + kIsolateClose.size();
         }
       }
-      i = find_blank(body, i, false);
-      add_reference(isolated, body.substr(start, i - start));
+      i = find_first<' ', '\t'>(body, i);
+      add_reference(isolated, body.substr(start, i - start), isolates);
     }
   }
 
   // `name` of an isolated reference, `tok` the rest: "file:line" or ":line".
-  void add_reference(std::string_view name, std::string_view tok) {
+  void add_reference(std::string_view name, std::string_view tok, bool isolates) {
     std::size_t colon = tok.rfind(':');
     int line = 0;
     if (colon != std::string_view::npos && colon + 1 < tok.size() && tok.size() - colon - 1 < 10 &&
@@ -363,8 +364,7 @@ class PoParser {
     Reference ref{joined(name, line != 0 ? tok.substr(0, colon) : tok), line};
     // U+2068/U+2069 enclose a name in "#:" lines; a name that holds one
     // cannot be written back so that it reads the same.
-    if (std::memchr(ref.file.data(), kIsolateOpen[0], ref.file.size()) &&
-        (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
+    if (isolates && (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
       fail(tr("a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there"));
     reference_set_.add(references_, std::move(ref));
   }
@@ -402,7 +402,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, find_blank(t, 0, false));
+    std::string_view kw = t.substr(0, find_first<' ', '\t'>(t, 0));
     std::string_view rest = trim(t.substr(kw.size()));
     if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
     else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
@@ -417,7 +417,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, find_blank(t, 0, true));
+    std::string_view kw = t.substr(0, find_first<' ', '\t', '['>(t, 0));
     std::string_view rest = t.substr(kw.size());
     if (kw == "msgctxt" || kw == "msgid") {
       if (stage_ == Stage::msgstr) finish_entry();
@@ -503,12 +503,6 @@ class PoParser {
     return n;
   }
 
-  // Where `c` first is in t[from, to), or else `to`.
-  static std::size_t find(std::string_view t, std::size_t from, char c, std::size_t to) {
-    const void* at = std::memchr(t.data() + from, c, to - from);
-    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - t.data()) : to;
-  }
-
   std::size_t skip_blanks(std::size_t at) const {
     while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
     return at;
@@ -519,12 +513,10 @@ class PoParser {
     std::string& out = *target_;
     if (t.size() < 2 || t.front() != '"') fail(tr("expected a string"));
     std::size_t i = 1;
-    std::size_t quote = 0;  // the first quote at or after i, or t.size()
     for (;;) {
       if (i >= t.size()) fail(tr("end-of-line within string"));
       // The bytes up to the next quote or backslash go in at once.
-      if (quote < i) quote = find(t, i, '"', t.size());
-      std::size_t run_end = find(t, i, '\\', quote);
+      std::size_t run_end = find_first<'"', '\\'>(t, i);
       out.append(t, i, run_end - i);
       i = run_end;
       if (i >= t.size()) fail(tr("end-of-line within string"));
