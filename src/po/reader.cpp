@@ -33,8 +33,11 @@ namespace {
 class EntryIndex {
  public:
   static constexpr std::size_t kHeader = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-2);
 
-  explicit EntryIndex(std::size_t expected) { resize(std::bit_ceil(std::max<std::size_t>(16, expected + expected / 2))); }
+  explicit EntryIndex(std::size_t expected) {
+    resize(std::bit_ceil(std::max<std::size_t>(16, expected + expected / 2)));
+  }
 
   // The entry noted under `hash` that `same` accepts, or else kNone after
   // noting `index` (an index into the messages, or kHeader) under it.
@@ -54,12 +57,11 @@ class EntryIndex {
     }
   }
 
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-2);
-
   void prefetch(std::size_t hash) const { __builtin_prefetch(&slots_[(hash >> 32) & (slots_.size() - 1)]); }
 
  private:
-  // 0 is an empty slot, 1 the header, 2… the messages.
+  // 0 is an empty slot, 1 the header, 2… the messages: a catalog has far
+  // fewer than 2^32 entries (each takes some 20 bytes of text at least).
   static std::uint64_t encode(std::size_t index) { return index == kHeader ? 1 : index + 2; }
   static std::size_t decode(std::uint64_t slot) {
     std::uint32_t low = static_cast<std::uint32_t>(slot);
@@ -202,7 +204,6 @@ class PoParser {
     line_end_ = end;
     return text_.substr(begin, end - begin);
   }
-
 
   // The column (in code points) of `at`, a position inside the current line.
   int column_of(const char* at) const {
@@ -361,16 +362,17 @@ class PoParser {
     }
     // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
     // writes them) stays in the file name so that it is written back.
-    Reference ref{joined(name, line != 0 ? tok.substr(0, colon) : tok), line};
+    Reference ref{concat(name, line != 0 ? tok.substr(0, colon) : tok), line};
     // U+2068/U+2069 enclose a name in "#:" lines; a name that holds one
     // cannot be written back so that it reads the same.
-    if (isolates && (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
+    if (isolates &&
+        (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
       fail(tr("a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there"));
     reference_set_.add(references_, std::move(ref));
   }
 
   // a + b, made at its size.
-  static std::string joined(std::string_view a, std::string_view b) {
+  static std::string concat(std::string_view a, std::string_view b) {
     if (a.empty()) return std::string(b);
     std::string s;
     s.reserve(a.size() + b.size());

@@ -110,7 +110,8 @@ TEST_CASE("blanks, brackets and isolates are found past the first eight bytes of
   CHECK(cat.messages[0].references ==
         std::vector<Reference>{{"content/a-rather-long-name.md", 12}, {"content/b.md", 3}, {"with space.md", 4}});
   CHECK(cat.messages[0].msgstr == std::vector<std::string>{"een", "veel"});
-  CHECK(error_of(kHeader + "#: content/a-rather-long-name.md:1 content/\xE2\x81\xA9.md:2\nmsgid \"a\"\nmsgstr \"\"\n") ==
+  CHECK(error_of(kHeader +
+                 "#: content/a-rather-long-name.md:1 content/\xE2\x81\xA9.md:2\nmsgid \"a\"\nmsgstr \"\"\n") ==
         "in.po:4: error: a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there");
   CHECK(error_of(kHeader + "msgid \"a long string\" \"and another\"\nmsgstr \"\"\n") ==
         "in.po:4: error: unexpected text after the string");
