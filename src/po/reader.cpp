@@ -3,15 +3,15 @@
 #include <strings.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <map>
-#include <memory>
+#include <iterator>
 #include <numeric>
-#include <set>
-#include <unordered_map>
+#include <utility>
 
 #include "base/error.h"
 #include "base/source_text.h"
@@ -25,37 +25,151 @@ namespace l10n {
 
 namespace {
 
+// The entries read so far by the hash of their key (msgctxt, msgid), as
+// indices into the catalog: comparing in place saves a copy of every msgid.
+// Open addressing, a slot of 8 bytes an entry: no node to allocate, free
+// and chase. A slot holds the hash's high half and the index; the half is
+// also where the probe starts, so growing needs no key hashed again.
+class EntryIndex {
+ public:
+  static constexpr std::size_t kHeader = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-2);
+
+  explicit EntryIndex(std::size_t expected) {
+    resize(std::bit_ceil(std::max<std::size_t>(16, expected + expected / 2)));
+  }
+
+  // The entry noted under `hash` that `same` accepts, or else kNone after
+  // noting `index` (an index into the messages, or kHeader) under it.
+  template <class Same>
+  std::size_t find_or_add(std::size_t hash, std::size_t index, Same same) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) resize(slots_.size() * 2);
+    const std::uint64_t high = hash >> 32;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = high & mask;; i = (i + 1) & mask) {
+      std::uint64_t slot = slots_[i];
+      if (slot == 0) {
+        slots_[i] = high << 32 | encode(index);
+        ++used_;
+        return kNone;
+      }
+      if (slot >> 32 == high && same(decode(slot))) return decode(slot);
+    }
+  }
+
+  void prefetch(std::size_t hash) const { __builtin_prefetch(&slots_[(hash >> 32) & (slots_.size() - 1)]); }
+
+ private:
+  // 0 is an empty slot, 1 the header, 2… the messages: a catalog has far
+  // fewer than 2^32 entries (each takes some 20 bytes of text at least).
+  static std::uint64_t encode(std::size_t index) { return index == kHeader ? 1 : index + 2; }
+  static std::size_t decode(std::uint64_t slot) {
+    std::uint32_t low = static_cast<std::uint32_t>(slot);
+    return low == 1 ? kHeader : low - 2;
+  }
+
+  void resize(std::size_t size) {
+    std::vector<std::uint64_t> old = std::exchange(slots_, std::vector<std::uint64_t>(size));
+    const std::size_t mask = size - 1;
+    for (std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t i = (slot >> 32) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t used_ = 0;
+};
+
+// gettext keeps one of repeated references. A short list is searched
+// through; once an entry has many (a phrase on every page of a site has
+// thousands), a hash table of positions in the list keeps this linear.
+class ReferenceSet {
+ public:
+  // Appends `ref` to `refs` unless it holds it already. `refs` only grows
+  // until forget().
+  void add(std::vector<Reference>& refs, Reference&& ref) {
+    if (refs.size() < kScanned) {
+      for (const Reference& r : refs)
+        if (same(r, ref)) return;
+      refs.push_back(std::move(ref));
+      return;
+    }
+    if ((refs.size() + 1) * 2 > slots_.size() || indexed_ != refs.size()) rebuild(refs);
+    std::size_t i = find(refs, ref);
+    if (slots_[i] != 0) return;
+    refs.push_back(std::move(ref));
+    slots_[i] = static_cast<std::uint32_t>(refs.size());
+    indexed_ = refs.size();
+  }
+
+  void forget() { indexed_ = 0; }
+
+ private:
+  static constexpr std::size_t kScanned = 16;
+
+  static bool same(const Reference& a, const Reference& b) { return a.line == b.line && a.file == b.file; }
+
+  static std::size_t hash(const Reference& r) {
+    return std::hash<std::string_view>{}(r.file) ^ static_cast<std::size_t>(r.line) * 0x9E3779B97F4A7C15u;
+  }
+
+  // The slot that holds `ref`'s position in `refs` (1-based), or the empty one where it would go.
+  std::size_t find(const std::vector<Reference>& refs, const Reference& ref) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash(ref) & mask;
+    while (slots_[i] != 0 && !same(refs[slots_[i] - 1], ref)) i = (i + 1) & mask;
+    return i;
+  }
+
+  void rebuild(const std::vector<Reference>& refs) {
+    slots_.assign(std::bit_ceil(std::max<std::size_t>(64, refs.size() * 4)), 0);
+    for (std::size_t k = 0; k < refs.size(); ++k) slots_[find(refs, refs[k])] = static_cast<std::uint32_t>(k + 1);
+    indexed_ = refs.size();
+  }
+
+  std::vector<std::uint32_t> slots_;  // 1-based positions in the list, 0 for none
+  std::size_t indexed_ = 0;           // how many of the list the slots hold
+};
+
+// How many entries `src` has, about: its lines that start with a msgid,
+// obsolete or not. A scan of the line index, not of the text.
+std::size_t count_entries(const SourceText& src) {
+  std::string_view text = src.bytes();
+  auto starts_msgid = [&](std::size_t at) {
+    std::string_view rest = text.substr(at, 9);
+    if (rest.starts_with("#~ ")) rest.remove_prefix(3);
+    return rest.starts_with("msgid ");
+  };
+  std::size_t n = starts_msgid(src.content_begin());
+  for (int l = 2; l <= src.lines().line_count(); ++l) n += starts_msgid(src.lines().line_start(l));
+  return n;
+}
+
 class PoParser {
  public:
-  PoParser(const SourceText& src, Catalog& cat, PoContent keep, EntrySpans* spans)
-      : src_(src), cat_(cat), keep_(keep), spans_(spans) {}
+  // `expected`: about how many entries the text has, to make the lists at their size at once.
+  PoParser(const SourceText& src, Catalog& cat, PoContent keep, EntrySpans* spans, std::size_t expected)
+      : src_(src), text_(src.bytes()), lines_(src.lines()), cat_(cat), keep_(keep), spans_(spans), seen_(expected) {
+    cat_.messages.reserve(expected);
+    if (spans_) spans_->messages.reserve(expected);
+  }
 
   void parse() {
-    const std::size_t base = src_.content_begin();
-    std::string_view text = src_.bytes().substr(base);
-    std::size_t pos = 0;
-    int line = 0;
-    std::size_t line_end = 0;  // where the last line read ends, before its line break
-    auto next_line = [&] {
-      std::size_t eol = text.find('\n', pos);
-      std::string_view l = text.substr(pos, (eol == std::string_view::npos ? text.size() : eol) - pos);
-      pos = eol == std::string_view::npos ? text.size() : eol + 1;
-      ++line;
-      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-      line_end = base + static_cast<std::size_t>(l.data() - text.data()) + l.size();
-      return l;
-    };
     std::string joined;
-    while (pos < text.size()) {
-      line_ = line + 1;
-      const std::size_t line_begin = base + pos;
+    pos_ = src_.content_begin();
+    while (pos_ < text_.size()) {
+      line_ = line_number_ + 1;
+      const std::size_t line_begin = pos_;
       std::string_view l = next_line();
       // gettext's lexer drops every backslash-newline, as C does.
-      if (!l.empty() && l.back() == '\\' && pos < text.size()) {
+      if (!l.empty() && l.back() == '\\' && pos_ < text_.size()) {
         joined.assign(l.substr(0, l.size() - 1));
         for (;;) {
           std::string_view more = next_line();
-          if (more.empty() || more.back() != '\\' || pos >= text.size()) {
+          if (more.empty() || more.back() != '\\' || pos_ >= text_.size()) {
             joined += more;
             break;
           }
@@ -64,7 +178,7 @@ class PoParser {
         l = joined;
       }
       line_text_ = l;
-      line_span_ = {line_begin, line_end};
+      line_span_ = {line_begin, line_end_};
       parse_line(l);
     }
     finish_entry();
@@ -77,6 +191,19 @@ class PoParser {
   enum class Stage { comments, msgctxt, msgid, msgid_plural, msgstr };
 
   [[noreturn]] void fail(const std::string& msg) const { throw Error(src_.path(), line_, 0, msg); }
+
+  // The line at pos_, without its line break; moves past it. The source's
+  // line index already knows where each line ends.
+  std::string_view next_line() {
+    ++line_number_;
+    const std::size_t begin = pos_;
+    const bool last = line_number_ >= lines_.line_count();
+    pos_ = last ? text_.size() : lines_.line_start(line_number_ + 1);
+    std::size_t end = last ? text_.size() : pos_ - 1;
+    if (end > begin && text_[end - 1] == '\r') --end;
+    line_end_ = end;
+    return text_.substr(begin, end - begin);
+  }
 
   // The column (in code points) of `at`, a position inside the current line.
   int column_of(const char* at) const {
@@ -92,6 +219,30 @@ class PoParser {
     std::string escape(t.substr(escape_begin, escape_end - escape_begin));
     throw Error(src_.path(), line_, column_of(t.data() + escape_begin),
                 format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
+  }
+
+  // Where the first of `cs` is in s from `i` on, or s.size(). Eight bytes
+  // at a time: most of a line is the long file names of "#:" lines or text.
+  template <char... cs>
+  static std::size_t find_first(std::string_view s, std::size_t i) {
+    if constexpr (std::endian::native == std::endian::little) {
+      for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, sizeof w);
+        if (std::uint64_t found = (zero_bytes(w ^ byte_times(cs)) | ...))
+          return i + static_cast<std::size_t>(std::countr_zero(found) / 8);
+      }
+    }
+    while (i < s.size() && ((s[i] != cs) && ...)) ++i;
+    return i;
+  }
+
+  static constexpr std::uint64_t byte_times(char c) { return 0x0101010101010101u * static_cast<unsigned char>(c); }
+
+  // The high bit of each zero byte of w set; a byte above a zero byte may be
+  // marked too, so only the lowest mark is exact.
+  static constexpr std::uint64_t zero_bytes(std::uint64_t w) {
+    return (w - byte_times(1)) & ~w & byte_times('\x80');
   }
 
   static std::string_view trim(std::string_view s) {
@@ -123,7 +274,7 @@ class PoParser {
     } else if (t.front() == '#') {
       if (stage_ != Stage::comments) finish_entry();
       // Trailing blanks are part of a comment.
-      parse_comment(l.substr(l.find('#')));
+      parse_comment(l.substr(static_cast<std::size_t>(t.data() - l.data())));
     } else {
       parse_keyword(t, false);
     }
@@ -155,7 +306,7 @@ class PoParser {
     switch (kind) {
       case '.':
         if (!body.empty() && body.front() == ' ') body.remove_prefix(1);
-        cur_.extracted_comments.emplace_back(body);
+        extracted_comments_.emplace_back(body);
         return;
       case ':':
         parse_references(body);
@@ -170,7 +321,7 @@ class PoParser {
       default: {
         std::string_view c = t.substr(1);
         if (!c.empty() && c.front() == ' ') c.remove_prefix(1);
-        cur_.translator_comments.emplace_back(c);
+        translator_comments_.emplace_back(c);
       }
     }
   }
@@ -180,6 +331,8 @@ class PoParser {
   static constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
 
   void parse_references(std::string_view body) {
+    // Names are only searched for U+2068/U+2069 on a line that may hold them.
+    const bool isolates = body.find(kIsolateOpen[0]) != std::string_view::npos;
     std::size_t i = 0;
     while (i < body.size()) {
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
@@ -193,35 +346,37 @@ class PoParser {
           i = start = close + kIsolateClose.size();
         }
       }
-      while (i < body.size() && body[i] != ' ' && body[i] != '\t') ++i;
-      add_reference(isolated, body.substr(start, i - start));
+      i = find_first<' ', '\t'>(body, i);
+      add_reference(isolated, body.substr(start, i - start), isolates);
     }
   }
 
   // `name` of an isolated reference, `tok` the rest: "file:line" or ":line".
-  void add_reference(std::string_view name, std::string_view tok) {
-    Reference ref;
-    ref.file = std::string(name);
+  void add_reference(std::string_view name, std::string_view tok, bool isolates) {
     std::size_t colon = tok.rfind(':');
-    if (colon != std::string_view::npos && colon + 1 < tok.size() &&
+    int line = 0;
+    if (colon != std::string_view::npos && colon + 1 < tok.size() && tok.size() - colon - 1 < 10 &&
         std::all_of(tok.begin() + static_cast<std::ptrdiff_t>(colon) + 1, tok.end(),
-                    [](char c) { return c >= '0' && c <= '9'; }) &&
-        tok.size() - colon - 1 < 10) {
-      ref.file += tok.substr(0, colon);
-      ref.line = std::stoi(std::string(tok.substr(colon + 1)));
-      // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
-      // writes them) stays in the file name so that it is written back.
-      if (ref.line == 0) ref.file = std::string(name) + std::string(tok);
-    } else {
-      ref.file += tok;
+                    [](char c) { return c >= '0' && c <= '9'; })) {
+      for (char c : tok.substr(colon + 1)) line = line * 10 + (c - '0');
     }
+    // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
+    // writes them) stays in the file name so that it is written back.
+    Reference ref{concat(name, line != 0 ? tok.substr(0, colon) : tok), line};
     // U+2068/U+2069 enclose a name in "#:" lines; a name that holds one
     // cannot be written back so that it reads the same.
-    if (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos)
+    if (isolates &&
+        (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
       fail(tr("a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there"));
-    // gettext keeps one of repeated references.
-    if (std::find(cur_.references.begin(), cur_.references.end(), ref) == cur_.references.end())
-      cur_.references.push_back(std::move(ref));
+    reference_set_.add(references_, std::move(ref));
+  }
+
+  // a + b, made at its size.
+  static std::string concat(std::string_view a, std::string_view b) {
+    if (a.empty()) return std::string(b);
+    std::string s;
+    s.reserve(a.size() + b.size());
+    return s.append(a).append(b);
   }
 
   void parse_flags(std::string_view body) {
@@ -249,7 +404,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, t.find_first_of(" \t"));
+    std::string_view kw = t.substr(0, find_first<' ', '\t'>(t, 0));
     std::string_view rest = trim(t.substr(kw.size()));
     if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
     else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
@@ -264,7 +419,7 @@ class PoParser {
       append_string(t);
       return;
     }
-    std::string_view kw = t.substr(0, t.find_first_of(" \t["));
+    std::string_view kw = t.substr(0, find_first<' ', '\t', '['>(t, 0));
     std::string_view rest = t.substr(kw.size());
     if (kw == "msgctxt" || kw == "msgid") {
       if (stage_ == Stage::msgstr) finish_entry();
@@ -307,6 +462,12 @@ class PoParser {
         if (stage_ == Stage::msgid_plural) fail(tr("expected 'msgstr[0]' after 'msgid_plural'"));
         if (stage_ != Stage::msgid) fail(tr("'msgstr' without 'msgid'"));
       }
+      if (stage_ != Stage::msgstr) {
+        // The key is complete: the index's slot for it is fetched while the
+        // msgstr is read.
+        key_hash_ = MessageKeyHash{}(MessageKey(cur_));
+        seen_.prefetch(key_hash_);
+      }
       stage_ = Stage::msgstr;
       start_field(Field::msgstr, cur_.msgstr.emplace_back(), rest);
       return;
@@ -318,7 +479,35 @@ class PoParser {
     field_ = f;
     target_ = &target;
     if (rest.empty() || rest.front() != '"') fail(tr("expected a string after the keyword"));
+    // Made at its size once rather than grown line by line.
+    target.reserve(rest.size() - std::min<std::size_t>(rest.size(), 2) + continued_bytes());
     append_string(rest);
+  }
+
+  // At most how many bytes the strings on the lines after this one, up to
+  // the first line that is no string ("…", "#~ …", "#| …"), decode to.
+  std::size_t continued_bytes() const {
+    std::size_t n = 0;
+    for (int number = line_number_ + 1; number <= lines_.line_count(); ++number) {
+      std::size_t at = number == line_number_ + 1 ? pos_ : lines_.line_start(number);
+      at = skip_blanks(at);
+      if (at < text_.size() && text_[at] == '#') {
+        ++at;
+        if (at < text_.size() && text_[at] == '~') ++at;
+        if (at < text_.size() && text_[at] == '|') ++at;
+        at = skip_blanks(at);
+      }
+      if (at >= text_.size() || text_[at] != '"') break;
+      std::size_t end = number < lines_.line_count() ? lines_.line_start(number + 1) - 1 : text_.size();
+      if (end > at && text_[end - 1] == '\r') --end;
+      n += end - at - std::min<std::size_t>(end - at, 2);
+    }
+    return n;
+  }
+
+  std::size_t skip_blanks(std::size_t at) const {
+    while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
+    return at;
   }
 
   // Appends one quoted C string, with gettext's escapes, to the current field.
@@ -329,8 +518,7 @@ class PoParser {
     for (;;) {
       if (i >= t.size()) fail(tr("end-of-line within string"));
       // The bytes up to the next quote or backslash go in at once.
-      std::size_t run_end = i;
-      while (run_end < t.size() && t[run_end] != '"' && t[run_end] != '\\') ++run_end;
+      std::size_t run_end = find_first<'"', '\\'>(t, i);
       out.append(t, i, run_end - i);
       i = run_end;
       if (i >= t.size()) fail(tr("end-of-line within string"));
@@ -387,20 +575,20 @@ class PoParser {
       return;
     }
     if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
-    std::size_t hash = MessageKeyHash{}(MessageKey(cur_));
-    for (auto [it, end] = seen_.equal_range(hash); it != end; ++it) {
-      bool header = it->second == kHeaderIndex;
-      const Message& first = header ? cur_ : cat_.messages[it->second];
-      if (header ? !cur_.msgctxt && cur_.msgid.empty() : first.msgctxt == cur_.msgctxt && first.msgid == cur_.msgid)
-        throw Error(src_.path(), cur_.line, 0,
-                    format(tr("duplicate message definition (first defined at line %d)"),
-                           header ? header_line_ : first.line));
-    }
     bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
                      cat_.messages.empty();
-    seen_.emplace(hash, is_header ? kHeaderIndex : cat_.messages.size());
+    std::size_t first = seen_.find_or_add(key_hash_,
+                                          is_header ? EntryIndex::kHeader : cat_.messages.size(),
+                                          [&](std::size_t i) { return same_key(i); });
+    if (first != EntryIndex::kNone)
+      throw Error(src_.path(), cur_.line, 0,
+                  format(tr("duplicate message definition (first defined at line %d)"),
+                         first == EntryIndex::kHeader ? header_line_ : cat_.messages[first].line));
     if (spans_ && is_header) spans_->header = entry_span_;
     else if (spans_) spans_->messages.push_back(entry_span_);
+    move_list(translator_comments_, cur_.translator_comments);
+    move_list(extracted_comments_, cur_.extracted_comments);
+    move_list(references_, cur_.references);
     if (is_header) {
       seen_header_ = true;
       header_line_ = cur_.line;
@@ -413,8 +601,28 @@ class PoParser {
     reset();
   }
 
+  // Whether the entry noted as `i` (an index into the messages, or the
+  // header) has the current entry's msgctxt and msgid.
+  bool same_key(std::size_t i) const {
+    if (i == EntryIndex::kHeader) return !cur_.msgctxt && cur_.msgid.empty();
+    const Message& first = cat_.messages[i];
+    return first.msgctxt == cur_.msgctxt && first.msgid == cur_.msgid;
+  }
+
+  template <class T>
+  static void move_list(std::vector<T>& from, std::vector<T>& to) {
+    if (from.empty()) return;
+    to.reserve(from.size());
+    std::move(from.begin(), from.end(), std::back_inserter(to));
+    from.clear();
+  }
+
   void reset() {
     cur_ = Message{};
+    translator_comments_.clear();
+    extracted_comments_.clear();
+    references_.clear();
+    reference_set_.forget();
     stage_ = Stage::comments;
     field_ = Field::none;
     target_ = nullptr;
@@ -478,10 +686,18 @@ class PoParser {
   }
 
   const SourceText& src_;
+  std::string_view text_;   // src_'s bytes
+  const LineIndex& lines_;  // and where their lines start
   Catalog& cat_;
   PoContent keep_;
   EntrySpans* spans_;  // where to note each entry's bytes, or nullptr
   Message cur_;
+  // The current entry's lists, made here and moved into it at its end: the
+  // entry's own then takes one allocation at its size, and these keep
+  // their room from entry to entry.
+  std::vector<std::string> translator_comments_, extracted_comments_;
+  std::vector<Reference> references_;
+  ReferenceSet reference_set_;  // what references_ holds
   Stage stage_ = Stage::comments;
   Field field_ = Field::none;
   std::string* target_ = nullptr;
@@ -489,15 +705,16 @@ class PoParser {
   bool escaped_high_ = false;  // an escape made a byte of 0x80 or more
   bool seen_header_ = false;
   int header_line_ = 0;
-  int line_ = 0;
-  std::string_view line_text_;  // the line being parsed, for columns
+  std::size_t pos_ = 0;         // where the next line starts
+  int line_number_ = 0;         // the last line read
+  std::size_t line_end_ = 0;    // where it ends, before its line break
+  int line_ = 0;                // the line being parsed (the first of lines joined)
+  std::string_view line_text_;  // its text, for columns
   Span line_span_;              // its bytes, from the first line it joins to the end of the last
   Span entry_span_;             // the current entry's bytes so far
   bool entry_started_ = false;
-  // Entries read so far by the hash of their context and msgid, pointing into
-  // cat_.messages: comparing in place saves a copy of every msgid.
-  static constexpr std::size_t kHeaderIndex = static_cast<std::size_t>(-1);
-  std::unordered_multimap<std::size_t, std::size_t> seen_;
+  EntryIndex seen_;
+  std::size_t key_hash_ = 0;  // the current entry's key's, once its msgstr began
 };
 
 }  // namespace
@@ -537,7 +754,7 @@ void obsolete_last(Catalog& cat, EntrySpans* spans) {
 Catalog parse_po(const SourceText& src, PoContent keep, EntrySpans* spans) {
   Catalog cat;
   if (spans) *spans = EntrySpans{};
-  PoParser(src, cat, keep, spans).parse();
+  PoParser(src, cat, keep, spans, count_entries(src)).parse();
   obsolete_last(cat, spans);
   return cat;
 }

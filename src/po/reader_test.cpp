@@ -1,0 +1,133 @@
+// The reader's own shortcuts (the entry index, the reference table, strings
+// sized ahead, the eight-byte scans) must read as the plain reading would.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "base/source_text.h"
+#include "po/catalog.h"
+#include "po/reader.h"
+
+using namespace l10n;
+
+namespace {
+
+Catalog read(const std::string& text, PoContent keep = PoContent::Everything, EntrySpans* spans = nullptr) {
+  return parse_po(SourceText("in.po", text), keep, spans);
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    read(text);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+const std::string kHeader = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+
+}  // namespace
+
+TEST_CASE("an entry with hundreds of references keeps the first of each, in order", "[reader]") {
+  std::vector<Reference> expected;
+  std::string text = kHeader;
+  for (int i = 0; i < 400; ++i) {
+    // Names that differ in the line only, in the name only, and "name:0",
+    // which keeps its ":0" in the name.
+    Reference r{"content/section/page-" + std::to_string(i % 37) + ".md", i % 5};
+    std::string written = r.file + (r.line ? ":" + std::to_string(r.line) : "");
+    if (i % 5 == 0 && i % 2 == 0) {
+      written = r.file + ":0";
+      r.file = written;
+    }
+    if (std::find(expected.begin(), expected.end(), r) == expected.end()) expected.push_back(r);
+    text += (i % 3 == 0 ? "#: " : "#:\t") + written + "\n";
+    // The references may come in groups, with other comments between.
+    if (i % 50 == 49) text += "#. between\n";
+  }
+  text += "msgid \"a\"\nmsgstr \"\"\n\n#: one.md:1 two.md:2 one.md:1\nmsgid \"b\"\nmsgstr \"\"\n";
+  Catalog cat = read(text);
+  REQUIRE(cat.messages.size() == 2);
+  CHECK(cat.messages[0].references == expected);
+  CHECK(cat.messages[0].extracted_comments == std::vector<std::string>(8, "between"));
+  // The next entry starts its list anew.
+  CHECK(cat.messages[1].references == std::vector<Reference>{{"one.md", 1}, {"two.md", 2}});
+}
+
+TEST_CASE("more entries than lines that start with msgid: each is read, each duplicate found", "[reader]") {
+  // Indented keywords are not counted ahead, so the lists and the index of
+  // entries grow as they are read.
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "  msgid \"m" + std::to_string(i) + "\"\n  msgstr \"t\"\n\n";
+  Catalog cat = read(text);
+  REQUIRE(cat.messages.size() == 300);
+  CHECK(cat.messages[299].msgid == "m299");
+  CHECK(cat.messages[299].line == 898);
+  CHECK(error_of(text + "msgctxt \"c\"\nmsgid \"m7\"\nmsgstr \"\"\n\n msgid \"m250\"\nmsgstr \"\"\n") ==
+        "in.po:905: error: duplicate message definition (first defined at line 751)");
+  CHECK(error_of("msgid \"\"\nmsgstr \"\"\n\n" + text + "#~ msgid \"\"\n#~ msgstr \"\"\n") ==
+        "in.po:904: error: duplicate message definition (first defined at line 1)");
+}
+
+TEST_CASE("a string of many lines, quotes and escapes anywhere, reads whole", "[reader]") {
+  // Runs of every length, so that quotes and backslashes fall on each byte
+  // of an eight-byte word; obsolete and previous strings too.
+  std::string expected, lines;
+  for (int n = 0; n < 40; ++n) {
+    // No hex digit, which would go on a "\x42" before it.
+    std::string run(static_cast<std::size_t>(n), static_cast<char>('g' + n % 20));
+    static const char* escapes[] = {"\\\"", "\\\\", "\\n", "\\t", "\\101", "\\x42", ""};
+    static const char* decoded[] = {"\"", "\\", "\n", "\t", "A", "B", ""};
+    expected += run + decoded[n % 7] + run;
+    lines += "\"" + run + escapes[n % 7] + run + "\"\n";
+  }
+  Catalog cat = read(kHeader + "msgid \"\"\n" + lines + "msgstr \"x\"\n\n#, fuzzy\n#| msgid \"\"\n#| " +
+                     [&] {
+                       std::string prev;
+                       for (std::size_t at = 0, next; (next = lines.find('\n', at)) != std::string::npos; at = next + 1)
+                         prev += lines.substr(at, next + 1 - at) + (next + 1 < lines.size() ? "#| " : "");
+                       return prev;
+                     }() +
+                     "msgid \"b\"\nmsgstr \"\"\n\n#~ msgid \"c\"\n#~ msgstr \"\"\n#~ " +
+                     lines.substr(0, lines.find('\n') + 1));
+  REQUIRE(cat.messages.size() == 3);
+  CHECK(cat.messages[0].msgid == expected);
+  CHECK(cat.messages[1].prev_msgid == expected);
+  CHECK(cat.messages[2].obsolete);
+  CHECK(cat.messages[2].msgstr == std::vector<std::string>{expected.substr(0, 1)});
+}
+
+TEST_CASE("blanks, brackets and isolates are found past the first eight bytes of a line", "[reader]") {
+  Catalog cat = read(kHeader +
+                     "#: content/a-rather-long-name.md:12\tcontent/b.md:3 \xE2\x81\xA8with space.md\xE2\x81\xA9:4\n"
+                     "#, fuzzy,   c-format\n"
+                     "msgid \"one\"\nmsgid_plural \"many\"\nmsgstr[0]    \"een\"\nmsgstr[1]\t\"veel\"\n");
+  REQUIRE(cat.messages.size() == 1);
+  CHECK(cat.messages[0].references ==
+        std::vector<Reference>{{"content/a-rather-long-name.md", 12}, {"content/b.md", 3}, {"with space.md", 4}});
+  CHECK(cat.messages[0].msgstr == std::vector<std::string>{"een", "veel"});
+  CHECK(error_of(kHeader +
+                 "#: content/a-rather-long-name.md:1 content/\xE2\x81\xA9.md:2\nmsgid \"a\"\nmsgstr \"\"\n") ==
+        "in.po:4: error: a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there");
+  CHECK(error_of(kHeader + "msgid \"a long string\" \"and another\"\nmsgstr \"\"\n") ==
+        "in.po:4: error: unexpected text after the string");
+  CHECK(error_of(kHeader + "msgid \"a long string without its end\nmsgstr \"\"\n") ==
+        "in.po:4: error: end-of-line within string");
+}
+
+TEST_CASE("spans and lines are those of the file's own lines, with a BOM and CRLF", "[reader]") {
+  std::string text = "\xEF\xBB\xBFmsgid \"\"\r\nmsgstr \"\"\r\n\r\n# c\r\nmsgid \"a\"\r\nmsgstr \"b\"\r\n";
+  EntrySpans spans;
+  Catalog cat = read(text, PoContent::Everything, &spans);
+  REQUIRE(cat.messages.size() == 1);
+  CHECK(cat.messages[0].line == 4);
+  REQUIRE(spans.header);
+  CHECK(spans.header->begin == 3);
+  CHECK(text.substr(spans.header->begin, spans.header->size()) == "msgid \"\"\r\nmsgstr \"\"");
+  REQUIRE(spans.messages.size() == 1);
+  CHECK(text.substr(spans.messages[0].begin, spans.messages[0].size()) == "# c\r\nmsgid \"a\"\r\nmsgstr \"b\"");
+}
