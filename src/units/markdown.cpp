@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/chunk.h>
 #include <memory>
 #include <mutex>
 #include <unicode/uchar.h>
@@ -64,13 +66,33 @@ struct CmarkDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// The units come from block nodes alone, but cmark-gfm parses the inlines
+// of every paragraph, heading and cell, most of its time on a page. Inline
+// extensions are asked at every character no built-in rule takes; this one
+// takes the rest of the text as one empty text node, so that no inline work
+// is done past a block's first such character. Block structure and source
+// positions are settled before inlines are parsed, so they stay as they were.
+cmark_node* skip_inlines(cmark_syntax_extension*, cmark_parser*, cmark_node*, unsigned char,
+                         cmark_inline_parser* inline_parser) {
+  cmark_inline_parser_set_offset(inline_parser, cmark_inline_parser_get_chunk(inline_parser)->len);
+  return cmark_node_new(CMARK_NODE_TEXT);
+}
+
+cmark_syntax_extension* inline_skipper() {
+  cmark_syntax_extension* ext = cmark_syntax_extension_new("l10n-skip-inlines");
+  cmark_syntax_extension_set_match_inline_func(ext, skip_inlines);
+  return ext;
+}
+
 cmark_node* parse_markdown(std::string_view text) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  // Made once and never changed, like the registered core extensions.
+  static cmark_syntax_extension* const skipper = inline_skipper();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  for (const char* name : {"table", "strikethrough"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser, ext);
+  if (cmark_syntax_extension* table = cmark_find_syntax_extension("table"))
+    cmark_parser_attach_syntax_extension(parser, table);
+  cmark_parser_attach_syntax_extension(parser, skipper);
   cmark_parser_feed(parser, text.data(), text.size());
   cmark_node* doc = cmark_parser_finish(parser);
   cmark_parser_free(parser);
