@@ -175,7 +175,7 @@ class BodyWalker {
     constexpr int kMaxPasses = 8;
     for (int pass = 1;; ++pass) {
       std::unique_ptr<cmark_node, CmarkDeleter> doc(parse_markdown(masked_));
-      LineIndex lines(masked_);
+      LineIndex lines = inserted_.empty() ? masked_lines() : LineIndex(masked_);
       auto line_text = [&](int ln) {
         std::size_t b = lines.line_start(ln);
         std::size_t e = ln < lines.line_count() ? lines.line_start(ln + 1) - 1 : masked_.size();
@@ -205,6 +205,21 @@ class BodyWalker {
         insert(start, blank);
       }
     }
+  }
+
+  // The lines of the masked copy before any insertion, from the source's:
+  // its line breaks are the body's, less those inside a masked span.
+  LineIndex masked_lines() const {
+    const LineIndex& lines = src_.lines();
+    std::vector<std::size_t> starts{0};
+    auto span = spans_.all().begin(), spans_end = spans_.all().end();
+    for (int ln = lines.line(body_.begin) + 1; ln <= lines.line_count(); ++ln) {
+      std::size_t line_break = lines.line_start(ln) - 1;
+      while (span != spans_end && span->end <= line_break) ++span;
+      if (span != spans_end && span->begin <= line_break) continue;
+      starts.push_back(line_break + 1 - body_.begin);
+    }
+    return LineIndex(masked_, std::move(starts));
   }
 
   // Masked-copy lines of the header rows of tables whose paragraph before
