@@ -338,14 +338,15 @@ class BodyWalker {
     return b;
   }
 
-  std::vector<BlockLine> block_lines(int first, int first_col, int last, int depth) const {
-    std::vector<BlockLine> lines;
+  // The lines of a block, in a buffer that the next block's lines reuse.
+  std::vector<BlockLine>& block_lines(int first, int first_col, int last, int depth) {
+    block_lines_.clear();
     for (int ln = first; ln <= last; ++ln) {
       std::size_t ls = line_begin(ln), le = line_end(ln);
       std::size_t b = ln == first ? offset(ln, first_col) : skip_prefix(ls, le, depth);
-      lines.push_back({ls, std::min(b, le), le});
+      block_lines_.push_back({ls, std::min(b, le), le});
     }
-    return lines;
+    return block_lines_;
   }
 
   // `last`: no line follows in the block, so the destination must be on this one.
@@ -385,6 +386,9 @@ class BodyWalker {
   // breaks (trailing backslash or two spaces) stay as written with a newline.
   std::string join(const std::vector<BlockLine>& lines) const {
     std::string text;
+    std::size_t size = 0;
+    for (const BlockLine& l : lines) size += l.end - l.begin + 1;
+    text.reserve(size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string_view content = original(lines[i].begin, lines[i].end);
       std::size_t trimmed = content.size();
@@ -448,7 +452,7 @@ class BodyWalker {
   void paragraph(cmark_node* node) {
     if (cmark_node_get_start_line(node) < 1) return;  // a position parse() could not restore
     int depth = blockquote_depth(node);
-    auto lines = block_lines(cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+    auto& lines = block_lines(cmark_node_get_start_line(node), cmark_node_get_start_column(node),
                              cmark_node_get_end_line(node), depth);
     if (!lines.empty()) skip_task_marker(lines.front(), node);
     trim_lines(lines);
@@ -500,7 +504,7 @@ class BodyWalker {
     if (at(b) != '#') {  // setext: content lines, then the underline
       // cmark-gfm may end the heading a line past its underline: the text
       // is what comes before the first line of only '=' or only '-'.
-      auto lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
+      auto& lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
       auto underline = std::find_if(lines.begin() + (lines.empty() ? 0 : 1), lines.end(), [&](const BlockLine& l) {
         std::string_view s = original(l.begin, trimmed_end(l));
         return !s.empty() && (s.find_first_not_of('=') == std::string_view::npos ||
@@ -572,6 +576,7 @@ class BodyWalker {
     std::size_t at, size;  // body-relative, in the copy
   };
   std::vector<Insertion> inserted_;  // sorted
+  std::vector<BlockLine> block_lines_;
   std::vector<Unit> units_;
 };
 
@@ -600,8 +605,12 @@ bool looks_like_url(std::string_view v) {
 bool has_translatable_text(std::string_view s) {
   // The text outside code, calls, tags, link targets and addresses, word by
   // word: an e-mail address drops no more than its own word, so a word
-  // with a letter, once a space follows it, settles the answer.
+  // with a letter, once a space follows it, settles the answer. ASCII
+  // letters are noted as they come: only a word with other bytes than
+  // ASCII is decoded to look for one.
   std::string kept;
+  bool ascii_letter = false, beyond_ascii = false;
+  auto word_has_letter = [&] { return ascii_letter || (beyond_ascii && has_letter(kept)); };
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
     if (c == '`') {  // a code span: skip to the matching run of backticks
@@ -627,17 +636,24 @@ bool has_translatable_text(std::string_view s) {
       continue;
     } else if (c == '@') {  // an e-mail address: drop the word around it
       while (!kept.empty() && !std::isspace(static_cast<unsigned char>(kept.back()))) kept.pop_back();
+      ascii_letter = beyond_ascii = false;
       while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
       continue;
     }
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (has_letter(kept)) return true;
+    auto byte = static_cast<unsigned char>(c);
+    if (std::isspace(byte)) {
+      if (word_has_letter()) return true;
       kept.clear();
+      ascii_letter = beyond_ascii = false;
+    } else if (byte >= 0x80) {
+      beyond_ascii = true;
+    } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
+      ascii_letter = true;
     }
     kept.push_back(c);
     ++i;
   }
-  return has_letter(kept);
+  return word_has_letter();
 }
 
 std::vector<Unit> markdown_units(const SourceText& src, Span body, const ShortcodeScan& shortcodes) {
