@@ -429,15 +429,23 @@ class BodyWalker {
   void add(UnitKind kind, std::string text, Span span, std::string comment, std::string prefix = {}) {
     if (!has_translatable_text(text)) return;
     span = {src_pos(span.begin), src_pos(span.end)};
-    Unit u;
+    Unit& u = units_.emplace_back();
     u.kind = kind;
     u.has_shortcodes = spans_.any_within(span.begin, span.end);
     u.text = std::move(text);
     u.span = span;
-    u.line = src_.lines().line(span.begin);
+    u.line = line_of(span.begin);
     u.comment = std::move(comment);
     u.line_prefix = std::move(prefix);
-    units_.push_back(std::move(u));
+  }
+
+  // The source line of `offset`. Units come in page order, so the line is
+  // mostly the last unit's or one a few lines on: a walk from there.
+  int line_of(std::size_t offset) {
+    const LineIndex& lines = src_.lines();
+    if (offset < lines.line_start(line_hint_)) return line_hint_ = lines.line(offset);
+    while (line_hint_ < lines.line_count() && lines.line_start(line_hint_ + 1) <= offset) ++line_hint_;
+    return line_hint_;
   }
 
   // Task list markers "[ ] " and "[x] " are Goldmark syntax, not text.
@@ -577,6 +585,7 @@ class BodyWalker {
   };
   std::vector<Insertion> inserted_;  // sorted
   std::vector<BlockLine> block_lines_;
+  int line_hint_ = 1;
   std::vector<Unit> units_;
 };
 
@@ -589,6 +598,12 @@ bool has_letter(std::string_view s) {
     if (c > 0 && u_isalpha(c)) return true;
   }
   return false;
+}
+
+// std::isspace, without a call for ASCII, where every locale agrees.
+bool is_space_byte(char c) {
+  auto b = static_cast<unsigned char>(c);
+  return b < 0x80 ? b == ' ' || (b >= '\t' && b <= '\r') : std::isspace(b) != 0;
 }
 
 bool starts_with(std::string_view s, std::size_t i, std::string_view prefix) {
@@ -632,16 +647,16 @@ bool has_translatable_text(std::string_view s) {
       if (close != std::string_view::npos) { i = close + 1; continue; }
     } else if ((c == 'h' || c == 'w' || c == 'm' || c == 'i') && (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www.") ||
                starts_with(s, i, "mailto:") || starts_with(s, i, "irc://"))) {
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      while (i < s.size() && !is_space_byte(s[i])) ++i;
       continue;
     } else if (c == '@') {  // an e-mail address: drop the word around it
-      while (!kept.empty() && !std::isspace(static_cast<unsigned char>(kept.back()))) kept.pop_back();
+      while (!kept.empty() && !is_space_byte(kept.back())) kept.pop_back();
       ascii_letter = beyond_ascii = false;
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      while (i < s.size() && !is_space_byte(s[i])) ++i;
       continue;
     }
     auto byte = static_cast<unsigned char>(c);
-    if (std::isspace(byte)) {
+    if (is_space_byte(c)) {
       if (word_has_letter()) return true;
       kept.clear();
       ascii_letter = beyond_ascii = false;
