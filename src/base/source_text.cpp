@@ -1,6 +1,7 @@
 #include "base/source_text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
@@ -25,6 +26,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(static_cast<std::size_t>(p - text.data()));
   }
 }
+
+LineIndex::LineIndex(std::string_view text, std::vector<std::size_t> starts) : text_(text), starts_(std::move(starts)) {}
 
 int LineIndex::line(std::size_t offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
@@ -72,9 +75,11 @@ std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp) {
 namespace {
 
 // Eight bytes at a time: pages are mostly ASCII, and most ASCII needs no look.
+// The first byte is the lowest, on any machine, so that bit order is text order.
 std::uint64_t load_word(const unsigned char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
   return w;
 }
 
@@ -104,36 +109,78 @@ std::size_t special_length(std::string_view s, std::size_t i, bool nul_cr_invali
   return len;
 }
 
-// The offset of the first byte that is not UTF-8 (or, with nul_cr_invalid,
-// a NUL or a CR outside a CRLF), npos when there is none.
-std::size_t find_invalid(std::string_view s, bool nul_cr_invalid) {
+// A high bit in each byte of w that is '\n', and in no other: unlike
+// zero_bytes, every newline of the word is wanted, not just the first.
+std::uint64_t newline_bytes(std::uint64_t w) {
+  constexpr std::uint64_t kLows = ~kHighs;
+  std::uint64_t x = w ^ (kOnes * '\n');
+  return ~(((x & kLows) + kLows) | x) & kHighs;
+}
+
+// The offset in its word of the first byte flagged in `mask`.
+std::size_t byte_index(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
+
+// What SourceText needs of its bytes, in one pass over them: the offset
+// where each line starts, up to the first byte that is not UTF-8 or is a NUL
+// or a lone CR, and that byte's offset (npos when there is none).
+struct Scan {
+  std::vector<std::size_t> starts;
+  std::size_t invalid = std::string_view::npos;
+};
+
+Scan scan_text(std::string_view s) {
+  Scan out;
+  // Lines of Markdown and YAML run to some 60 bytes: room for most without growing.
+  out.starts.reserve(s.size() / 32 + 2);
+  out.starts.push_back(0);
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
     if (i + 8 <= n) {
       std::uint64_t w = load_word(p + i);
-      if (!(nul_cr_invalid ? needs_a_look(w) : (w & kHighs) != 0)) {
+      if (!needs_a_look(w)) {
+        for (std::uint64_t nl = newline_bytes(w); nl; nl &= nl - 1)
+          out.starts.push_back(i + byte_index(nl) + 1);
         i += 8;
         continue;
       }
     }
-    std::size_t len = special_length(s, i, nul_cr_invalid);
+    if (s[i] == '\n') out.starts.push_back(i + 1);
+    std::size_t len = special_length(s, i, true);
+    if (len == 0) {
+      out.invalid = i;
+      return out;
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (i + 8 <= n && (load_word(p + i) & kHighs) == 0) {
+      i += 8;
+      continue;
+    }
+    std::size_t len = special_length(s, i, false);
     if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;
 }
 
-}  // namespace
-
-std::size_t find_invalid_utf8(std::string_view s) { return find_invalid(s, false); }
-
 SourceText::SourceText(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_) {
+    : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_, {}) {
   has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
   // the offsets and lines of the other readers would no longer match it.
-  std::size_t bad = find_invalid(bytes_, true);
+  Scan scan = scan_text(bytes_);
+  lines_ = LineIndex(bytes_, std::move(scan.starts));
+  std::size_t bad = scan.invalid;
   if (bad == std::string::npos) return;
   if (bytes_[bad] == '\0') fail(bad, tr("NUL byte in a text file"));
   if (bytes_[bad] == '\r')

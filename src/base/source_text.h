@@ -30,6 +30,9 @@ struct LineCol {
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
+  // `starts`: where each line of `text` starts, 0 first, as the other
+  // constructor finds them (for a caller that has scanned the text already).
+  LineIndex(std::string_view text, std::vector<std::size_t> starts);
   LineCol at(std::size_t offset) const;
   int line(std::size_t offset) const;
   std::size_t line_start(int line) const;  // byte offset where 1-based `line` starts

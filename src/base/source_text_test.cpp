@@ -65,6 +65,31 @@ TEST_CASE("the line index finds every line start", "[source_text]") {
   CHECK(SourceText("p.md", "x\n").lines().line_count() == 2);
 }
 
+TEST_CASE("a source text's lines are those a line index finds on its own", "[source_text]") {
+  // SourceText finds line starts in the same pass as its UTF-8 check, a word
+  // at a time: newlines at every place in the words, next to bytes past
+  // ASCII, CRLFs and the vertical tab ('\n' ^ 1), which a loose zero-byte
+  // test would take for a newline after a real one.
+  std::mt19937 rng(11);
+  const std::string pieces[] = {"a", "\n", "\r\n", "\v", "\xC3\xA9", "\xE2\x82\xAC", "\n\v", " "};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    std::size_t len = rng() % 48;
+    for (std::size_t k = 0; k < len; ++k) s += pieces[rng() % std::size(pieces)];
+    INFO(s);
+    SourceText text("p.md", s);
+    LineIndex alone(s);
+    REQUIRE(text.lines().line_count() == alone.line_count());
+    for (int ln = 1; ln <= alone.line_count(); ++ln) REQUIRE(text.lines().line_start(ln) == alone.line_start(ln));
+  }
+}
+
+TEST_CASE("a bad byte after many lines is placed by line and column", "[source_text]") {
+  std::string lines;
+  for (int k = 0; k < 30; ++k) lines += "line " + std::to_string(k) + " \xC3\xA9\n";
+  CHECK(error_of(lines + "ab\xC3\xA9" "c\xFF") == "p.md:31:5: error: invalid UTF-8 (byte 0xFF)");
+}
+
 TEST_CASE("find_invalid_utf8 finds the first bad byte wherever it lies", "[source_text]") {
   // Around the eight-byte strides through ASCII: before, at and after each
   // boundary, after valid multibyte characters too.

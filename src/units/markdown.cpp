@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/chunk.h>
 #include <memory>
 #include <mutex>
 #include <unicode/uchar.h>
@@ -64,13 +66,33 @@ struct CmarkDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
+// The units come from block nodes alone, but cmark-gfm parses the inlines
+// of every paragraph, heading and cell, most of its time on a page. Inline
+// extensions are asked at every character no built-in rule takes; this one
+// takes the rest of the text as one empty text node, so that no inline work
+// is done past a block's first such character. Block structure and source
+// positions are settled before inlines are parsed, so they stay as they were.
+cmark_node* skip_inlines(cmark_syntax_extension*, cmark_parser*, cmark_node*, unsigned char,
+                         cmark_inline_parser* inline_parser) {
+  cmark_inline_parser_set_offset(inline_parser, cmark_inline_parser_get_chunk(inline_parser)->len);
+  return cmark_node_new(CMARK_NODE_TEXT);
+}
+
+cmark_syntax_extension* inline_skipper() {
+  cmark_syntax_extension* ext = cmark_syntax_extension_new("l10n-skip-inlines");
+  cmark_syntax_extension_set_match_inline_func(ext, skip_inlines);
+  return ext;
+}
+
 cmark_node* parse_markdown(std::string_view text) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  // Made once and never changed, like the registered core extensions.
+  static cmark_syntax_extension* const skipper = inline_skipper();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-  for (const char* name : {"table", "strikethrough"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser, ext);
+  if (cmark_syntax_extension* table = cmark_find_syntax_extension("table"))
+    cmark_parser_attach_syntax_extension(parser, table);
+  cmark_parser_attach_syntax_extension(parser, skipper);
   cmark_parser_feed(parser, text.data(), text.size());
   cmark_node* doc = cmark_parser_finish(parser);
   cmark_parser_free(parser);
@@ -153,7 +175,7 @@ class BodyWalker {
     constexpr int kMaxPasses = 8;
     for (int pass = 1;; ++pass) {
       std::unique_ptr<cmark_node, CmarkDeleter> doc(parse_markdown(masked_));
-      LineIndex lines(masked_);
+      LineIndex lines = inserted_.empty() ? masked_lines() : LineIndex(masked_);
       auto line_text = [&](int ln) {
         std::size_t b = lines.line_start(ln);
         std::size_t e = ln < lines.line_count() ? lines.line_start(ln + 1) - 1 : masked_.size();
@@ -183,6 +205,21 @@ class BodyWalker {
         insert(start, blank);
       }
     }
+  }
+
+  // The lines of the masked copy before any insertion, from the source's:
+  // its line breaks are the body's, less those inside a masked span.
+  LineIndex masked_lines() const {
+    const LineIndex& lines = src_.lines();
+    std::vector<std::size_t> starts{0};
+    auto span = spans_.all().begin(), spans_end = spans_.all().end();
+    for (int ln = lines.line(body_.begin) + 1; ln <= lines.line_count(); ++ln) {
+      std::size_t line_break = lines.line_start(ln) - 1;
+      while (span != spans_end && span->end <= line_break) ++span;
+      if (span != spans_end && span->begin <= line_break) continue;
+      starts.push_back(line_break + 1 - body_.begin);
+    }
+    return LineIndex(masked_, std::move(starts));
   }
 
   // Masked-copy lines of the header rows of tables whose paragraph before
@@ -301,14 +338,15 @@ class BodyWalker {
     return b;
   }
 
-  std::vector<BlockLine> block_lines(int first, int first_col, int last, int depth) const {
-    std::vector<BlockLine> lines;
+  // The lines of a block, in a buffer that the next block's lines reuse.
+  std::vector<BlockLine>& block_lines(int first, int first_col, int last, int depth) {
+    block_lines_.clear();
     for (int ln = first; ln <= last; ++ln) {
       std::size_t ls = line_begin(ln), le = line_end(ln);
       std::size_t b = ln == first ? offset(ln, first_col) : skip_prefix(ls, le, depth);
-      lines.push_back({ls, std::min(b, le), le});
+      block_lines_.push_back({ls, std::min(b, le), le});
     }
-    return lines;
+    return block_lines_;
   }
 
   // `last`: no line follows in the block, so the destination must be on this one.
@@ -348,6 +386,9 @@ class BodyWalker {
   // breaks (trailing backslash or two spaces) stay as written with a newline.
   std::string join(const std::vector<BlockLine>& lines) const {
     std::string text;
+    std::size_t size = 0;
+    for (const BlockLine& l : lines) size += l.end - l.begin + 1;
+    text.reserve(size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string_view content = original(lines[i].begin, lines[i].end);
       std::size_t trimmed = content.size();
@@ -388,15 +429,23 @@ class BodyWalker {
   void add(UnitKind kind, std::string text, Span span, std::string comment, std::string prefix = {}) {
     if (!has_translatable_text(text)) return;
     span = {src_pos(span.begin), src_pos(span.end)};
-    Unit u;
+    Unit& u = units_.emplace_back();
     u.kind = kind;
     u.has_shortcodes = spans_.any_within(span.begin, span.end);
     u.text = std::move(text);
     u.span = span;
-    u.line = src_.lines().line(span.begin);
+    u.line = line_of(span.begin);
     u.comment = std::move(comment);
     u.line_prefix = std::move(prefix);
-    units_.push_back(std::move(u));
+  }
+
+  // The source line of `offset`. Units come in page order, so the line is
+  // mostly the last unit's or one a few lines on: a walk from there.
+  int line_of(std::size_t offset) {
+    const LineIndex& lines = src_.lines();
+    if (offset < lines.line_start(line_hint_)) return line_hint_ = lines.line(offset);
+    while (line_hint_ < lines.line_count() && lines.line_start(line_hint_ + 1) <= offset) ++line_hint_;
+    return line_hint_;
   }
 
   // Task list markers "[ ] " and "[x] " are Goldmark syntax, not text.
@@ -411,7 +460,7 @@ class BodyWalker {
   void paragraph(cmark_node* node) {
     if (cmark_node_get_start_line(node) < 1) return;  // a position parse() could not restore
     int depth = blockquote_depth(node);
-    auto lines = block_lines(cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+    auto& lines = block_lines(cmark_node_get_start_line(node), cmark_node_get_start_column(node),
                              cmark_node_get_end_line(node), depth);
     if (!lines.empty()) skip_task_marker(lines.front(), node);
     trim_lines(lines);
@@ -463,7 +512,7 @@ class BodyWalker {
     if (at(b) != '#') {  // setext: content lines, then the underline
       // cmark-gfm may end the heading a line past its underline: the text
       // is what comes before the first line of only '=' or only '-'.
-      auto lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
+      auto& lines = block_lines(first, cmark_node_get_start_column(node), last, blockquote_depth(node));
       auto underline = std::find_if(lines.begin() + (lines.empty() ? 0 : 1), lines.end(), [&](const BlockLine& l) {
         std::string_view s = original(l.begin, trimmed_end(l));
         return !s.empty() && (s.find_first_not_of('=') == std::string_view::npos ||
@@ -535,6 +584,8 @@ class BodyWalker {
     std::size_t at, size;  // body-relative, in the copy
   };
   std::vector<Insertion> inserted_;  // sorted
+  std::vector<BlockLine> block_lines_;
+  int line_hint_ = 1;
   std::vector<Unit> units_;
 };
 
@@ -547,6 +598,12 @@ bool has_letter(std::string_view s) {
     if (c > 0 && u_isalpha(c)) return true;
   }
   return false;
+}
+
+// std::isspace, without a call for ASCII, where every locale agrees.
+bool is_space_byte(char c) {
+  auto b = static_cast<unsigned char>(c);
+  return b < 0x80 ? b == ' ' || (b >= '\t' && b <= '\r') : std::isspace(b) != 0;
 }
 
 bool starts_with(std::string_view s, std::size_t i, std::string_view prefix) {
@@ -563,8 +620,12 @@ bool looks_like_url(std::string_view v) {
 bool has_translatable_text(std::string_view s) {
   // The text outside code, calls, tags, link targets and addresses, word by
   // word: an e-mail address drops no more than its own word, so a word
-  // with a letter, once a space follows it, settles the answer.
+  // with a letter, once a space follows it, settles the answer. ASCII
+  // letters are noted as they come: only a word with other bytes than
+  // ASCII is decoded to look for one.
   std::string kept;
+  bool ascii_letter = false, beyond_ascii = false;
+  auto word_has_letter = [&] { return ascii_letter || (beyond_ascii && has_letter(kept)); };
   for (std::size_t i = 0; i < s.size();) {
     char c = s[i];
     if (c == '`') {  // a code span: skip to the matching run of backticks
@@ -586,21 +647,28 @@ bool has_translatable_text(std::string_view s) {
       if (close != std::string_view::npos) { i = close + 1; continue; }
     } else if ((c == 'h' || c == 'w' || c == 'm' || c == 'i') && (starts_with(s, i, "http://") || starts_with(s, i, "https://") || starts_with(s, i, "www.") ||
                starts_with(s, i, "mailto:") || starts_with(s, i, "irc://"))) {
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      while (i < s.size() && !is_space_byte(s[i])) ++i;
       continue;
     } else if (c == '@') {  // an e-mail address: drop the word around it
-      while (!kept.empty() && !std::isspace(static_cast<unsigned char>(kept.back()))) kept.pop_back();
-      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+      while (!kept.empty() && !is_space_byte(kept.back())) kept.pop_back();
+      ascii_letter = beyond_ascii = false;
+      while (i < s.size() && !is_space_byte(s[i])) ++i;
       continue;
     }
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (has_letter(kept)) return true;
+    auto byte = static_cast<unsigned char>(c);
+    if (is_space_byte(c)) {
+      if (word_has_letter()) return true;
       kept.clear();
+      ascii_letter = beyond_ascii = false;
+    } else if (byte >= 0x80) {
+      beyond_ascii = true;
+    } else if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
+      ascii_letter = true;
     }
     kept.push_back(c);
     ++i;
   }
-  return has_letter(kept);
+  return word_has_letter();
 }
 
 std::vector<Unit> markdown_units(const SourceText& src, Span body, const ShortcodeScan& shortcodes) {

@@ -156,6 +156,32 @@ TEST_CASE("has_translatable_text", "[markdown]") {
   CHECK_FALSE(has_translatable_text("<br>"));
   CHECK_FALSE(has_translatable_text("psc@qgis.org"));
   CHECK(has_translatable_text("[QGIS site](https://qgis.org)"));
+  // An address drops its whole word, letters before the '@' included.
+  CHECK_FALSE(has_translatable_text("info@x.org 12"));
+  CHECK(has_translatable_text("info@x.org mail"));
+  CHECK(has_translatable_text("12 \xC3\xA9t\xC3\xA9"));
+  CHECK_FALSE(has_translatable_text("12 \xE2\x82\xAC 3"));
+  CHECK(has_translatable_text("`x`b"));
+}
+
+TEST_CASE("inline syntax at the start of a block leaves its place and text as they were", "[markdown]") {
+  // cmark-gfm's inlines are left unparsed after a block's first plain character.
+  auto p = parse("*Bold* start\nand `code` [link](u).\n\n# `cmd` heading\n\n| [a](u) | **b** |\n| --- | --- |\n"
+                 "| <i>c</i> | ~~d~~ |\n\n<span>x</span> after\n");
+  REQUIRE(texts(p) == std::vector<std::string>{"*Bold* start and `code` [link](u).", "`cmd` heading", "[a](u)", "**b**",
+                                               "<i>c</i>", "~~d~~", "<span>x</span> after"});
+  CHECK(p.units[1].line == 4);
+  CHECK(p.units[5].line == 8);
+  CHECK(span_text(p, p.units[6]) == "<span>x</span> after");
+}
+
+TEST_CASE("a shortcode call over several lines keeps the lines after it in place", "[markdown]") {
+  auto p = parse("Before {{< note\n  a=\"b\"\n>}} text\n\nAfter\r\nit.\n\n| x | {{< c\nd >}} |\n| - | - |\n| y | z |\n");
+  REQUIRE(texts(p) == std::vector<std::string>{"Before {{< note\n  a=\"b\"\n>}} text", "After it.", "x", "y", "z"});
+  CHECK(p.units[1].line == 5);
+  CHECK(span_text(p, p.units[1]) == "After\r\nit.");
+  CHECK(p.units[3].line == 11);
+  CHECK(span_text(p, p.units[4]) == "z");
 }
 
 TEST_CASE("SourceText survives moves and copies", "[markdown]") {

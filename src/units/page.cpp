@@ -118,6 +118,10 @@ Page read_page(const SourceText& src, const UnitRules& rules) {
   auto by_place = [](const Unit& a, const Unit& b) { return a.span.begin < b.span.begin; };
   std::vector<Unit> body = std::move(page.units);
   if (!std::is_sorted(body.begin(), body.end(), by_place)) std::stable_sort(body.begin(), body.end(), by_place);
+  if (extra.empty()) {
+    page.units = std::move(body);
+    return page;
+  }
   if (!std::is_sorted(extra.begin(), extra.end(), by_place)) std::stable_sort(extra.begin(), extra.end(), by_place);
   page.units.clear();
   page.units.reserve(body.size() + extra.size());
