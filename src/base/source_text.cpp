@@ -1,7 +1,6 @@
 #include "base/source_text.h"
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
@@ -15,6 +14,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "base/tr.h"
+#include "base/words.h"
 #include "base/parallel.h"
 
 namespace l10n {
@@ -74,20 +74,9 @@ std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp) {
 
 namespace {
 
-// Eight bytes at a time: pages are mostly ASCII, and most ASCII needs no look.
-// The first byte is the lowest, on any machine, so that bit order is text order.
-std::uint64_t load_word(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  return w;
-}
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-
-// A high bit in each byte of w that is zero (exact for the first such byte,
-// which is all the callers ask: is there one).
-constexpr std::uint64_t zero_bytes(std::uint64_t w) { return (w - kOnes) & ~w & kHighs; }
+// Eight bytes at a time (base/words.h): pages are mostly ASCII, and most
+// ASCII needs no look.
+constexpr std::uint64_t kOnes = byte_times(1), kHighs = kHighBits;
 
 // Whether a word holds a byte past ASCII, a NUL or a CR.
 bool needs_a_look(std::uint64_t w) { return (w & kHighs) || zero_bytes(w) || zero_bytes(w ^ (kOnes * '\r')); }
@@ -117,9 +106,6 @@ std::uint64_t newline_bytes(std::uint64_t w) {
   return ~(((x & kLows) + kLows) | x) & kHighs;
 }
 
-// The offset in its word of the first byte flagged in `mask`.
-std::size_t byte_index(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
-
 // What SourceText needs of its bytes, in one pass over them: the offset
 // where each line starts, up to the first byte that is not UTF-8 or is a NUL
 // or a lone CR, and that byte's offset (npos when there is none).
@@ -133,11 +119,10 @@ Scan scan_text(std::string_view s) {
   // Lines of Markdown and YAML run to some 60 bytes: room for most without growing.
   out.starts.reserve(s.size() / 32 + 2);
   out.starts.push_back(0);
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
     if (i + 8 <= n) {
-      std::uint64_t w = load_word(p + i);
+      std::uint64_t w = load_word(s.data() + i);
       if (!needs_a_look(w)) {
         for (std::uint64_t nl = newline_bytes(w); nl; nl &= nl - 1)
           out.starts.push_back(i + byte_index(nl) + 1);
@@ -159,10 +144,9 @@ Scan scan_text(std::string_view s) {
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n && (load_word(p + i) & kHighs) == 0) {
+    if (i + 8 <= n && (load_word(s.data() + i) & kHighs) == 0) {
       i += 8;
       continue;
     }

@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "base/source_text.h"
 #include "base/tr.h"
+#include "base/words.h"
 
 namespace l10n {
 
@@ -222,27 +223,17 @@ class PoParser {
   }
 
   // Where the first of `cs` is in s from `i` on, or s.size(). Eight bytes
-  // at a time: most of a line is the long file names of "#:" lines or text.
+  // at a time (base/words.h): most of a line is the long file names of "#:"
+  // lines or text.
   template <char... cs>
   static std::size_t find_first(std::string_view s, std::size_t i) {
-    if constexpr (std::endian::native == std::endian::little) {
-      for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, sizeof w);
-        if (std::uint64_t found = (zero_bytes(w ^ byte_times(cs)) | ...))
-          return i + static_cast<std::size_t>(std::countr_zero(found) / 8);
-      }
+    for (; i + 8 <= s.size(); i += 8) {
+      const std::uint64_t w = load_word(s.data() + i);
+      if (std::uint64_t found = (zero_bytes(w ^ byte_times(static_cast<unsigned char>(cs))) | ...))
+        return i + byte_index(found);
     }
     while (i < s.size() && ((s[i] != cs) && ...)) ++i;
     return i;
-  }
-
-  static constexpr std::uint64_t byte_times(char c) { return 0x0101010101010101u * static_cast<unsigned char>(c); }
-
-  // The high bit of each zero byte of w set; a byte above a zero byte may be
-  // marked too, so only the lowest mark is exact.
-  static constexpr std::uint64_t zero_bytes(std::uint64_t w) {
-    return (w - byte_times(1)) & ~w & byte_times('\x80');
   }
 
   static std::string_view trim(std::string_view s) {
