@@ -4,7 +4,6 @@
 #include <atomic>
 #include <optional>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "base/error.h"
@@ -223,30 +222,19 @@ class Splice {
   bool readable() const { return kept_.has_value(); }
   bool possible() const { return kept_ && !old_entries_.empty() && fresh_.size() > 0; }
 
-  // In slices on every core: the entries written anew are most of the work.
-  // A few slices at a time go into `out` and are let go: the text, about
-  // as long as the old one, is never held whole.
+  // In slices on every core (write_in_slices): the entries written anew are
+  // most of the work. The text, about as long as the old one, is never held
+  // whole.
   void text(TextSink& out) const {
-    constexpr std::size_t kSlice = 2048;
-    const std::size_t slices = (kept().size() + kSlice - 1) / kSlice;
-    const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
     out.write(old_.text.bytes().substr(0, old_.text.content_begin()));  // a BOM
-    std::vector<std::string> built(batch);
-    for (std::size_t first = 0; first < slices; first += batch) {
-      parallel_for(std::min(batch, slices - first), 0, [&](std::size_t k) {
-        std::string scratch;
-        std::size_t s = first + k;
-        for (std::size_t i = s * kSlice; i < std::min(kept().size(), (s + 1) * kSlice); ++i) {
-          built[k] += before(i);
-          if (kept()[i]) built[k] += old_bytes(old_entries_[*kept()[i]].span);
-          else append_with_line_breaks(built[k], fresh_.bytes(i, scratch), eol_);
-        }
-      });
-      for (std::string& slice : built) {
-        out.write(slice);
-        slice.clear();
+    write_in_slices(kept().size(), 2048, out, [&](std::size_t begin, std::size_t end, std::string& text) {
+      std::string scratch;
+      for (std::size_t i = begin; i < end; ++i) {
+        text += before(i);
+        if (kept()[i]) text += old_bytes(old_entries_[*kept()[i]].span);
+        else append_with_line_breaks(text, fresh_.bytes(i, scratch), eol_);
       }
-    }
+    });
     if (kept().back() == old_entries_.size() - 1) out.write(old_.text.bytes().substr(old_entries_.back().span.end));
     else out.write(eol_);
   }

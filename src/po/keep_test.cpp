@@ -440,3 +440,22 @@ TEST_CASE("a catalog's text in pieces is its text, and in more than one piece wh
   CHECK(kept.pieces.size() > 2);
   CHECK(kept.joined() == format_po(cat));
 }
+
+TEST_CASE("a catalog whose header is one of its messages starts without a blank line, in pieces too", "[keep]") {
+  Catalog cat;
+  Message header;
+  header.msgstr = {"Content-Type: text/plain; charset=UTF-8\n"};
+  cat.messages.push_back(header);
+  for (int i = 0; i < 5000; ++i) {
+    Message m;
+    m.msgid = "Entry " + std::to_string(i);
+    m.msgstr = {""};
+    cat.messages.push_back(m);
+  }
+  REQUIRE(formats_itself(cat));
+  Pieces pieces;
+  format_po(cat, pieces);
+  CHECK(pieces.pieces.size() > 2);
+  CHECK(pieces.joined().rfind("msgid \"\"\n", 0) == 0);
+  CHECK(pieces.joined() == format_po_gettext(cat));
+}

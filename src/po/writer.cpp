@@ -391,14 +391,13 @@ bool same_msgstr(const Message& m, const std::vector<std::string>& read) {
   return true;
 }
 
-// Entries are written in slices on every core and joined: each slice's
-// writer starts as if an entry came before it, and a blank line at the very
-// start (no header, nothing before) is dropped after.
-// In slices of entries on every core, a few slices at a time into `out`:
-// the text is never held whole.
+// Entries are written in slices on every core (write_in_slices): each
+// slice's writer starts as if an entry came before it, and a blank line at
+// the very start (no header, nothing before) is dropped.
 void format_po_fast(const Catalog& cat, TextSink& out) {
   std::string head;
   if (has_header(cat)) PoWriter(head, false).message(header_message(cat));
+  out.write(head);
   // gettext writes the obsolete entries last, whatever the order.
   std::vector<const Message*> order;
   order.reserve(cat.messages.size());
@@ -406,29 +405,22 @@ void format_po_fast(const Catalog& cat, TextSink& out) {
     if (!m.obsolete) order.push_back(&m);
   for (const auto& m : cat.messages)
     if (m.obsolete) order.push_back(&m);
-  constexpr std::size_t kSlice = 4096;
-  const std::size_t slices = (order.size() + kSlice - 1) / kSlice;
-  const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::string> built(batch);
-  // Without a header, the blank line before the first entry goes.
-  bool drop_blank = !has_header(cat);
-  out.write(head);
-  for (std::size_t first = 0; first < slices; first += batch) {
-    parallel_for(std::min(batch, slices - first), 0, [&](std::size_t k) {
-      PoWriter writer(built[k], true);
-      const std::size_t s = first + k;
-      for (std::size_t j = s * kSlice; j < std::min(order.size(), (s + 1) * kSlice); ++j) writer.message(*order[j]);
-    });
-    for (std::string& slice : built) {
-      std::string_view text = slice;
-      if (drop_blank && !text.empty()) {
+  struct FirstBlankDropped final : TextSink {
+    FirstBlankDropped(TextSink& to, bool none) : out(to), dropped(none) {}
+    TextSink& out;
+    bool dropped;
+    void write(std::string_view text) override {
+      if (!dropped && !text.empty()) {
         if (text.starts_with('\n')) text.remove_prefix(1);
-        drop_blank = false;
+        dropped = true;
       }
       out.write(text);
-      slice.clear();
     }
-  }
+  } entries(out, has_header(cat));
+  write_in_slices(order.size(), 4096, entries, [&](std::size_t begin, std::size_t end, std::string& text) {
+    PoWriter writer(text, true);
+    for (std::size_t j = begin; j < end; ++j) writer.message(*order[j]);
+  });
 }
 
 }  // namespace
@@ -507,6 +499,24 @@ std::string format_po_gettext(const Catalog& cat) {
     off += got;
   }
   return out;
+}
+
+void write_in_slices(std::size_t items, std::size_t slice, TextSink& out,
+                     const std::function<void(std::size_t, std::size_t, std::string&)>& make) {
+  const std::size_t slices = (items + slice - 1) / slice;
+  const std::size_t batch = 2 * std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> built(std::min(batch, slices));
+  for (std::size_t first = 0; first < slices; first += batch) {
+    const std::size_t count = std::min(batch, slices - first);
+    parallel_for(count, 0, [&](std::size_t k) {
+      const std::size_t s = first + k;
+      make(s * slice, std::min(items, (s + 1) * slice), built[k]);
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      out.write(built[k]);
+      built[k].clear();
+    }
+  }
 }
 
 void format_po(const Catalog& cat, TextSink& out) {

@@ -1,6 +1,8 @@
 // Writing a Catalog as PO text, byte for byte what msgcat writes.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,12 @@ struct StringSink final : TextSink {
   std::string text;
   void write(std::string_view piece) override { text += piece; }
 };
+
+// Text made in slices of `slice` items on every core, a few slices at a
+// time, and written into `out` in order, so that it is never held whole:
+// `make(begin, end, text)` appends the text of items [begin, end).
+void write_in_slices(std::size_t items, std::size_t slice, TextSink& out,
+                     const std::function<void(std::size_t, std::size_t, std::string&)>& make);
 
 // The PO text gettext's msgcat would write for `cat`.
 std::string format_po(const Catalog& cat);
