@@ -125,6 +125,8 @@ namespace {
 // its POT-Creation-Date were the new one. nullopt: there is no such file.
 using CurrentBytes = std::optional<std::array<std::string_view, 3>>;
 
+CurrentBytes whole(std::string_view bytes) { return std::array<std::string_view, 3>{bytes, {}, {}}; }
+
 // Where an output's text goes as it is made: compared with its current
 // bytes, and written to a temp file only from the first piece that differs
 // (the bytes before it are the current ones). An output that comes out
@@ -210,12 +212,13 @@ class StagedWrites {
   bool add(const std::string& rel, const CurrentBytes& current, const std::function<void(TextSink&)>& write) {
     if (!inside_site(cfg_, rel))
       throw Error(rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
-    OutputSink sink(current, on_disk(cfg_, rel), cfg_.root);
+    std::string path = on_disk(cfg_, rel);
+    OutputSink sink(current, path, cfg_.root);
     write(sink);
     std::string temp = sink.finish();
     const bool changed = !temp.empty();
     staged_.push_back({rel, changed});
-    if (changed) temps_.emplace_back(std::move(temp), on_disk(cfg_, rel));
+    if (changed) temps_.emplace_back(std::move(temp), std::move(path));
     return changed;
   }
 
@@ -325,7 +328,7 @@ std::optional<std::pair<std::size_t, std::size_t>> creation_date_in(std::string_
 // date (`date`), and when nothing else differs the file and its date stay.
 CurrentBytes with_creation_date(std::string_view current, std::string_view date) {
   auto at = creation_date_in(current);
-  if (!at) return std::array<std::string_view, 3>{current, {}, {}};
+  if (!at) return whole(current);
   auto [begin, size] = *at;
   return std::array<std::string_view, 3>{current.substr(0, begin), date, current.substr(begin + size)};
 }
@@ -430,9 +433,7 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
         std::string rel = catalog_path(cfg, lang, domain);
         std::optional<std::string> current = before ? std::nullopt : current_output(cfg, rel);
-        CurrentBytes bytes;
-        if (before) bytes = std::array<std::string_view, 3>{before->read.text.bytes(), {}, {}};
-        else if (current) bytes = std::array<std::string_view, 3>{*current, {}, {}};
+        CurrentBytes bytes = before ? whole(before->read.text.bytes()) : current ? whole(*current) : std::nullopt;
         staged.add(rel, bytes, [&](TextSink& out) {
           // The bytes of each entry that reads as it does in the file there
           // now (Weblate's wrapping, say) are kept: an extract after a
