@@ -44,6 +44,35 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
   return data;
 }
 
+FileReader::FileReader(const std::string& fs_path, std::string display_path)
+    : display_path_(std::move(display_path)), fd_(::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  if (fd_ < 0) throw Error(display_path_, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
+  struct stat st;
+  if (::fstat(fd_, &st) == 0 && st.st_size > 0) size_ = static_cast<std::size_t>(st.st_size);
+}
+
+FileReader::FileReader(FileReader&& other) noexcept
+    : display_path_(std::move(other.display_path_)), fd_(std::exchange(other.fd_, -1)), size_(other.size_) {}
+
+FileReader::~FileReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void FileReader::read(std::size_t at, std::size_t n, std::string& out) const {
+  out.resize(n);
+  std::size_t len = 0;
+  while (len < n) {
+    ssize_t got = ::pread(fd_, out.data() + len, n - len, static_cast<off_t>(at + len));
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw Error(display_path_, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
+    }
+    if (got == 0) break;
+    len += static_cast<std::size_t>(got);
+  }
+  out.resize(len);
+}
+
 namespace {
 
 // The mode a new file gets from open(…, 0666): mkostemp makes temps 0600, and

@@ -12,6 +12,27 @@ namespace l10n {
 // Reads a whole file; throws Error(display_path) when it cannot.
 std::string read_file(const std::string& fs_path, const std::string& display_path);
 
+// A file read a block at a time: an output compared with the text that
+// replaces it (a template is as big as the site's text, and is needed only
+// for that) is never held whole.
+class FileReader {
+ public:
+  // Throws Error(display_path) when it cannot be opened.
+  FileReader(const std::string& fs_path, std::string display_path);
+  FileReader(FileReader&& other) noexcept;
+  FileReader& operator=(FileReader&&) = delete;
+  ~FileReader();
+  std::size_t size() const { return size_; }  // when it was opened
+  // Up to `n` bytes from `at` into `out`; fewer only at the end. Throws
+  // Error(display_path) when the read fails.
+  void read(std::size_t at, std::size_t n, std::string& out) const;
+
+ private:
+  std::string display_path_;
+  int fd_ = -1;
+  std::size_t size_ = 0;
+};
+
 // The writers below name a file in their errors as the user knows it: each
 // `fs_path` relative to `root` (the site root, as on_disk joined them), or
 // whole when `root` is empty or the path is outside it. An absolute path

@@ -64,3 +64,31 @@ TEST_CASE("a temp file not finished is removed, and none is made over a symlink"
   CHECK_THROWS_AS(TempFile(target), Error);
   CHECK(dir.entries() == 1);
 }
+
+TEST_CASE("a file read a block at a time gives each range, shorter only at the end", "[files]") {
+  Dir dir;
+  const std::string path = (dir.path / "content.pot").string();
+  std::string bytes;
+  for (int i = 0; i < 100000; ++i) bytes += static_cast<char>('a' + i % 26);
+  write_file_atomic(path, bytes);
+  FileReader file(path, "po/content.pot");
+  CHECK(file.size() == bytes.size());
+  std::string block;
+  file.read(0, 10, block);
+  CHECK(block == bytes.substr(0, 10));
+  file.read(65530, 20000, block);
+  CHECK(block == bytes.substr(65530, 20000));
+  file.read(bytes.size() - 5, 100, block);
+  CHECK(block == bytes.substr(bytes.size() - 5));
+  file.read(bytes.size() + 7, 3, block);
+  CHECK(block.empty());
+  FileReader moved(std::move(file));
+  moved.read(26, 3, block);
+  CHECK(block == "abc");
+  try {
+    FileReader missing((dir.path / "none.po").string(), "po/none.po");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().path == "po/none.po");
+  }
+}

@@ -56,14 +56,14 @@ class SourceText {
     lines_.rebind(bytes_);
   }
   SourceText(SourceText&& o) noexcept
-      : path_(std::move(o.path_)), bytes_(std::move(o.bytes_)), has_bom_(o.has_bom_), lines_(o.lines_) {
+      : path_(std::move(o.path_)), bytes_(std::move(o.bytes_)), has_bom_(o.has_bom_), lines_(std::move(o.lines_)) {
     lines_.rebind(bytes_);
   }
   SourceText& operator=(SourceText o) noexcept {
     path_ = std::move(o.path_);
     bytes_ = std::move(o.bytes_);
     has_bom_ = o.has_bom_;
-    lines_ = o.lines_;
+    lines_ = std::move(o.lines_);
     lines_.rebind(bytes_);
     return *this;
   }

@@ -121,11 +121,57 @@ Catalog build_template(const Config& cfg, const std::vector<const SourceUnits*>&
 namespace {
 
 // The bytes an output has now, against which its new text is compared as it
-// is made: in up to three pieces, so that a template can be compared as if
-// its POT-Creation-Date were the new one. nullopt: there is no such file.
-using CurrentBytes = std::optional<std::array<std::string_view, 3>>;
+// is made: held in memory (an old PO file, which the update reads anyway) or
+// read from its file a block at a time (a template). One span may read as
+// other bytes: a template is compared as if it carried the new
+// POT-Creation-Date. Empty: there is no such file.
+class CurrentBytes {
+ public:
+  CurrentBytes() = default;
+  explicit CurrentBytes(std::string_view held) : held_(held), size_(held.size()), exists_(true) {}
+  explicit CurrentBytes(FileReader file) : size_(file.size()), file_(std::move(file)), exists_(true) {}
 
-CurrentBytes whole(std::string_view bytes) { return std::array<std::string_view, 3>{bytes, {}, {}}; }
+  bool exists() const { return exists_; }
+  std::size_t size() const { return size_ - replaced_ + with_.size(); }
+  // [at, at + n) reads as `with` instead.
+  void replace(std::size_t at, std::size_t n, std::string with) {
+    at_ = at;
+    replaced_ = n;
+    with_ = std::move(with);
+  }
+  // Up to `n` bytes from `at`, as they read; valid until the next call.
+  std::string_view read(std::size_t at, std::size_t n) {
+    n = std::min(n, size() - std::min(at, size()));
+    if (at + n <= at_) return base(at, n, block_);
+    if (at >= at_ + with_.size()) return base(at - with_.size() + replaced_, n, block_);
+    joined_.clear();
+    if (at < at_) joined_ += base(at, at_ - at, block_);
+    std::size_t from = std::max(at, at_) - at_;
+    joined_ += std::string_view(with_).substr(from, n - joined_.size());
+    if (joined_.size() < n) joined_ += base(at_ + replaced_, n - joined_.size(), block_);
+    return joined_;
+  }
+
+ private:
+  std::string_view base(std::size_t at, std::size_t n, std::string& buffer) const {
+    if (!file_) return held_.substr(std::min(at, held_.size()), n);
+    file_->read(at, n, buffer);
+    return buffer;
+  }
+
+  std::string_view held_;
+  std::size_t size_ = 0;
+  std::optional<FileReader> file_;
+  bool exists_ = false;
+  std::size_t at_ = 0, replaced_ = 0;
+  std::string with_;
+  std::string block_, joined_;
+};
+
+CurrentBytes current_bytes(const Config& cfg, std::string_view rel) {
+  std::optional<FileReader> file = current_output_file(cfg, rel);
+  return file ? CurrentBytes(std::move(*file)) : CurrentBytes();
+}
 
 // Where an output's text goes as it is made: compared with its current
 // bytes, and written to a temp file only from the first piece that differs
@@ -133,7 +179,7 @@ CurrentBytes whole(std::string_view bytes) { return std::array<std::string_view,
 // unchanged is neither written nor held.
 class OutputSink final : public TextSink {
  public:
-  OutputSink(const CurrentBytes& current, std::string path, const std::string& root)
+  OutputSink(CurrentBytes& current, std::string path, const std::string& root)
       : current_(current), path_(std::move(path)), root_(root) {}
 
   void write(std::string_view piece) override {
@@ -142,34 +188,16 @@ class OutputSink final : public TextSink {
   }
   // The temp file, or "" when the text is the current one.
   std::string finish() {
-    if (!temp_ && current_ && matched_ == current_size()) return {};
+    if (!temp_ && current_.exists() && matched_ == current_.size()) return {};
     if (!temp_) open();
     return temp_->finish();
   }
 
  private:
-  std::size_t current_size() const {
-    std::size_t n = 0;
-    for (std::string_view part : *current_) n += part.size();
-    return n;
-  }
   // Whether `piece` is what the current bytes hold next; if so, it is passed.
   bool matches(std::string_view piece) {
-    if (!current_) return false;
-    std::size_t at = matched_, passed = 0;
-    for (std::string_view part : *current_) {
-      if (passed == piece.size()) break;
-      if (at >= part.size()) {
-        at -= part.size();
-        continue;
-      }
-      std::size_t n = std::min(piece.size() - passed, part.size() - at);
-      if (part.substr(at, n) != piece.substr(passed, n)) return false;
-      passed += n;
-      at = 0;
-    }
-    if (passed != piece.size()) return false;
-    matched_ += passed;
+    if (!current_.exists() || current_.read(matched_, piece.size()) != piece) return false;
+    matched_ += piece.size();
     return true;
   }
   void open() {
@@ -179,14 +207,16 @@ class OutputSink final : public TextSink {
       throw Error(display_path(path_, root_), 0, 0,
                   format(tr("cannot create directory: %s"), system_error_text(ec).c_str()));
     temp_.emplace(path_, root_);
-    std::size_t left = matched_;
-    for (std::string_view part : current_.value_or(std::array<std::string_view, 3>{})) {
-      temp_->write(part.substr(0, std::min(left, part.size())));
-      left -= std::min(left, part.size());
+    constexpr std::size_t kBlock = 1 << 20;
+    for (std::size_t at = 0; at < matched_; at += kBlock) {
+      std::string_view block = current_.read(at, std::min(kBlock, matched_ - at));
+      if (block.size() != std::min(kBlock, matched_ - at))
+        throw Error(display_path(path_, root_), 0, 0, tr("changed while it was read: run again"));
+      temp_->write(block);
     }
   }
 
-  const CurrentBytes& current_;
+  CurrentBytes& current_;
   std::string path_;
   const std::string& root_;
   std::size_t matched_ = 0;  // bytes of the text that match the current ones
@@ -209,7 +239,7 @@ class StagedWrites {
   // The output `rel`, whose text `write` makes into the sink it is given;
   // whether it changes. In the order the report names them: the templates,
   // then the PO files.
-  bool add(const std::string& rel, const CurrentBytes& current, const std::function<void(TextSink&)>& write) {
+  bool add(const std::string& rel, CurrentBytes& current, const std::function<void(TextSink&)>& write) {
     if (!inside_site(cfg_, rel))
       throw Error(rel, 0, 0, tr("cannot write: the path leaves the site (a symlink or '..' on the way)"));
     std::string path = on_disk(cfg_, rel);
@@ -323,19 +353,20 @@ std::optional<std::pair<std::size_t, std::size_t>> creation_date_in(std::string_
   return std::make_pair(begin, end - begin);
 }
 
+// A template's header is a few hundred bytes; one that is not within this
+// many is not ours, and is written anew.
+constexpr std::size_t kHeaderBytes = 1 << 16;
+
 // POT-Creation-Date moves only when the rest of the template does: the new
 // template is compared with the file there as if that file carried the new
-// date (`date`), and when nothing else differs the file and its date stay.
-CurrentBytes with_creation_date(std::string_view current, std::string_view date) {
-  auto at = creation_date_in(current);
-  if (!at) return whole(current);
-  auto [begin, size] = *at;
-  return std::array<std::string_view, 3>{current.substr(0, begin), date, current.substr(begin + size)};
-}
-
-std::string creation_date_of(std::string_view po) {
-  auto at = creation_date_in(po);
-  return at ? std::string(po.substr(at->first, at->second)) : std::string();
+// date, and when nothing else differs the file and its date stay. Returns
+// the date the file carries ("" when none).
+std::string compare_with_date(CurrentBytes& current, const std::string& date) {
+  std::string head(current.read(0, kHeaderBytes));
+  auto at = creation_date_in(head);
+  if (!at) return {};
+  current.replace(at->first, at->second, date);
+  return head.substr(at->first, at->second);
 }
 
 // A new language's PO, as msginit makes it: the template's header with the
@@ -395,11 +426,9 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
       for (const auto& m : pot.messages) summary.references += m.references.size();
       report.catalogs.push_back(summary);
       std::string date = pot.header_field("POT-Creation-Date").value_or("");
-      std::optional<std::string> current = current_output(cfg, pot_rel(domain));
-      CurrentBytes bytes;
-      if (current) bytes = with_creation_date(*current, date);
-      if (!staged.add(pot_rel(domain), bytes, [&](TextSink& out) { format_po(pot, out); }))
-        date = creation_date_of(*current);
+      CurrentBytes current = current_bytes(cfg, pot_rel(domain));
+      std::string old_date = compare_with_date(current, date);
+      if (!staged.add(pot_rel(domain), current, [&](TextSink& out) { format_po(pot, out); })) date = old_date;
       creation_dates[domain] = date;
     }
     builders.clear();
@@ -432,9 +461,8 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
                                                    : update_catalog(old_po, pot, uo, others);
         po.set_header_field("POT-Creation-Date", creation_dates[domain]);
         std::string rel = catalog_path(cfg, lang, domain);
-        std::optional<std::string> current = before ? std::nullopt : current_output(cfg, rel);
-        CurrentBytes bytes = before ? whole(before->read.text.bytes()) : current ? whole(*current) : std::nullopt;
-        staged.add(rel, bytes, [&](TextSink& out) {
+        CurrentBytes current = before ? CurrentBytes(before->read.text.bytes()) : current_bytes(cfg, rel);
+        staged.add(rel, current, [&](TextSink& out) {
           // The bytes of each entry that reads as it does in the file there
           // now (Weblate's wrapping, say) are kept: an extract after a
           // translator's commit reformats nothing.

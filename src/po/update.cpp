@@ -249,10 +249,20 @@ Catalog update(const Catalog& old_po, Pot& pot, const UpdateOptions& opt,
   // Exact matches are independent of each other. Each template message
   // matches at most one old one, so no two threads mark the same `used` byte.
   std::vector<decltype(&pot.messages[0])> refs;
-  refs.reserve(pot.messages.size());
-  for (auto& ref : pot.messages)
-    if (!ref.obsolete) refs.push_back(&ref);
-  out.messages.resize(refs.size());
+  if constexpr (take) {
+    // Each message is made in the place of the template's whose strings it
+    // takes: a second array as long as the template's, beside it, was a
+    // tenth of the peak memory of an extract at one language.
+    std::erase_if(pot.messages, [](const Message& m) { return m.obsolete; });
+    out.messages = std::move(pot.messages);
+    refs.reserve(out.messages.size());
+    for (auto& ref : out.messages) refs.push_back(&ref);
+  } else {
+    refs.reserve(pot.messages.size());
+    for (auto& ref : pot.messages)
+      if (!ref.obsolete) refs.push_back(&ref);
+    out.messages.resize(refs.size());
+  }
   std::vector<unsigned char> used(old_po.messages.size(), 0);
   std::vector<unsigned char> matched(refs.size(), 0);
   parallel_for((refs.size() + kUpdateSlice - 1) / kUpdateSlice, opt.jobs, [&](std::size_t slice) {

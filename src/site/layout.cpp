@@ -151,6 +151,11 @@ std::optional<std::string> current_output(const Config& cfg, std::string_view re
   return read_file(on_disk(cfg, rel), std::string(rel));
 }
 
+std::optional<FileReader> current_output_file(const Config& cfg, std::string_view rel) {
+  if (!readable_in_site(cfg, rel)) return std::nullopt;
+  return FileReader(on_disk(cfg, rel), std::string(rel));
+}
+
 bool inside_site(const Config& cfg, std::string_view rel) {
   fs::path path(rel);
   if (rel.empty() || rel.find('\0') != std::string_view::npos) return false;

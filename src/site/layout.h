@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/files.h"
 #include "data/structured.h"
 #include "site/config.h"
 
@@ -77,6 +78,8 @@ bool readable_in_site(const Config& cfg, std::string_view rel);
 // nullopt when there is none, or when it is not readable_in_site, which is
 // never read (writing it is refused later).
 std::optional<std::string> current_output(const Config& cfg, std::string_view rel);
+// The same, opened to be read a block at a time (a catalog).
+std::optional<FileReader> current_output_file(const Config& cfg, std::string_view rel);
 
 // Whether `rel` is a path merge could have written for `lang`: inside the
 // site and in the language's target tree (or named for the language beside
