@@ -31,7 +31,7 @@ using Key = std::tuple<std::string, std::string, std::string>;  // msgctxt, msgi
 std::map<Key, const Message*> by_key(const Catalog& cat) {
   std::map<Key, const Message*> out;
   for (const Message& m : cat.messages)
-    if (!m.obsolete) out[{m.msgctxt.value_or(""), m.msgid, m.msgid_plural.value_or("")}] = &m;
+    if (!m.obsolete) out[{m.msgctxt.value_or(""), m.msgid, m.extras().msgid_plural.value_or("")}] = &m;
   return out;
 }
 
@@ -170,7 +170,7 @@ TEST_CASE("po/cli/nl.po translates every message of po/cli/l10n.pot", "[cli][i18
     REQUIRE(it != translations.end());
     const Message& t = *it->second;
     CHECK(t.translated());
-    CHECK(t.msgstr.size() == (m->msgid_plural ? 2u : 1u));
+    CHECK(t.msgstr.size() == (m->extras().msgid_plural ? 2u : 1u));
     for (const auto& form : t.msgstr) CHECK(!form.empty());
   }
   CHECK(translations.size() == by_key(pot).size());  // no translation of a message the template dropped

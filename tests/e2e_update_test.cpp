@@ -39,7 +39,7 @@ void translate_all(const fs::path& po, const std::string& prefix) {
     for (auto& s : m.msgstr)
       if (s.empty() || m.fuzzy) s = prefix + m.msgid;
     m.fuzzy = false;
-    m.prev_msgctxt = m.prev_msgid = m.prev_msgid_plural = std::nullopt;
+    m.edit_extras().prev_msgctxt = m.edit_extras().prev_msgid = m.edit_extras().prev_msgid_plural = std::nullopt;
   }
   write_po(po.string(), cat);
 }
@@ -113,7 +113,7 @@ TEST_CASE("a paragraph edited, moved, deleted and restored, through extract", "[
   const Message* e = find(docs, edited);
   REQUIRE(e);
   CHECK(e->fuzzy);
-  CHECK(e->prev_msgid == kEdited);
+  CHECK(e->extras().prev_msgid == kEdited);
   CHECK(e->msgstr == std::vector<std::string>{"[nl] " + kEdited});
 
   const Message* s = find(docs, kStays);  // now on two pages: both referenced, still translated
@@ -144,7 +144,7 @@ TEST_CASE("a paragraph edited, moved, deleted and restored, through extract", "[
   Catalog de_docs = read_po((po / "de/docs.po").string(), "de/docs.po");
   const Message* de = find(de_docs, edited);
   REQUIRE(de);
-  CHECK(de->prev_msgid == kEdited);
+  CHECK(de->extras().prev_msgid == kEdited);
 
   for (const char* lang : {"nl", "de"})
     for (const char* domain : {"docs", "blog"})
@@ -226,7 +226,7 @@ TEST_CASE("l10n update is a drop-in for msgmerge --previous", "[e2e][update]") {
     if (m.msgctxt == std::optional<std::string>("footer")) footer = &m;
   REQUIRE(footer);
   CHECK(footer->fuzzy);  // msgmerge's context-crossing fuzzy match
-  CHECK(footer->prev_msgctxt == "menu");
+  CHECK(footer->extras().prev_msgctxt == "menu");
 
   SECTION("in place, and --no-obsolete") {
     // gettext 0.21's msgmerge has no option for it: msgattrib drops them.

@@ -436,7 +436,7 @@ msgstr "Niet zeker."
   const Message* item = entry(cat, "An item with *emphasis* here.");
   REQUIRE(item);
   CHECK(item->fuzzy);
-  CHECK(item->prev_msgid == std::optional<std::string>("An item with _emphasis_ here."));
+  CHECK(item->extras().prev_msgid == std::optional<std::string>("An item with _emphasis_ here."));
   CHECK(entry(cat, "Maps.")->msgstr[0] == "Kaarten.");
   CHECK(entry(cat, "Data.")->msgstr[0].empty());  // the msgstr changed a parameter that is not text
   CHECK(entry(cat, "Already done.")->msgstr[0] == "Al klaar.");

@@ -132,7 +132,7 @@ struct Site {
       fs::path po = dir.path() / "po" / kLanguages[l] / "content.po";
       Catalog cat = read_po(po.string(), po.string());
       for (std::size_t i = 0; i < cat.messages.size(); ++i)
-        if (!cat.messages[i].msgid_plural) cat.messages[i].msgstr = translation(cat.messages[i], kLanguages[l], i + l);
+        if (!cat.messages[i].extras().msgid_plural) cat.messages[i].msgstr = translation(cat.messages[i], kLanguages[l], i + l);
       write_po(po.string(), cat);
     }
     sources = files_under(dir.path());

@@ -80,7 +80,7 @@ fs::path pseudo_binary(const fs::path& dir) {
   for (Message& m : cat.messages) {
     m.fuzzy = false;
     m.msgstr = {pseudo(m.msgid)};
-    if (m.msgid_plural) m.msgstr.push_back(pseudo(*m.msgid_plural));
+    if (m.extras().msgid_plural) m.msgstr.push_back(pseudo(*m.extras().msgid_plural));
   }
   fs::path po = dir / "pseudo.po", mo = dir / "locale" / kPseudo / "LC_MESSAGES" / "l10n.mo";
   fs::create_directories(mo.parent_path());

@@ -113,7 +113,7 @@ std::map<std::string, std::string> entry_bytes(const std::string& text,
     // The header as a message of its own, for same_content.
     Message header;
     header.msgstr = {cat.header};
-    header.translator_comments = cat.header_comments;
+    header.edit_extras().translator_comments = cat.header_comments;
     header.fuzzy = cat.header_fuzzy;
     if (messages) (*messages)[""] = header;
   }
@@ -223,7 +223,7 @@ TEST_CASE("a page edited after a Weblate commit: only the entries extract change
                              [&](const auto& e) { return e.first.find(after) != std::string::npos; });
   REQUIRE(edited != new_messages.end());
   CHECK(edited->second.fuzzy);
-  CHECK(edited->second.prev_msgid.value_or("").find(before) != std::string::npos);
+  CHECK(edited->second.extras().prev_msgid.value_or("").find(before) != std::string::npos);
 
   SECTION("and the run after it changes nothing") {
     REQUIRE(extract(site, "1700172800").status == 0);

@@ -121,7 +121,7 @@ std::map<std::string, UnitImport*> choose_imports(std::vector<PageImport>& pages
 bool apply_imports(Catalog& cat, const std::map<std::string, UnitImport*>& chosen, bool overwrite) {
   bool changed = false;
   for (Message& m : cat.messages) {
-    if (m.obsolete || m.msgid_plural) continue;
+    if (m.obsolete || m.extras().msgid_plural) continue;
     auto it = chosen.find(key_of(m.msgctxt.value_or(""), m.msgid));
     if (it == chosen.end()) continue;
     UnitImport& u = *it->second;
@@ -135,7 +135,8 @@ bool apply_imports(Catalog& cat, const std::map<std::string, UnitImport*>& chose
     } else {
       m.msgstr = {u.msgstr};
       m.fuzzy = fuzzy;
-      m.prev_msgctxt = m.prev_msgid = m.prev_msgid_plural = std::nullopt;
+      MessageExtras& e = m.edit_extras();
+      e.prev_msgctxt = e.prev_msgid = e.prev_msgid_plural = std::nullopt;
       u.po = PoAction::Imported;
       changed = true;
     }
@@ -252,7 +253,7 @@ ForeignIndex read_foreign(const Config& cfg, const std::vector<std::string>& fil
     Catalog po = read_po(path, path);
     require_header_entry(po, path);
     for (const Message& m : po.messages) {
-      if (m.obsolete || m.msgid.empty() || m.msgid_plural) continue;
+      if (m.obsolete || m.msgid.empty() || m.extras().msgid_plural) continue;
       if (m.fuzzy || m.msgstr.empty() || m.msgstr[0].empty()) {
         report.unmatched.push_back({path, m.line, 0, tr("not used: fuzzy or untranslated there")});
         continue;
@@ -277,7 +278,7 @@ ForeignIndex read_foreign(const Config& cfg, const std::vector<std::string>& fil
 bool carry_over(Catalog& cat, ForeignIndex& index, bool overwrite, CarryOver& report) {
   bool changed = false;
   for (Message& m : cat.messages) {
-    if (m.obsolete || m.msgid_plural) continue;
+    if (m.obsolete || m.extras().msgid_plural) continue;
     // The same text, but for how its lines are broken, is the same message;
     // one that differs in re-rendered Markdown too is a guess: fuzzy.
     auto exact = index.spaced.find(spaced_text(m.msgid));
@@ -294,8 +295,9 @@ bool carry_over(Catalog& cat, ForeignIndex& index, bool overwrite, CarryOver& re
     if (m.msgstr == std::vector<std::string>{f.msgstr} && m.fuzzy == near) continue;
     m.msgstr = {f.msgstr};
     m.fuzzy = near;
-    m.prev_msgctxt = m.prev_msgid_plural = std::nullopt;
-    m.prev_msgid = near ? std::optional<std::string>(f.msgid) : std::nullopt;
+    MessageExtras& e = m.edit_extras();
+    e.prev_msgctxt = e.prev_msgid_plural = std::nullopt;
+    e.prev_msgid = near ? std::optional<std::string>(f.msgid) : std::nullopt;
     ++(near ? report.fuzzy : report.carried);
     changed = true;
   }
@@ -320,7 +322,7 @@ bool keep_for_later(Catalog& cat, const ForeignIndex& index, CarryOver& report) 
     Message m;
     m.msgid = std::move(msgid);
     m.msgstr = {f.msgstr};
-    m.translator_comments = {"imported from " + f.path + ":" + std::to_string(f.line)};
+    m.edit_extras().translator_comments = {"imported from " + f.path + ":" + std::to_string(f.line)};
     m.obsolete = true;
     cat.messages.push_back(std::move(m));
     ++report.kept_for_later;

@@ -13,12 +13,12 @@ bool Message::translated() const {
          std::all_of(msgstr.begin(), msgstr.end(), [](const std::string& s) { return !s.empty(); });
 }
 
+const MessageExtras Message::kNoExtras;
+
 bool same_content(const Message& a, const Message& b) {
-  return a.msgctxt == b.msgctxt && a.msgid == b.msgid && a.msgid_plural == b.msgid_plural && a.msgstr == b.msgstr &&
-         a.translator_comments == b.translator_comments && a.extracted_comments == b.extracted_comments &&
-         a.references == b.references && a.flags == b.flags && a.fuzzy == b.fuzzy &&
-         a.prev_msgctxt == b.prev_msgctxt && a.prev_msgid == b.prev_msgid &&
-         a.prev_msgid_plural == b.prev_msgid_plural && a.obsolete == b.obsolete;
+  return a.msgctxt == b.msgctxt && a.msgid == b.msgid && a.msgstr == b.msgstr &&
+         a.extracted_comments == b.extracted_comments && a.references == b.references && a.fuzzy == b.fuzzy &&
+         a.obsolete == b.obsolete && a.extras() == b.extras();
 }
 
 // ---------------------------------------------------------------------------

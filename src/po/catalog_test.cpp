@@ -52,21 +52,21 @@ std::string naive_po(const Catalog& cat) {
   for (const auto& m : cat.messages) {
     o << "\n";
     std::string pre = m.obsolete ? "#~ " : "";
-    for (const auto& c : m.translator_comments) o << "#" << (c.empty() ? "" : " ") << c << "\n";
+    for (const auto& c : m.extras().translator_comments) o << "#" << (c.empty() ? "" : " ") << c << "\n";
     for (const auto& c : m.extracted_comments) o << "#. " << c << "\n";
     for (const auto& r : m.references) o << "#: " << r.file << (r.line ? ":" + std::to_string(r.line) : "") << "\n";
     // gettext's reader keeps only the last "#," line.
     std::string flags = m.fuzzy ? "fuzzy" : "";
-    for (const auto& f : m.flags) flags += (flags.empty() ? "" : ", ") + f;
+    for (const auto& f : m.extras().flags) flags += (flags.empty() ? "" : ", ") + f;
     if (!flags.empty()) o << "#, " << flags << "\n";
     std::string prev = m.obsolete ? "#~| " : "#| ";
-    if (m.prev_msgctxt) o << prev << "msgctxt " << quote(*m.prev_msgctxt) << "\n";
-    if (m.prev_msgid) o << prev << "msgid " << quote(*m.prev_msgid) << "\n";
-    if (m.prev_msgid_plural) o << prev << "msgid_plural " << quote(*m.prev_msgid_plural) << "\n";
+    if (m.extras().prev_msgctxt) o << prev << "msgctxt " << quote(*m.extras().prev_msgctxt) << "\n";
+    if (m.extras().prev_msgid) o << prev << "msgid " << quote(*m.extras().prev_msgid) << "\n";
+    if (m.extras().prev_msgid_plural) o << prev << "msgid_plural " << quote(*m.extras().prev_msgid_plural) << "\n";
     if (m.msgctxt) o << pre << "msgctxt " << quote(*m.msgctxt) << "\n";
     o << pre << "msgid " << quote(m.msgid) << "\n";
-    if (m.msgid_plural) {
-      o << pre << "msgid_plural " << quote(*m.msgid_plural) << "\n";
+    if (m.extras().msgid_plural) {
+      o << pre << "msgid_plural " << quote(*m.extras().msgid_plural) << "\n";
       for (std::size_t i = 0; i < m.msgstr.size(); ++i)
         o << pre << "msgstr[" << i << "] " << quote(m.msgstr[i]) << "\n";
     } else {
@@ -114,10 +114,10 @@ Catalog random_catalog(std::mt19937& rng, int n) {
     if (coin(15)) m.msgctxt = random_text(rng, 3);
     m.msgid = random_text(rng, 30) + "#" + std::to_string(i);  // unique
     bool plural = coin(15);
-    if (plural) m.msgid_plural = random_text(rng, 10);
+    if (plural) m.edit_extras().msgid_plural = random_text(rng, 10);
     bool translated = coin(70);
     for (int k = 0; k < (plural ? 2 : 1); ++k) m.msgstr.push_back(translated ? random_text(rng, 30) + "." : "");
-    if (coin(30)) m.translator_comments = {one_line(random_text(rng, 8)), "", " two spaces"};
+    if (coin(30)) m.edit_extras().translator_comments = {one_line(random_text(rng, 8)), "", " two spaces"};
     for (std::size_t k = 0; k < 3; ++k)
       if (coin(30)) m.extracted_comments.push_back(one_line(random_text(rng, 12)));
     int refs = coin(50) ? static_cast<int>(rng() % 12) : 0;
@@ -126,12 +126,12 @@ Catalog random_catalog(std::mt19937& rng, int n) {
                   coin(85) ? static_cast<int>(rng() % 5000) + 1 : 0};
       if (std::find(m.references.begin(), m.references.end(), r) == m.references.end()) m.references.push_back(r);
     }
-    if (coin(10)) m.flags = {coin(50) ? "c-format" : "no-python-format"};
+    if (coin(10)) m.edit_extras().flags = {coin(50) ? "c-format" : "no-python-format"};
     m.fuzzy = translated && coin(25);
     if (m.fuzzy && coin(70)) {
-      m.prev_msgid = random_text(rng, 20);
-      if (coin(30)) m.prev_msgctxt = "ctx";
-      if (plural) m.prev_msgid_plural = "prev plural";
+      m.edit_extras().prev_msgid = random_text(rng, 20);
+      if (coin(30)) m.edit_extras().prev_msgctxt = "ctx";
+      if (plural) m.edit_extras().prev_msgid_plural = "prev plural";
     }
     if (translated && coin(10)) {
       m.obsolete = true;
@@ -201,27 +201,27 @@ msgstr[1] "bestanden"
   REQUIRE(cat.messages.size() == 3);
   const Message& a = cat.messages[0];
   CHECK(a.line == 8);
-  CHECK(a.translator_comments == std::vector<std::string>{"translator", " indented", ""});
+  CHECK(a.extras().translator_comments == std::vector<std::string>{"translator", " indented", ""});
   CHECK(a.extracted_comments == std::vector<std::string>{"extracted one", "extracted two"});
   CHECK(a.references ==
         std::vector<Reference>{{"content/a.md", 12}, {"content/b.md", 3}, {"content/no-line.md", 0}});
   CHECK(a.fuzzy);
-  CHECK(a.flags == std::vector<std::string>{"c-format", "range: 1..5"});
-  CHECK(a.prev_msgctxt == "old ctx");
-  CHECK(a.prev_msgid == "old text");
+  CHECK(a.extras().flags == std::vector<std::string>{"c-format", "range: 1..5"});
+  CHECK(a.extras().prev_msgctxt == "old ctx");
+  CHECK(a.extras().prev_msgid == "old text");
   CHECK(a.msgctxt == "ctx");
   CHECK(a.msgid == "Hello world");
   CHECK(a.msgstr == std::vector<std::string>{"Hallo wereld"});
   CHECK_FALSE(a.translated());
   const Message& p = cat.messages[1];
-  CHECK(p.msgid_plural == "files");
+  CHECK(p.extras().msgid_plural == "files");
   CHECK(p.msgstr == std::vector<std::string>{"bestand", "bestanden"});
   CHECK(p.translated());
   const Message& o = cat.messages[2];
   CHECK(o.obsolete);
   CHECK(o.fuzzy);
-  CHECK(o.prev_msgid == "older");
-  CHECK(o.translator_comments == std::vector<std::string>{"gone"});
+  CHECK(o.extras().prev_msgid == "older");
+  CHECK(o.extras().translator_comments == std::vector<std::string>{"gone"});
   CHECK(o.msgstr == std::vector<std::string>{"verouderd"});
 }
 
@@ -308,8 +308,8 @@ TEST_CASE("format_po's own writer writes libgettextpo's bytes", "[catalog]") {
     std::mt19937 rng(seed);
     Catalog cat = random_catalog(rng, 80);
     for (auto& m : cat.messages) {
-      m.flags.clear();
-      if (rng() % 10 == 0) m.flags = {"weblate-custom"};
+      m.edit_extras().flags.clear();
+      if (rng() % 10 == 0) m.edit_extras().flags = {"weblate-custom"};
       if (rng() % 10 == 0) m.references.push_back(m.references.empty() ? Reference{"./a.md", 3} : m.references[0]);
       if (rng() % 20 == 0) m.msgid += "\a\x01 bell";
     }
@@ -383,12 +383,12 @@ TEST_CASE("read_po agrees with libgettextpo", "[catalog]") {
     CHECK(m.msgid == po_message_msgid(pm));
     CHECK(m.msgctxt.has_value() == (po_message_msgctxt(pm) != nullptr));
     if (m.msgctxt) CHECK(*m.msgctxt == po_message_msgctxt(pm));
-    CHECK(m.msgstr[0] == (m.msgid_plural ? po_message_msgstr_plural(pm, 0) : po_message_msgstr(pm)));
+    CHECK(m.msgstr[0] == (m.extras().msgid_plural ? po_message_msgstr_plural(pm, 0) : po_message_msgstr(pm)));
     CHECK(m.fuzzy == (po_message_is_fuzzy(pm) != 0));
     CHECK(m.obsolete == (po_message_is_obsolete(pm) != 0));
-    CHECK(m.prev_msgid.has_value() == (po_message_prev_msgid(pm) != nullptr));
+    CHECK(m.extras().prev_msgid.has_value() == (po_message_prev_msgid(pm) != nullptr));
     std::string comments;
-    for (const auto& c : m.translator_comments) comments += c + "\n";
+    for (const auto& c : m.extras().translator_comments) comments += c + "\n";
     CHECK(comments == po_message_comments(pm));
     int refs = 0;
     while (po_message_filepos(pm, refs)) ++refs;
@@ -444,10 +444,10 @@ TEST_CASE("read_po reads gettext's quirks as gettext does", "[catalog]") {
   Catalog cat = read_po(path, "q.po");
   REQUIRE(cat.messages.size() == 2);
   CHECK_FALSE(cat.messages[0].fuzzy);
-  CHECK(cat.messages[0].flags == std::vector<std::string>{"c-format"});
+  CHECK(cat.messages[0].extras().flags == std::vector<std::string>{"c-format"});
   CHECK(cat.messages[0].msgid == "split");
   CHECK(cat.messages[0].references == std::vector<Reference>{{"a.md", 1}, {"b.md:0", 0}});
-  CHECK(cat.messages[1].translator_comments == std::vector<std::string>{"comment ending in a backslash # continues"});
+  CHECK(cat.messages[1].extras().translator_comments == std::vector<std::string>{"comment ending in a backslash # continues"});
   CHECK(cat.messages[1].line == 8);
   CHECK(format_po(cat) == msgcat(path));
 }
@@ -486,13 +486,13 @@ TEST_CASE("format_po writes each kind of tricky string as msgcat does", "[catalo
     m.msgid = text;
     m.msgstr = {text + " (nl)"};
     m.fuzzy = true;
-    m.prev_msgid = "old " + text;
-    m.translator_comments = {std::string("translator: ") + name};
+    m.edit_extras().prev_msgid = "old " + text;
+    m.edit_extras().translator_comments = {std::string("translator: ") + name};
     m.extracted_comments = {one_line(text)};
     cat.messages.push_back(m);
     Message plural = m;
     plural.msgctxt = "plural " + *m.msgctxt;
-    plural.msgid_plural = text + " (plural)";
+    plural.edit_extras().msgid_plural = text + " (plural)";
     plural.msgstr = {text + " (een)", text + " (veel)"};
     cat.messages.push_back(plural);
   }
@@ -525,7 +525,7 @@ TEST_CASE("a flag that only looks like a format flag: the file is written the sa
   std::string out = format_po(cat);
   CHECK(format_po(parse(dir, out)) == out);
   // A format libgettextpo knows still goes its way, and stays.
-  cat.messages.back().flags = {"c-format"};
+  cat.messages.back().edit_extras().flags = {"c-format"};
   CHECK(format_po(cat).find("#, c-format\n") != std::string::npos);
 }
 

@@ -185,7 +185,7 @@ TEST_CASE("a CRLF file keeps CRLF in the entries written anew", "[keep]") {
   Message m;
   m.msgid = "c";
   m.msgstr = {"d"};
-  m.translator_comments = {"one", "two"};
+  m.edit_extras().translator_comments = {"one", "two"};
   cat.messages.push_back(m);
   CHECK(kept(old, cat) == old + "\r\n# one\r\n# two\r\nmsgid \"c\"\r\nmsgstr \"d\"\r\n");
 }
@@ -324,7 +324,7 @@ TEST_CASE("format_po_keeping tells what reads the same without writing it, whate
   };
   Message m;
   m.msgid = "two lines";
-  m.translator_comments = {"first\nsecond", "", " lead", "trail ", "back\\"};
+  m.edit_extras().translator_comments = {"first\nsecond", "", " lead", "trail ", "back\\"};
   m.extracted_comments = {"a\r", "\tb", ""};
   add(m);
   m = Message{};
@@ -334,7 +334,7 @@ TEST_CASE("format_po_keeping tells what reads the same without writing it, whate
   add(m);
   m = Message{};
   m.msgid = "flags";
-  m.flags = {"no-wrap", "custom"};
+  m.edit_extras().flags = {"no-wrap", "custom"};
   m.fuzzy = true;
   add(m);
   m = Message{};
@@ -344,19 +344,19 @@ TEST_CASE("format_po_keeping tells what reads the same without writing it, whate
   add(m);
   m = Message{};
   m.msgid = "%d file";
-  m.msgid_plural = "%d files";
+  m.edit_extras().msgid_plural = "%d files";
   m.msgstr = {"%d bestand"};
   add(m);
   m = Message{};
   m.msgctxt = "ctx";
   m.msgid = "controls \x01\x7f \a\b\f\v \"q\" \\ end\n";
-  m.prev_msgid = "before";
+  m.edit_extras().prev_msgid = "before";
   m.msgstr = {"two", "extra"};
   add(m);
   m = Message{};
   m.msgid = "gone, translated";
   m.obsolete = true;
-  m.prev_msgctxt = "old ctx";
+  m.edit_extras().prev_msgctxt = "old ctx";
   add(m);
   m = Message{};
   m.msgid = "gone, untranslated";
@@ -371,7 +371,7 @@ TEST_CASE("format_po_keeping tells what reads the same without writing it, whate
     one.messages = {msg};
     std::string entry = format_po(one);
     Message changed = msg;
-    changed.translator_comments.push_back("new");
+    changed.edit_extras().translator_comments.push_back("new");
     Catalog other;
     other.messages = {changed};
     std::string replacement = format_po(other);

@@ -373,7 +373,7 @@ class PoParser {
   void parse_flags(std::string_view body) {
     // gettext's reader lets the last "#," line win; so do we.
     cur_.fuzzy = false;
-    cur_.flags.clear();
+    if (!cur_.extras().flags.empty()) cur_.edit_extras().flags.clear();
     std::size_t pos = 0;
     while (pos <= body.size()) {
       std::size_t comma = body.find(',', pos);
@@ -383,8 +383,8 @@ class PoParser {
       if (flag.empty()) continue;
       if (flag == "fuzzy") {
         cur_.fuzzy = true;
-      } else if (std::find(cur_.flags.begin(), cur_.flags.end(), flag) == cur_.flags.end()) {
-        cur_.flags.emplace_back(flag);
+      } else if (const auto& flags = cur_.extras().flags; std::find(flags.begin(), flags.end(), flag) == flags.end()) {
+        cur_.edit_extras().flags.emplace_back(flag);
       }
     }
   }
@@ -397,9 +397,9 @@ class PoParser {
     }
     std::string_view kw = t.substr(0, find_first<' ', '\t'>(t, 0));
     std::string_view rest = trim(t.substr(kw.size()));
-    if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.prev_msgctxt.emplace(), rest);
-    else if (kw == "msgid") start_field(Field::prev_msgid, cur_.prev_msgid.emplace(), rest);
-    else if (kw == "msgid_plural") start_field(Field::prev_msgid_plural, cur_.prev_msgid_plural.emplace(), rest);
+    if (kw == "msgctxt") start_field(Field::prev_msgctxt, cur_.edit_extras().prev_msgctxt.emplace(), rest);
+    else if (kw == "msgid") start_field(Field::prev_msgid, cur_.edit_extras().prev_msgid.emplace(), rest);
+    else if (kw == "msgid_plural") start_field(Field::prev_msgid_plural, cur_.edit_extras().prev_msgid_plural.emplace(), rest);
     else fail(format(tr("unknown keyword '%s' in '#|' comment"), std::string(kw).c_str()));
   }
 
@@ -431,7 +431,7 @@ class PoParser {
       if (stage_ != Stage::msgid) fail(tr("'msgid_plural' without 'msgid'"));
       mark_obsolete(obsolete);
       stage_ = Stage::msgid_plural;
-      start_field(Field::msgid_plural, cur_.msgid_plural.emplace(), trim(rest));
+      start_field(Field::msgid_plural, cur_.edit_extras().msgid_plural.emplace(), trim(rest));
       return;
     }
     if (kw == "msgstr") {
@@ -447,7 +447,7 @@ class PoParser {
             num.size() > 3 || std::stoul(std::string(num)) != expected)
           fail(format(tr("expected 'msgstr[%zu]'"), expected));
         if (stage_ != Stage::msgid_plural && stage_ != Stage::msgstr) fail(tr("'msgstr[]' without 'msgid_plural'"));
-        if (stage_ == Stage::msgstr && !cur_.msgid_plural) fail(tr("'msgstr[]' without 'msgid_plural'"));
+        if (stage_ == Stage::msgstr && !cur_.extras().msgid_plural) fail(tr("'msgstr[]' without 'msgid_plural'"));
         rest = trim(rest.substr(close + 1));
       } else {
         if (stage_ == Stage::msgid_plural) fail(tr("expected 'msgstr[0]' after 'msgid_plural'"));
@@ -577,13 +577,13 @@ class PoParser {
                          first == EntryIndex::kHeader ? header_line_ : cat_.messages[first].line));
     if (spans_ && is_header) spans_->header = entry_span_;
     else if (spans_) spans_->messages.push_back(entry_span_);
-    move_list(translator_comments_, cur_.translator_comments);
+    if (!translator_comments_.empty()) move_list(translator_comments_, cur_.edit_extras().translator_comments);
     move_list(extracted_comments_, cur_.extracted_comments);
     move_list(references_, cur_.references);
     if (is_header) {
       seen_header_ = true;
       header_line_ = cur_.line;
-      cat_.header_comments = std::move(cur_.translator_comments);
+      cat_.header_comments = std::move(cur_.edit_extras().translator_comments);
       cat_.header = cur_.msgstr.empty() ? std::string() : std::move(cur_.msgstr[0]);
       cat_.header_fuzzy = cur_.fuzzy;
     } else {
@@ -634,7 +634,8 @@ class PoParser {
     };
     check(cat_.header, header_line_);
     for (const Message& m : cat_.messages) {
-      for (const auto* field : {&m.msgctxt, &m.msgid_plural, &m.prev_msgctxt, &m.prev_msgid, &m.prev_msgid_plural})
+      const MessageExtras& x = m.extras();
+      for (const auto* field : {&m.msgctxt, &x.msgid_plural, &x.prev_msgctxt, &x.prev_msgid, &x.prev_msgid_plural})
         if (*field) check(**field, m.line);
       check(m.msgid, m.line);
       for (const std::string& s : m.msgstr) check(s, m.line);

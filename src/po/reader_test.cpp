@@ -96,7 +96,7 @@ TEST_CASE("a string of many lines, quotes and escapes anywhere, reads whole", "[
                      lines.substr(0, lines.find('\n') + 1));
   REQUIRE(cat.messages.size() == 3);
   CHECK(cat.messages[0].msgid == expected);
-  CHECK(cat.messages[1].prev_msgid == expected);
+  CHECK(cat.messages[1].extras().prev_msgid == expected);
   CHECK(cat.messages[2].obsolete);
   CHECK(cat.messages[2].msgstr == std::vector<std::string>{expected.substr(0, 1)});
 }

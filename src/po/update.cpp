@@ -40,11 +40,14 @@ Message untranslated(Ref&& ref, std::size_t nplurals) {
   Message r;
   r.msgctxt = std::forward<Ref>(ref).msgctxt;
   r.msgid = std::forward<Ref>(ref).msgid;
-  r.msgid_plural = std::forward<Ref>(ref).msgid_plural;
   r.extracted_comments = std::forward<Ref>(ref).extracted_comments;
   r.references = std::forward<Ref>(ref).references;
-  r.flags = std::forward<Ref>(ref).flags;
-  r.msgstr.assign(r.msgid_plural ? nplurals : 1, "");
+  if (const MessageExtras& x = ref.extras(); x.msgid_plural || !x.flags.empty()) {
+    MessageExtras& e = r.edit_extras();
+    e.msgid_plural = x.msgid_plural;
+    e.flags = x.flags;
+  }
+  r.msgstr.assign(r.extras().msgid_plural ? nplurals : 1, "");
   return r;
 }
 
@@ -53,12 +56,14 @@ Message merge_message(const Message& def, Ref&& ref, bool force_fuzzy, std::size
   // What describes the source comes from the template, what describes the
   // translation from the old catalog.
   Message r = untranslated(std::forward<Ref>(ref), nplurals);
-  r.translator_comments = def.translator_comments;
+  const MessageExtras& d = def.extras();
+  if (!d.translator_comments.empty()) r.edit_extras().translator_comments = d.translator_comments;
 
   const std::string& first = def.msgstr.empty() ? std::string() : def.msgstr[0];
-  const bool plural_changed = r.msgid_plural.has_value() != def.msgid_plural.has_value();
-  if (r.msgid_plural && !def.msgid_plural) r.msgstr.assign(nplurals, first);
-  else if (!r.msgid_plural && def.msgid_plural) r.msgstr = {first};
+  const bool plural = r.extras().msgid_plural.has_value();
+  const bool plural_changed = plural != d.msgid_plural.has_value();
+  if (plural && !d.msgid_plural) r.msgstr.assign(nplurals, first);
+  else if (!plural && d.msgid_plural) r.msgstr = {first};
   else r.msgstr = def.msgstr.empty() ? std::vector<std::string>{""} : def.msgstr;
 
   r.fuzzy = has_translation(r) && (def.fuzzy || force_fuzzy || plural_changed);
@@ -66,13 +71,17 @@ Message merge_message(const Message& def, Ref&& ref, bool force_fuzzy, std::size
     // An entry that was fuzzy already keeps its previous msgid (or its lack
     // of one): that is the text its translation was made for.
     if (def.fuzzy) {
-      r.prev_msgctxt = def.prev_msgctxt;
-      r.prev_msgid = def.prev_msgid;
-      r.prev_msgid_plural = def.prev_msgid_plural;
+      if (d.prev_msgctxt || d.prev_msgid || d.prev_msgid_plural) {
+        MessageExtras& e = r.edit_extras();
+        e.prev_msgctxt = d.prev_msgctxt;
+        e.prev_msgid = d.prev_msgid;
+        e.prev_msgid_plural = d.prev_msgid_plural;
+      }
     } else if (force_fuzzy || plural_changed) {
-      r.prev_msgctxt = def.msgctxt;
-      r.prev_msgid = def.msgid;
-      r.prev_msgid_plural = def.msgid_plural;
+      MessageExtras& e = r.edit_extras();
+      e.prev_msgctxt = def.msgctxt;
+      e.prev_msgid = def.msgid;
+      e.prev_msgid_plural = d.msgid_plural;
     }
   }
   return r;

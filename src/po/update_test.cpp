@@ -146,14 +146,14 @@ Generated generate(unsigned seed, int n) {
     if (kind < 10) m.msgstr = {""};
     if (kind >= 10 && kind < 15) m.fuzzy = true;
     if (kind >= 15 && kind < 18) {
-      m.msgid_plural = id + " (plural)";
+      m.edit_extras().msgid_plural = id + " (plural)";
       m.msgstr = {"NL een " + id, "NL veel " + id};
     }
     if (kind >= 18 && kind < 20) m.msgctxt = "menu";
     g.old_po.messages.push_back(m);
 
     Message t = m;
-    t.msgstr.assign(t.msgid_plural ? 2 : 1, "");
+    t.msgstr.assign(t.extras().msgid_plural ? 2 : 1, "");
     t.fuzzy = false;
     t.references = {{"content/new" + std::to_string(i % 13) + ".md", i + 3}};
     int change = static_cast<int>(p.rng() % 100);
@@ -203,19 +203,19 @@ TEST_CASE("similarity is gettext's fstrcmp", "[update]") {
 
 TEST_CASE("update follows msgmerge's rules", "[update]") {
   Message kept = msg("The quick brown fox jumps over the lazy dog.", "De snelle bruine vos springt over de luie hond.");
-  kept.translator_comments = {"keep this"};
+  kept.edit_extras().translator_comments = {"keep this"};
   kept.extracted_comments = {"old extracted"};
-  kept.flags = {"c-format"};
+  kept.edit_extras().flags = {"c-format"};
   Message edited = msg("Install the package with the package manager of your system.",
                        "Installeer het pakket met de pakketbeheerder van uw systeem.");
   Message deleted = msg("This paragraph will be deleted from the source document entirely.", "Weg.");
   Message deleted_untranslated = msg("This untranslated paragraph will be deleted too.");
   Message fuzzy_prev = msg("Click the button to start the download.", "Klik op de knop.");
   fuzzy_prev.fuzzy = true;
-  fuzzy_prev.prev_msgid = "Click the button to start the download now.";
+  fuzzy_prev.edit_extras().prev_msgid = "Click the button to start the download now.";
   Message singular = msg("One file", "Eén bestand");
   Message plural = msg("apple", "appel");
-  plural.msgid_plural = "apples";
+  plural.edit_extras().msgid_plural = "apples";
   plural.msgstr = {"appel", "appels"};
   Message revived = msg("An obsolete paragraph which returns in the new template.", "Terug.");
   revived.obsolete = true;
@@ -226,7 +226,7 @@ TEST_CASE("update follows msgmerge's rules", "[update]") {
   Message pedited = msg("Install the package with the package manager of your computer.", "", "b.md:11");
   Message pfuzzy = msg("Click the button to start the download today.", "", "b.md:12");
   Message psingular = msg("One file", "", "b.md:13");
-  psingular.msgid_plural = "%d files";
+  psingular.edit_extras().msgid_plural = "%d files";
   psingular.msgstr = {"", ""};
   Message pplural = msg("apple", "", "b.md:14");
   Message previved = msg(revived.msgid, "", "b.md:15");
@@ -240,30 +240,30 @@ TEST_CASE("update follows msgmerge's rules", "[update]") {
 
   const Message& k = out.messages[0];
   CHECK(k.msgstr == kept.msgstr);
-  CHECK(k.translator_comments == kept.translator_comments);
+  CHECK(k.extras().translator_comments == kept.extras().translator_comments);
   CHECK(k.extracted_comments == pkept.extracted_comments);
   CHECK(k.references == pkept.references);
-  CHECK(k.flags.empty());  // flags describe the msgid: the template's
+  CHECK(k.extras().flags.empty());  // flags describe the msgid: the template's
   CHECK(k.translated());
 
   const Message& e = out.messages[1];
   CHECK(e.fuzzy);
-  CHECK(e.prev_msgid == edited.msgid);
+  CHECK(e.extras().prev_msgid == edited.msgid);
   CHECK(e.msgstr == edited.msgstr);
 
   const Message& f = out.messages[2];
   CHECK(f.fuzzy);
-  CHECK(f.prev_msgid == fuzzy_prev.prev_msgid);  // still fuzzy: the older previous msgid stays
+  CHECK(f.extras().prev_msgid == fuzzy_prev.extras().prev_msgid);  // still fuzzy: the older previous msgid stays
 
   const Message& s = out.messages[3];
   CHECK(s.fuzzy);
   CHECK(s.msgstr == std::vector<std::string>{"Eén bestand", "Eén bestand"});
-  CHECK(s.prev_msgid == "One file");
+  CHECK(s.extras().prev_msgid == "One file");
 
   const Message& p = out.messages[4];
   CHECK(p.fuzzy);
   CHECK(p.msgstr == std::vector<std::string>{"appel"});
-  CHECK(p.prev_msgid_plural == "apples");
+  CHECK(p.extras().prev_msgid_plural == "apples");
 
   CHECK(out.messages[5].translated());
   CHECK_FALSE(out.messages[5].obsolete);
@@ -273,8 +273,8 @@ TEST_CASE("update follows msgmerge's rules", "[update]") {
   const Message& c = out.messages[7];
   CHECK(c.fuzzy);
   CHECK(c.msgctxt == "menu");
-  CHECK(c.prev_msgid == kept.msgid);
-  CHECK_FALSE(c.prev_msgctxt);
+  CHECK(c.extras().prev_msgid == kept.msgid);
+  CHECK_FALSE(c.extras().prev_msgctxt);
 
   const Message& o = out.messages[8];
   CHECK(o.obsolete);
@@ -302,7 +302,7 @@ TEST_CASE("update follows msgmerge's rules", "[update]") {
 TEST_CASE("update fills Language and Plural-Forms from the option", "[update]") {
   Catalog fresh;  // a catalog that does not exist yet
   Message m = msg("appel");
-  m.msgid_plural = "appels";
+  m.edit_extras().msgid_plural = "appels";
   m.msgstr = {"", ""};
   Catalog t = pot({m});
   UpdateOptions opt;
@@ -328,7 +328,7 @@ TEST_CASE("a paragraph edited, moved, deleted and restored keeps its translation
   Catalog v2 = update_catalog(v1, pot({msg(edited, "", "docs/a.md:3")}), {});
   REQUIRE(v2.messages.size() == 1);
   CHECK(v2.messages[0].fuzzy);
-  CHECK(v2.messages[0].prev_msgid == text);
+  CHECK(v2.messages[0].extras().prev_msgid == text);
 
   // Moved to another section's catalog: found there, exact, still translated.
   Catalog other_section = update_catalog(po({}), pot({msg(text, "", "blog/b.md:9")}), {}, {&v1});

@@ -95,20 +95,20 @@ po_message_t to_po_message(const Message& m) {
   po_message_t pm = po_message_create();
   if (m.msgctxt) po_message_set_msgctxt(pm, m.msgctxt->c_str());
   po_message_set_msgid(pm, m.msgid.c_str());
-  if (m.msgid_plural) {
-    po_message_set_msgid_plural(pm, m.msgid_plural->c_str());
+  if (m.extras().msgid_plural) {
+    po_message_set_msgid_plural(pm, m.extras().msgid_plural->c_str());
     for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
       po_message_set_msgstr_plural(pm, static_cast<int>(i), i < m.msgstr.size() ? m.msgstr[i].c_str() : "");
   } else {
     po_message_set_msgstr(pm, m.msgstr.empty() ? "" : m.msgstr[0].c_str());
   }
-  if (!m.translator_comments.empty()) po_message_set_comments(pm, join_lines(m.translator_comments).c_str());
+  if (!m.extras().translator_comments.empty()) po_message_set_comments(pm, join_lines(m.extras().translator_comments).c_str());
   if (!m.extracted_comments.empty())
     po_message_set_extracted_comments(pm, join_lines(m.extracted_comments).c_str());
   for (const auto& r : m.references)
     po_message_add_filepos(pm, isolated_if_needed(r).c_str(),
                            r.line > 0 ? static_cast<size_t>(r.line) : static_cast<size_t>(-1));
-  for (const auto& f : m.flags) {
+  for (const auto& f : m.extras().flags) {
     std::string_view flag = f;
     int lo, hi;
     if (is_format_or_range_flag(flag) && flag.ends_with("-format")) {
@@ -120,9 +120,9 @@ po_message_t to_po_message(const Message& m) {
     // Other flags ("no-wrap", custom ones) have no setter in libgettextpo's API.
   }
   po_message_set_fuzzy(pm, m.fuzzy && has_translation(m));
-  if (m.prev_msgctxt) po_message_set_prev_msgctxt(pm, m.prev_msgctxt->c_str());
-  if (m.prev_msgid) po_message_set_prev_msgid(pm, m.prev_msgid->c_str());
-  if (m.prev_msgid_plural) po_message_set_prev_msgid_plural(pm, m.prev_msgid_plural->c_str());
+  if (m.extras().prev_msgctxt) po_message_set_prev_msgctxt(pm, m.extras().prev_msgctxt->c_str());
+  if (m.extras().prev_msgid) po_message_set_prev_msgid(pm, m.extras().prev_msgid->c_str());
+  if (m.extras().prev_msgid_plural) po_message_set_prev_msgid_plural(pm, m.extras().prev_msgid_plural->c_str());
   po_message_set_obsolete(pm, m.obsolete);
   return pm;
 }
@@ -167,11 +167,11 @@ bool fast_writable(const Catalog& cat) {
   auto opt_plain = [](const std::optional<std::string>& s) { return !s || plain_utf8(*s); };
   if (!plain_utf8(cat.header) || !all_plain(cat.header_comments)) return false;
   for (const auto& m : cat.messages) {
-    if (std::any_of(m.flags.begin(), m.flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
+    if (std::any_of(m.extras().flags.begin(), m.extras().flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
       return false;
-    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(m.msgid_plural) || !all_plain(m.msgstr) ||
-        !all_plain(m.translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(m.prev_msgctxt) ||
-        !opt_plain(m.prev_msgid) || !opt_plain(m.prev_msgid_plural))
+    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(m.extras().msgid_plural) || !all_plain(m.msgstr) ||
+        !all_plain(m.extras().translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(m.extras().prev_msgctxt) ||
+        !opt_plain(m.extras().prev_msgid) || !opt_plain(m.extras().prev_msgid_plural))
       return false;
     for (const auto& r : m.references)
       if (!plain_utf8(r.file)) return false;
@@ -193,22 +193,22 @@ class PoWriter {
     if (m.obsolete && !has_translation(m)) return;
     if (blank_line_) out_ += '\n';
     blank_line_ = true;
-    comment_lines("#", m.translator_comments);
+    comment_lines("#", m.extras().translator_comments);
     comment_lines("#.", m.extracted_comments);
     references(m.references);
     if (fuzzy) out_ += "#, fuzzy\n";
     std::string_view prev = m.obsolete ? "#~| " : "#| ";
-    if (m.prev_msgctxt) wrap(prev, "msgctxt", *m.prev_msgctxt);
-    if (m.prev_msgid) wrap(prev, "msgid", *m.prev_msgid);
-    if (m.prev_msgid_plural) wrap(prev, "msgid_plural", *m.prev_msgid_plural);
+    if (m.extras().prev_msgctxt) wrap(prev, "msgctxt", *m.extras().prev_msgctxt);
+    if (m.extras().prev_msgid) wrap(prev, "msgid", *m.extras().prev_msgid);
+    if (m.extras().prev_msgid_plural) wrap(prev, "msgid_plural", *m.extras().prev_msgid_plural);
     std::string_view prefix = m.obsolete ? "#~ " : "";
     if (m.msgctxt) wrap(prefix, "msgctxt", *m.msgctxt);
     wrap(prefix, "msgid", m.msgid);
-    if (!m.msgid_plural) {
+    if (!m.extras().msgid_plural) {
       wrap(prefix, "msgstr", m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]));
       return;
     }
-    wrap(prefix, "msgid_plural", *m.msgid_plural);
+    wrap(prefix, "msgid_plural", *m.extras().msgid_plural);
     for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
       wrap(prefix, "msgstr[" + std::to_string(i) + "]", i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : "");
   }
@@ -384,7 +384,7 @@ bool plain_references(const std::vector<Reference>& refs) {
 // The msgstr fields as message() writes them: one without a plural, else
 // at least one.
 bool same_msgstr(const Message& m, const std::vector<std::string>& read) {
-  std::size_t n = m.msgid_plural ? std::max<std::size_t>(m.msgstr.size(), 1) : 1;
+  std::size_t n = m.extras().msgid_plural ? std::max<std::size_t>(m.msgstr.size(), 1) : 1;
   if (read.size() != n) return false;
   for (std::size_t i = 0; i < n; ++i)
     if (read[i] != (i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : std::string_view{})) return false;
@@ -429,7 +429,7 @@ bool formats_itself(const Catalog& cat) { return fast_writable(cat); }
 
 Message header_message(const Catalog& cat) {
   Message h;
-  h.translator_comments = cat.header_comments;
+  h.edit_extras().translator_comments = cat.header_comments;
   h.msgstr = {cat.header};
   h.fuzzy = cat.header_fuzzy;
   return h;
@@ -443,18 +443,18 @@ std::string format_entry(const Message& m) {
 }
 
 std::optional<bool> reads_back_as(const Message& m, const Message& read) {
-  if (!plain_comments(m.translator_comments) || !plain_comments(m.extracted_comments) ||
+  if (!plain_comments(m.extras().translator_comments) || !plain_comments(m.extracted_comments) ||
       !plain_references(m.references))
     return std::nullopt;
   // The writer drops a repeated reference; so does the reader: the lists
   // differ in length then, and only a reading tells.
   if (m.references.size() != read.references.size()) return std::nullopt;
-  return read.msgid == m.msgid && read.msgctxt == m.msgctxt && read.msgid_plural == m.msgid_plural &&
-         same_msgstr(m, read.msgstr) && read.fuzzy == (m.fuzzy && has_translation(m)) && read.flags.empty() &&
+  return read.msgid == m.msgid && read.msgctxt == m.msgctxt && read.extras().msgid_plural == m.extras().msgid_plural &&
+         same_msgstr(m, read.msgstr) && read.fuzzy == (m.fuzzy && has_translation(m)) && read.extras().flags.empty() &&
          read.obsolete == m.obsolete && read.references == m.references &&
-         read.translator_comments == m.translator_comments && read.extracted_comments == m.extracted_comments &&
-         read.prev_msgctxt == m.prev_msgctxt && read.prev_msgid == m.prev_msgid &&
-         read.prev_msgid_plural == m.prev_msgid_plural;
+         read.extras().translator_comments == m.extras().translator_comments && read.extracted_comments == m.extracted_comments &&
+         read.extras().prev_msgctxt == m.extras().prev_msgctxt && read.extras().prev_msgid == m.extras().prev_msgid &&
+         read.extras().prev_msgid_plural == m.extras().prev_msgid_plural;
 }
 
 std::string format_po_gettext(const Catalog& cat) {
@@ -462,7 +462,7 @@ std::string format_po_gettext(const Catalog& cat) {
   po_message_iterator_t it = po_message_iterator(file.get(), nullptr);
   if (has_header(cat)) {
     Message h;
-    h.translator_comments = cat.header_comments;
+    h.edit_extras().translator_comments = cat.header_comments;
     h.msgstr = {cat.header};
     h.fuzzy = cat.header_fuzzy;
     po_message_insert(it, to_po_message(h));
