@@ -72,7 +72,7 @@ Files files_under(const fs::path& root) {
 
 bool from_kept_page(const Message& m) {
   return std::any_of(m.references.begin(), m.references.end(),
-                     [](const Reference& r) { return r.file.find("/kept-") != std::string::npos; });
+                     [](const Reference& r) { return r.file().find("/kept-") != std::string_view::npos; });
 }
 
 // A translation of `m` for `lang`: by turns (in an order of the language's

@@ -175,7 +175,7 @@ TEST_CASE("references to names with spaces are written as gettext writes them an
   std::string pot = (site->dir.path() / "po/content.pot").string();
   CHECK(slurp(pot).find("#: \xE2\x81\xA8" "content/en/my page.md\xE2\x81\xA9:") != std::string::npos);
   CHECK(msgcat(pot) == slurp(pot));
-  CHECK(read_po(pot, "content.pot").messages.at(0).references.at(0).file == "content/en/my page.md");
+  CHECK(read_po(pot, "content.pot").messages.at(0).references.at(0).file() == "content/en/my page.md");
   std::string before = slurp(site->po());
   REQUIRE(run_l10n("extract" + site->root()).status == 0);
   CHECK(slurp(site->po()) == before);

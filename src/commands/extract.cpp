@@ -67,6 +67,8 @@ void TemplateBuilder::add(const SourceUnits& source) {
     if (!c.empty() && std::find(m.extracted_comments.begin(), m.extracted_comments.end(), c) == m.extracted_comments.end())
       m.extracted_comments.push_back(c);
   };
+  // The page's references share one name: a page has tens of units.
+  const SharedName file(source.file.path);
   for (const Unit& u : source.units) {
     std::optional<std::size_t> number = index_.find(MessageKey(u.context, u.text));
     if (!number) {
@@ -83,8 +85,8 @@ void TemplateBuilder::add(const SourceUnits& source) {
     if (!cfg_.placeholders.empty())
       if (auto found = cfg_.placeholders_in(u.text); !found.empty()) add_comment(m, placeholder_comment(found));
     // Sources come in order, so a repeat of file:line can only be the last reference.
-    if (m.references.empty() || m.references.back().line != u.line || m.references.back().file != source.file.path)
-      m.references.push_back({source.file.path, u.line});
+    if (m.references.empty() || m.references.back().line != u.line || m.references.back().file() != file.view())
+      m.references.emplace_back(file, u.line);
   }
 }
 

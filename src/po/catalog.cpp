@@ -4,9 +4,21 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <new>
 
 namespace l10n {
 
+SharedName::SharedName(std::string_view text) {
+  if (text.empty()) return;
+  void* at = ::operator new(sizeof(Rep) + text.size());
+  rep_ = new (at) Rep{.size = text.size()};
+  std::memcpy(static_cast<char*>(at) + sizeof(Rep), text.data(), text.size());
+}
+
+void SharedName::release() {
+  rep_->~Rep();
+  ::operator delete(rep_);
+}
 
 bool Message::translated() const {
   return !fuzzy && !msgstr.empty() &&

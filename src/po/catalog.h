@@ -2,19 +2,73 @@
 // and writing PO text are po/reader.h and po/writer.h.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/boxed.h"
 
 namespace l10n {
 
+// An immutable name that its copies share: a large site's catalog has
+// millions of references to a few tens of thousands of files. One
+// allocation holds the count and the text; the count is atomic, as catalogs
+// are copied on several threads.
+class SharedName {
+ public:
+  SharedName() = default;  // ""
+  explicit SharedName(std::string_view text);
+  SharedName(const SharedName& other) noexcept : rep_(other.rep_) {
+    if (rep_) rep_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  SharedName(SharedName&& other) noexcept : rep_(std::exchange(other.rep_, nullptr)) {}
+  SharedName& operator=(SharedName other) noexcept {
+    std::swap(rep_, other.rep_);
+    return *this;
+  }
+  ~SharedName() {
+    if (rep_ && rep_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) release();
+  }
+
+  std::string_view view() const { return rep_ ? std::string_view(rep_->text(), rep_->size) : std::string_view(); }
+  // Whether both are copies of one name (or both ""): then they are equal
+  // without a look at the text.
+  bool shares(const SharedName& other) const { return rep_ == other.rep_; }
+
+ private:
+  struct Rep {
+    std::atomic<std::size_t> refs{1};
+    std::size_t size = 0;
+    const char* text() const { return reinterpret_cast<const char*>(this + 1); }  // the bytes after it
+  };
+
+  void release();
+
+  Rep* rep_ = nullptr;  // nullptr for ""
+};
+
+// A "#:" reference: a file name and a line in 16 bytes. A template's
+// references to one file share its name (TemplateBuilder), as do those of a
+// catalog read from a file (parse_po), and copies of them.
 struct Reference {
-  std::string file;  // an explicit "file:0" read from a PO file keeps its ":0" here
-  int line = 0;      // 0: no line
-  friend bool operator==(const Reference&, const Reference&) = default;
+  Reference(std::string_view file, int line) : line(line), file_(file) {}
+  Reference(SharedName file, int line) : line(line), file_(std::move(file)) {}
+
+  // An explicit "file:0" read from a PO file keeps its ":0" here.
+  std::string_view file() const { return file_.view(); }
+  const SharedName& shared_file() const { return file_; }
+  int line = 0;  // 0: no line
+
+  friend bool operator==(const Reference& a, const Reference& b) {
+    return a.line == b.line && (a.file_.shares(b.file_) || a.file() == b.file());
+  }
+
+ private:
+  SharedName file_;
 };
 
 // Whether a "#:" line must enclose the name in U+2068 … U+2069, which only a

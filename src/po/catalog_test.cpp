@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <utility>
 
 #include "po/catalog.h"
 #include "base/error.h"
@@ -54,7 +55,7 @@ std::string naive_po(const Catalog& cat) {
     std::string pre = m.obsolete ? "#~ " : "";
     for (const auto& c : m.extras().translator_comments) o << "#" << (c.empty() ? "" : " ") << c << "\n";
     for (const auto& c : m.extracted_comments) o << "#. " << c << "\n";
-    for (const auto& r : m.references) o << "#: " << r.file << (r.line ? ":" + std::to_string(r.line) : "") << "\n";
+    for (const auto& r : m.references) o << "#: " << r.file() << (r.line ? ":" + std::to_string(r.line) : "") << "\n";
     // gettext's reader keeps only the last "#," line.
     std::string flags = m.fuzzy ? "fuzzy" : "";
     for (const auto& f : m.extras().flags) flags += (flags.empty() ? "" : ", ") + f;
@@ -145,6 +146,20 @@ Catalog random_catalog(std::mt19937& rng, int n) {
 }
 
 }  // namespace
+
+TEST_CASE("references are equal by their names' text and their lines", "[catalog]") {
+  const SharedName a("content/a.md");
+  CHECK(Reference(a, 1) == Reference("content/a.md", 1));
+  CHECK(Reference(a, 1) != Reference(a, 2));
+  CHECK(Reference(a, 1) != Reference("content/b.md", 1));
+  CHECK(Reference("", 0) == Reference(SharedName(), 0));
+  SharedName copy = a;
+  CHECK(copy.shares(a));
+  SharedName taken = std::move(copy);
+  CHECK(taken.shares(a));
+  // Millions of them in a large site's catalogs: a name and a line, no more.
+  STATIC_REQUIRE(sizeof(Reference) <= 2 * sizeof(void*));
+}
 
 TEST_CASE("header fields are read and set in place", "[catalog]") {
   Catalog cat;

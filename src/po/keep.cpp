@@ -107,7 +107,8 @@ class FreshCatalog : public Fresh {
   bool reads_back() const {
     KeyIndex<MessageKey, MessageKeyHash> keys(order_.size());
     auto isolate = [](const Reference& r) {
-      return r.file.find("\xE2\x81\xA8") != std::string::npos || r.file.find("\xE2\x81\xA9") != std::string::npos;
+      return r.file().find("\xE2\x81\xA8") != std::string_view::npos ||
+             r.file().find("\xE2\x81\xA9") != std::string_view::npos;
     };
     for (const Message* m : order_) {
       if (!m) continue;

@@ -9,11 +9,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <numeric>
 #include <utility>
 
 #include "base/error.h"
+#include "base/key_index.h"
 #include "base/source_text.h"
 #include "base/tr.h"
 #include "base/words.h"
@@ -84,9 +86,33 @@ class EntryIndex {
   std::size_t used_ = 0;
 };
 
+// The names in the "#:" lines of one PO file, each made once and shared by
+// all its references: a catalog names each page of a site many times, and
+// the same one often twice in a row.
+class NameTable {
+ public:
+  SharedName get(std::string_view name) {
+    if (name == last_.view()) return last_;
+    std::optional<std::size_t> number = index_.find(name);
+    if (!number) {
+      number = names_.size();
+      names_.emplace_back(name);
+      index_.insert(names_.back().view());  // views the shared text, which does not move
+    }
+    return last_ = names_[*number];
+  }
+
+ private:
+  std::vector<SharedName> names_;
+  KeyIndex<std::string_view, std::hash<std::string_view>> index_;  // numbers names_
+  SharedName last_;
+};
+
 // gettext keeps one of repeated references. A short list is searched
 // through; once an entry has many (a phrase on every page of a site has
 // thousands), a hash table of positions in the list keeps this linear.
+// The names come from one NameTable: one name is one allocation, so the
+// address stands for the text.
 class ReferenceSet {
  public:
   // Appends `ref` to `refs` unless it holds it already. `refs` only grows
@@ -111,10 +137,15 @@ class ReferenceSet {
  private:
   static constexpr std::size_t kScanned = 16;
 
-  static bool same(const Reference& a, const Reference& b) { return a.line == b.line && a.file == b.file; }
+  static bool same(const Reference& a, const Reference& b) {
+    return a.line == b.line && a.shared_file().shares(b.shared_file());
+  }
 
   static std::size_t hash(const Reference& r) {
-    return std::hash<std::string_view>{}(r.file) ^ static_cast<std::size_t>(r.line) * 0x9E3779B97F4A7C15u;
+    // A slot is picked by the bottom bits, where an address has zeros: the
+    // multiply mixes the address into the top half, and the rotation brings it down.
+    const std::size_t h = reinterpret_cast<std::uintptr_t>(r.file().data()) * 0x9E3779B97F4A7C15u;
+    return (h >> 32 | h << 32) ^ static_cast<std::size_t>(r.line) * 0xC2B2AE3D27D4EB4Fu;
   }
 
   // The slot that holds `ref`'s position in `refs` (1-based), or the empty one where it would go.
@@ -353,21 +384,14 @@ class PoParser {
     }
     // Line 0 means "no line" in Reference; an explicit ":0" (Transifex
     // writes them) stays in the file name so that it is written back.
-    Reference ref{concat(name, line != 0 ? tok.substr(0, colon) : tok), line};
+    std::string_view file = line != 0 ? tok.substr(0, colon) : tok;
+    if (!name.empty()) file = joined_name_.assign(name).append(file);
     // U+2068/U+2069 enclose a name in "#:" lines; a name that holds one
     // cannot be written back so that it reads the same.
-    if (isolates &&
-        (ref.file.find(kIsolateOpen) != std::string::npos || ref.file.find(kIsolateClose) != std::string::npos))
+    if (isolates && (file.find(kIsolateOpen) != std::string_view::npos ||
+                     file.find(kIsolateClose) != std::string_view::npos))
       fail(tr("a file name in a '#:' reference holds U+2068 or U+2069, which enclose names there"));
-    reference_set_.add(references_, std::move(ref));
-  }
-
-  // a + b, made at its size.
-  static std::string concat(std::string_view a, std::string_view b) {
-    if (a.empty()) return std::string(b);
-    std::string s;
-    s.reserve(a.size() + b.size());
-    return s.append(a).append(b);
+    reference_set_.add(references_, Reference(names_.get(file), line));
   }
 
   void parse_flags(std::string_view body) {
@@ -657,11 +681,11 @@ class PoParser {
                   format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
     for (const Message& m : cat_.messages)
       for (const Reference& r : m.references)
-        if (needs_isolates(r.file, r.line > 0))
+        if (needs_isolates(r.file(), r.line > 0))
           throw Error(src_.path(), m.line, 0,
                       format(tr("the file name '%s' in a '#:' reference can only be written in a UTF-8 file; add a "
                                 "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""),
-                             r.file.c_str()));
+                             std::string(r.file()).c_str()));
     std::string_view text = src_.bytes().substr(src_.content_begin());
     auto high = std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (high != text.end()) {
@@ -690,6 +714,8 @@ class PoParser {
   std::vector<std::string> translator_comments_, extracted_comments_;
   std::vector<Reference> references_;
   ReferenceSet reference_set_;  // what references_ holds
+  NameTable names_;             // of all the references
+  std::string joined_name_;     // an isolated name and what follows it, as one
   Stage stage_ = Stage::comments;
   Field field_ = Field::none;
   std::string* target_ = nullptr;

@@ -38,12 +38,10 @@ TEST_CASE("an entry with hundreds of references keeps the first of each, in orde
   for (int i = 0; i < 400; ++i) {
     // Names that differ in the line only, in the name only, and "name:0",
     // which keeps its ":0" in the name.
-    Reference r{"content/section/page-" + std::to_string(i % 37) + ".md", i % 5};
-    std::string written = r.file + (r.line ? ":" + std::to_string(r.line) : "");
-    if (i % 5 == 0 && i % 2 == 0) {
-      written = r.file + ":0";
-      r.file = written;
-    }
+    std::string file = "content/section/page-" + std::to_string(i % 37) + ".md";
+    if (i % 5 == 0 && i % 2 == 0) file += ":0";
+    Reference r{file, i % 5};
+    std::string written = file + (r.line ? ":" + std::to_string(r.line) : "");
     if (std::find(expected.begin(), expected.end(), r) == expected.end()) expected.push_back(r);
     text += (i % 3 == 0 ? "#: " : "#:\t") + written + "\n";
     // The references may come in groups, with other comments between.
@@ -99,6 +97,36 @@ TEST_CASE("a string of many lines, quotes and escapes anywhere, reads whole", "[
   CHECK(cat.messages[1].extras().prev_msgid == expected);
   CHECK(cat.messages[2].obsolete);
   CHECK(cat.messages[2].msgstr == std::vector<std::string>{expected.substr(0, 1)});
+}
+
+TEST_CASE("the references to one name, in any entry, share one copy of it", "[reader]") {
+  Catalog cat = read(kHeader +
+                     "#: content/a.md:1 content/b.md:2 content/a.md:3\n"
+                     "#: \xE2\x81\xA8my a.md\xE2\x81\xA9:4\n"
+                     "msgid \"one\"\nmsgstr \"\"\n\n"
+                     "#: content/b.md:5 \xE2\x81\xA8my a.md\xE2\x81\xA9:6 content/a.md:0\n"
+                     "msgid \"two\"\nmsgstr \"\"\n");
+  REQUIRE(cat.messages.size() == 2);
+  const std::vector<Reference>& one = cat.messages[0].references;
+  const std::vector<Reference>& two = cat.messages[1].references;
+  REQUIRE(one.size() == 4);
+  REQUIRE(two.size() == 3);
+  CHECK(one[0].shared_file().shares(one[2].shared_file()));
+  CHECK(one[1].shared_file().shares(two[0].shared_file()));
+  CHECK(one[3].shared_file().shares(two[1].shared_file()));
+  CHECK(!one[0].shared_file().shares(one[1].shared_file()));
+  // "name:0" keeps its ":0": another name.
+  CHECK(two[2].file() == "content/a.md:0");
+  CHECK(!two[2].shared_file().shares(one[0].shared_file()));
+
+  // A copy has the same references; the names stay shared, and outlive the catalog they came from.
+  Catalog copy = cat;
+  cat = Catalog{};
+  CHECK(copy.messages[0].references ==
+        std::vector<Reference>{{"content/a.md", 1}, {"content/b.md", 2}, {"content/a.md", 3}, {"my a.md", 4}});
+  CHECK(copy.messages[1].references ==
+        std::vector<Reference>{{"content/b.md", 5}, {"my a.md", 6}, {"content/a.md:0", 0}});
+  CHECK(copy.messages[0].references[0].shared_file().shares(copy.messages[0].references[2].shared_file()));
 }
 
 TEST_CASE("blanks, brackets and isolates are found past the first eight bytes of a line", "[reader]") {

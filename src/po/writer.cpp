@@ -75,8 +75,8 @@ bool has_translation(const Message& m) { return !m.msgstr.empty() && !m.msgstr[0
 constexpr std::string_view kIsolateOpen = "\xE2\x81\xA8", kIsolateClose = "\xE2\x81\xA9";
 
 std::string isolated_if_needed(const Reference& r) {
-  if (!needs_isolates(r.file, r.line > 0)) return r.file;
-  return std::string(kIsolateOpen) + r.file + std::string(kIsolateClose);
+  if (!needs_isolates(r.file(), r.line > 0)) return std::string(r.file());
+  return std::string(kIsolateOpen).append(r.file()).append(kIsolateClose);
 }
 
 // A format flag libgettextpo knows ("c-format", "no-python-format"); one it
@@ -181,7 +181,7 @@ bool fast_writable(const Catalog& cat) {
         !opt_plain(m.extras().prev_msgid) || !opt_plain(m.extras().prev_msgid_plural))
       return false;
     for (const auto& r : m.references)
-      if (!plain_utf8(r.file)) return false;
+      if (!plain_utf8(r.file())) return false;
   }
   return true;
 }
@@ -249,11 +249,11 @@ class PoWriter {
     for (std::size_t k = 0; k < refs.size(); ++k) {
       const Reference& r = refs[k];
       int line = r.line > 0 ? r.line : -1;
-      auto same = [&](const Reference& o) { return (o.line > 0 ? o.line : -1) == line && o.file == r.file; };
+      auto same = [&](const Reference& o) { return (o.line > 0 ? o.line : -1) == line && o.file() == r.file(); };
       if (refs.size() <= kScanned ? std::any_of(refs.begin(), refs.begin() + k, same)
-                                  : refs.size() > 1 && !seen.emplace(r.file, line).second)
+                                  : refs.size() > 1 && !seen.emplace(r.file(), line).second)
         continue;
-      std::string_view file = r.file;
+      std::string_view file = r.file();
       while (file.size() >= 2 && file[0] == '.' && file[1] == '/') file.remove_prefix(2);
       char number[16] = ":";
       const std::string_view suffix(number, line > 0 ? std::to_chars(number + 1, std::end(number), line).ptr - number : 0);
@@ -381,8 +381,9 @@ bool plain_comments(const std::vector<std::string>& comments) {
 // blank, so no isolates either (needs_isolates with a line).
 bool plain_references(const std::vector<Reference>& refs) {
   return std::all_of(refs.begin(), refs.end(), [](const Reference& r) {
-    return r.line > 0 && !r.file.empty() && !r.file.starts_with("./") &&
-           std::none_of(r.file.begin(), r.file.end(), [](char ch) {
+    std::string_view file = r.file();
+    return r.line > 0 && !file.empty() && !file.starts_with("./") &&
+           std::none_of(file.begin(), file.end(), [](char ch) {
              return static_cast<unsigned char>(ch) <= 0x20 || ch == ':' || ch == '\x7f';
            });
   });
