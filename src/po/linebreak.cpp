@@ -54,27 +54,31 @@ bool printable_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= ' ' && c <= '~'; });
 }
 
-// u8_possible_linebreaks on printable ASCII: a break before a character
-// only after another that is not a space (none at the start of the text),
-// as kPairs says.
-void possible_linebreaks(std::string_view s, char* breaks) {
-  int last = -1;  // the class of the last character that is not a space
-  bool spaces = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    breaks[i] = UC_BREAK_PROHIBITED;
-    if (s[i] == ' ') {
-      spaces = true;
-      continue;
+// u8_possible_linebreaks on printable ASCII, one character at a time: a
+// break before a character only after another that is not a space (none at
+// the start of the text), as kPairs says.
+class PossibleBreaks {
+ public:
+  bool before(char c) {
+    if (c == ' ') {
+      spaces_ = true;
+      return false;
     }
-    const int cls = kClassOf[static_cast<unsigned char>(s[i])];
-    if (last >= 0) {
-      const char pair = kPairs[static_cast<std::size_t>(last)][static_cast<std::size_t>(cls)];
-      if (pair == 'b' || (pair == 's' && spaces)) breaks[i] = UC_BREAK_POSSIBLE;
+    const int cls = kClassOf[static_cast<unsigned char>(c)];
+    bool possible = false;
+    if (last_ >= 0) {
+      const char pair = kPairs[static_cast<std::size_t>(last_)][static_cast<std::size_t>(cls)];
+      possible = pair == 'b' || (pair == 's' && spaces_);
     }
-    last = cls;
-    spaces = false;
+    last_ = cls;
+    spaces_ = false;
+    return possible;
   }
-}
+
+ private:
+  int last_ = -1;  // the class of the last character that is not a space
+  bool spaces_ = false;
+};
 
 }  // namespace
 
@@ -87,11 +91,13 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
   // libunistring's greedy fit (u8_width_linebreaks), each character one
   // column wide: a piece of text runs from one possible break to the next,
   // and a break goes before a piece that would pass the width.
-  possible_linebreaks(s, breaks);
+  // One pass: the rules' answer for each character is used as it is found.
+  PossibleBreaks possible;
   char* last_break = nullptr;  // the start of the current piece, if it may break
   int column = start_column, piece = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const char here = overrides[i] != UC_BREAK_UNDEFINED ? overrides[i] : breaks[i];
+    const char rule = possible.before(s[i]) ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+    const char here = overrides[i] != UC_BREAK_UNDEFINED ? overrides[i] : rule;
     breaks[i] = UC_BREAK_PROHIBITED;
     if (here == UC_BREAK_POSSIBLE) {
       if (last_break && column + piece > width) {

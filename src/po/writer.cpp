@@ -320,16 +320,20 @@ class PoWriter {
       for (;;) {
         int startcol = static_cast<int>(prefix.size()) + (first_line ? static_cast<int>(name.size()) + 1 : 0) + 1 -
                        after_break;
-        // A character is never wider in columns than in UTF-8 bytes, so a
-        // portion that fits in bytes has no break: the rules are spared it.
-        if (startcol + static_cast<int>(portion_.size()) <= width)
-          std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
-        else
-          width_linebreaks(portion_, width, startcol, overrides_.data(), breaks_.data());
-        // A value that does not fit on the keyword's line starts on the next one.
-        if (first_line && !portion_.empty() &&
-            (es < value.size() || startcol > width ||
-             std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
+        // A value that does not fit on the keyword's line starts on the next
+        // one (asked before the breaks are computed, when the answer does
+        // not need them).
+        const bool next_line = first_line && !portion_.empty() && (es < value.size() || startcol > width);
+        if (!next_line) {
+          // A character is never wider in columns than in UTF-8 bytes, so a
+          // portion that fits in bytes has no break: the rules are spared it.
+          if (startcol + static_cast<int>(portion_.size()) <= width)
+            std::fill(breaks_.begin(), breaks_.end(), static_cast<char>(UC_BREAK_UNDEFINED));
+          else
+            width_linebreaks(portion_, width, startcol, overrides_.data(), breaks_.data());
+        }
+        if (next_line || (first_line && !portion_.empty() &&
+                          std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
           out_ += prefix;
           out_ += name;
           out_ += " \"\"\n";
