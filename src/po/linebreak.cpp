@@ -113,4 +113,15 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
   if (last_break && column + piece > width) *last_break = UC_BREAK_POSSIBLE;
 }
 
+std::optional<bool> any_linebreak(std::string_view s, int width, int start_column, const char* overrides) {
+  if (!printable_ascii(s)) return std::nullopt;
+  // Greedy fitting puts no break in text that fits, and at least one (the
+  // last place it may) in text that does not.
+  if (start_column + static_cast<int>(s.size()) <= width) return false;
+  PossibleBreaks possible;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (possible.before(s[i]) && overrides[i] == UC_BREAK_UNDEFINED) return true;
+  return false;
+}
+
 }  // namespace l10n

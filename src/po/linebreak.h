@@ -2,6 +2,7 @@
 // gettext's write-po.c asks for it, without its cost on ASCII text.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace l10n {
@@ -14,5 +15,11 @@ namespace l10n {
 // say. Text of printable ASCII alone is broken here, by the same rules;
 // anything else by libunistring.
 void width_linebreaks(std::string_view s, int width, int start_column, const char* overrides, char* breaks);
+
+// Whether width_linebreaks would put a break anywhere in `s`, when that is
+// quick to tell (printable ASCII: the text does not fit and has a place to
+// break); nullopt otherwise. A writer asks it to choose the line a value
+// starts on, and then breaks the value for that line only.
+std::optional<bool> any_linebreak(std::string_view s, int width, int start_column, const char* overrides);
 
 }  // namespace l10n

@@ -2,6 +2,8 @@
 
 #include <unilbrk.h>
 
+#include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -81,4 +83,29 @@ TEST_CASE("width_linebreaks leaves other text to libunistring", "[linebreak]") {
     const std::vector<char> none(s.size(), UC_BREAK_UNDEFINED);
     CHECK(ours(s, 10, 3, none) == libunistring(s, 10, 3, none));
   }
+}
+
+TEST_CASE("any_linebreak tells whether printable ASCII would be broken, and leaves other text alone", "[linebreak]") {
+  std::mt19937 rng(5);
+  std::size_t broken = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    std::vector<char> overrides;
+    for (int n = static_cast<int>(rng() % 120); n > 0; --n) {
+      // Few places to break, so that long text without one comes up too.
+      s += rng() % 12 == 0 ? ' ' : static_cast<char>(rng() % 4 == 0 ? '!' + rng() % 94 : 'a' + rng() % 26);
+      overrides.push_back(rng() % 8 == 0 ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED);
+    }
+    const int width = static_cast<int>(rng() % 80), start = static_cast<int>(rng() % 20);
+    const std::vector<char> breaks = libunistring(s, width, start, overrides);
+    const bool any = std::find(breaks.begin(), breaks.end(), UC_BREAK_POSSIBLE) != breaks.end();
+    broken += any;
+    INFO("[" << s << "] width " << width << " from " << start);
+    REQUIRE(any_linebreak(s, width, start, overrides.data()) == std::optional<bool>(any));
+  }
+  CHECK(broken > 1000);
+  CHECK(broken < 19000);
+  const std::string cafe = "Café au lait, naïve text that goes on and on and on past the width";
+  const std::vector<char> none(cafe.size(), UC_BREAK_UNDEFINED);
+  CHECK_FALSE(any_linebreak(cafe, 20, 0, none.data()).has_value());
 }

@@ -323,7 +323,9 @@ class PoWriter {
         // A value that does not fit on the keyword's line starts on the next
         // one (asked before the breaks are computed, when the answer does
         // not need them).
-        const bool next_line = first_line && !portion_.empty() && (es < value.size() || startcol > width);
+        bool next_line = first_line && !portion_.empty() && (es < value.size() || startcol > width);
+        if (first_line && !portion_.empty() && !next_line)
+          next_line = any_linebreak(portion_, width, startcol, overrides_.data()).value_or(false);
         if (!next_line) {
           // A character is never wider in columns than in UTF-8 bytes, so a
           // portion that fits in bytes has no break: the rules are spared it.
