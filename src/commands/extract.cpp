@@ -144,21 +144,22 @@ class CurrentBytes {
   // Up to `n` bytes from `at`, as they read; valid until the next call.
   std::string_view read(std::size_t at, std::size_t n) {
     n = std::min(n, size() - std::min(at, size()));
-    if (at + n <= at_) return base(at, n, block_);
-    if (at >= at_ + with_.size()) return base(at - with_.size() + replaced_, n, block_);
+    if (at + n <= at_) return base(at, n);
+    if (at >= at_ + with_.size()) return base(at - with_.size() + replaced_, n);
     joined_.clear();
-    if (at < at_) joined_ += base(at, at_ - at, block_);
+    if (at < at_) joined_ += base(at, at_ - at);
     std::size_t from = std::max(at, at_) - at_;
     joined_ += std::string_view(with_).substr(from, n - joined_.size());
-    if (joined_.size() < n) joined_ += base(at_ + replaced_, n - joined_.size(), block_);
+    if (joined_.size() < n) joined_ += base(at_ + replaced_, n - joined_.size());
     return joined_;
   }
 
  private:
-  std::string_view base(std::size_t at, std::size_t n, std::string& buffer) const {
+  // The file's own bytes, before the replacement: in block_ when read.
+  std::string_view base(std::size_t at, std::size_t n) {
     if (!file_) return held_.substr(std::min(at, held_.size()), n);
-    file_->read(at, n, buffer);
-    return buffer;
+    file_->read(at, n, block_);
+    return block_;
   }
 
   std::string_view held_;

@@ -78,7 +78,7 @@ struct Reference {
 bool needs_isolates(std::string_view file, bool has_line);
 
 // The fields most messages leave empty (nearly all of a site's template,
-// and of a PO file that follows it): kept apart, they make a Message 168
+// and of a PO file that follows it): kept apart, they make a Message 160
 // bytes instead of 368, and a large site's catalogs hold millions.
 struct MessageExtras {
   std::optional<std::string> msgid_plural;

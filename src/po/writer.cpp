@@ -174,11 +174,12 @@ bool fast_writable(const Catalog& cat) {
   auto opt_plain = [](const std::optional<std::string>& s) { return !s || plain_utf8(*s); };
   if (!plain_utf8(cat.header) || !all_plain(cat.header_comments)) return false;
   for (const auto& m : cat.messages) {
-    if (std::any_of(m.extras().flags.begin(), m.extras().flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
+    const MessageExtras& x = m.extras();
+    if (std::any_of(x.flags.begin(), x.flags.end(), [](const std::string& f) { return is_format_or_range_flag(f); }))
       return false;
-    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(m.extras().msgid_plural) || !all_plain(m.msgstr) ||
-        !all_plain(m.extras().translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(m.extras().prev_msgctxt) ||
-        !opt_plain(m.extras().prev_msgid) || !opt_plain(m.extras().prev_msgid_plural))
+    if (!opt_plain(m.msgctxt) || !plain_utf8(m.msgid) || !opt_plain(x.msgid_plural) || !all_plain(m.msgstr) ||
+        !all_plain(x.translator_comments) || !all_plain(m.extracted_comments) || !opt_plain(x.prev_msgctxt) ||
+        !opt_plain(x.prev_msgid) || !opt_plain(x.prev_msgid_plural))
       return false;
     for (const auto& r : m.references)
       if (!plain_utf8(r.file())) return false;
@@ -200,22 +201,23 @@ class PoWriter {
     if (m.obsolete && !has_translation(m)) return;
     if (blank_line_) out_ += '\n';
     blank_line_ = true;
-    comment_lines("#", m.extras().translator_comments);
+    const MessageExtras& x = m.extras();
+    comment_lines("#", x.translator_comments);
     comment_lines("#.", m.extracted_comments);
     references(m.references);
     if (fuzzy) out_ += "#, fuzzy\n";
     std::string_view prev = m.obsolete ? "#~| " : "#| ";
-    if (m.extras().prev_msgctxt) wrap(prev, "msgctxt", *m.extras().prev_msgctxt);
-    if (m.extras().prev_msgid) wrap(prev, "msgid", *m.extras().prev_msgid);
-    if (m.extras().prev_msgid_plural) wrap(prev, "msgid_plural", *m.extras().prev_msgid_plural);
+    if (x.prev_msgctxt) wrap(prev, "msgctxt", *x.prev_msgctxt);
+    if (x.prev_msgid) wrap(prev, "msgid", *x.prev_msgid);
+    if (x.prev_msgid_plural) wrap(prev, "msgid_plural", *x.prev_msgid_plural);
     std::string_view prefix = m.obsolete ? "#~ " : "";
     if (m.msgctxt) wrap(prefix, "msgctxt", *m.msgctxt);
     wrap(prefix, "msgid", m.msgid);
-    if (!m.extras().msgid_plural) {
+    if (!x.msgid_plural) {
       wrap(prefix, "msgstr", m.msgstr.empty() ? std::string_view{} : std::string_view(m.msgstr[0]));
       return;
     }
-    wrap(prefix, "msgid_plural", *m.extras().msgid_plural);
+    wrap(prefix, "msgid_plural", *x.msgid_plural);
     for (std::size_t i = 0; i < std::max<std::size_t>(m.msgstr.size(), 1); ++i)
       wrap(prefix, "msgstr[" + std::to_string(i) + "]", i < m.msgstr.size() ? std::string_view(m.msgstr[i]) : "");
   }
@@ -323,9 +325,10 @@ class PoWriter {
         // A value that does not fit on the keyword's line starts on the next
         // one (asked before the breaks are computed, when the answer does
         // not need them).
-        bool next_line = first_line && !portion_.empty() && (es < value.size() || startcol > width);
-        if (first_line && !portion_.empty() && !next_line)
-          next_line = any_linebreak(portion_, width, startcol, overrides_.data()).value_or(false);
+        const bool may_move = first_line && !portion_.empty();
+        const bool next_line =
+            may_move && (es < value.size() || startcol > width ||
+                         any_linebreak(portion_, width, startcol, overrides_.data()).value_or(false));
         if (!next_line) {
           // A character is never wider in columns than in UTF-8 bytes, so a
           // portion that fits in bytes has no break: the rules are spared it.
@@ -334,8 +337,7 @@ class PoWriter {
           else
             width_linebreaks(portion_, width, startcol, overrides_.data(), breaks_.data());
         }
-        if (next_line || (first_line && !portion_.empty() &&
-                          std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
+        if (next_line || (may_move && std::memchr(breaks_.data(), UC_BREAK_POSSIBLE, breaks_.size()) != nullptr)) {
           out_ += prefix;
           out_ += name;
           out_ += " \"\"\n";
