@@ -114,23 +114,26 @@ struct Scan {
   std::size_t invalid = std::string_view::npos;
 };
 
+template <bool kLineStarts>
 Scan scan_text(std::string_view s) {
   Scan out;
   // Lines of Markdown and YAML run to some 60 bytes: room for most without growing.
-  out.starts.reserve(s.size() / 32 + 2);
-  out.starts.push_back(0);
+  if constexpr (kLineStarts) {
+    out.starts.reserve(s.size() / 32 + 2);
+    out.starts.push_back(0);
+  }
   std::size_t n = s.size(), i = 0;
   while (i < n) {
     if (i + 8 <= n) {
       std::uint64_t w = load_word(s.data() + i);
       if (!needs_a_look(w)) {
-        for (std::uint64_t nl = newline_bytes(w); nl; nl &= nl - 1)
-          out.starts.push_back(i + byte_index(nl) + 1);
+        if constexpr (kLineStarts)
+          for (std::uint64_t nl = newline_bytes(w); nl; nl &= nl - 1) out.starts.push_back(i + byte_index(nl) + 1);
         i += 8;
         continue;
       }
     }
-    if (s[i] == '\n') out.starts.push_back(i + 1);
+    if (kLineStarts && s[i] == '\n') out.starts.push_back(i + 1);
     std::size_t len = special_length(s, i, true);
     if (len == 0) {
       out.invalid = i;
@@ -142,6 +145,15 @@ Scan scan_text(std::string_view s) {
 }
 
 }  // namespace
+
+std::size_t find_text_fault(std::string_view bytes) { return scan_text<false>(bytes).invalid; }
+
+std::string text_fault_message(std::string_view bytes, std::size_t at) {
+  if (bytes[at] == '\0') return tr("NUL byte in a text file");
+  if (bytes[at] == '\r')
+    return tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings");
+  return format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes[at]));
+}
 
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t n = s.size(), i = 0;
@@ -162,14 +174,9 @@ SourceText::SourceText(std::string path, std::string bytes)
   has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
   // the offsets and lines of the other readers would no longer match it.
-  Scan scan = scan_text(bytes_);
+  Scan scan = scan_text<true>(bytes_);
   lines_ = LineIndex(bytes_, std::move(scan.starts));
-  std::size_t bad = scan.invalid;
-  if (bad == std::string::npos) return;
-  if (bytes_[bad] == '\0') fail(bad, tr("NUL byte in a text file"));
-  if (bytes_[bad] == '\r')
-    fail(bad, tr("carriage return without a line feed (old Mac line ending): save the file with LF or CRLF line endings"));
-  fail(bad, format(tr("invalid UTF-8 (byte 0x%02X)"), static_cast<unsigned char>(bytes_[bad])));
+  if (scan.invalid != std::string::npos) fail(scan.invalid, text_fault_message(bytes_, scan.invalid));
 }
 
 SourceText SourceText::load(const std::string& fs_path, std::string display_path) {

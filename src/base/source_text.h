@@ -91,6 +91,13 @@ std::size_t find_line_start(std::string_view text, int line);
 // The offset of the first invalid UTF-8 byte, or npos when `text` is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// The first byte SourceText refuses in `bytes` (not UTF-8, a NUL, a CR that
+// ends no line), npos when none, and SourceText's words for it: for a
+// reader that takes a file a block at a time (cut after a line feed, so
+// that no character or CRLF is split).
+std::size_t find_text_fault(std::string_view bytes);
+std::string text_fault_message(std::string_view bytes, std::size_t at);
+
 // The code point at s[i] into `cp` and its length in bytes; 0 when the
 // bytes there are not UTF-8.
 std::size_t decode_code_point(std::string_view s, std::size_t i, char32_t& cp);

@@ -8,16 +8,18 @@
 #include <optional>
 #include <set>
 
+#include "base/files.h"
 #include "base/interrupt.h"
-#include "base/tr.h"
+#include "base/key_index.h"
 #include "base/parallel.h"
+#include "base/source_text.h"
+#include "base/tr.h"
+#include "po/catalog.h"
+#include "po/reader.h"
 #include "site/layout.h"
 #include "site/sources.h"
-#include "base/source_text.h"
 #include "units/site_strings.h"
 #include "units/translation_guard.h"
-#include "base/files.h"
-#include "po/reader.h"
 
 namespace fs = std::filesystem;
 
@@ -29,69 +31,91 @@ bool MergeReport::changed() const {
   });
 }
 
-const TranslationTable::Entry* TranslationTable::find(std::string_view context, std::string_view msgid) const {
-  auto it = entries.find(MessageKey(context, msgid));
-  return it == entries.end() ? nullptr : &it->second;
-}
-
 namespace {
 
-bool usable(const Message& m, bool use_fuzzy) {
-  return !m.obsolete && !m.msgstr.empty() && !m.msgstr[0].empty() && (!m.fuzzy || use_fuzzy);
-}
-
-// The translated entries of `cat` into the table: their strings copied end
-// to end into one text first (it must not grow once viewed), then the keys.
-void add_translations(TranslationTable& table, const Catalog& cat, std::string_view po_path, bool use_fuzzy) {
-  std::size_t size = 0;
-  for (const Message& m : cat.messages)
-    if (usable(m, use_fuzzy)) size += (m.msgctxt ? m.msgctxt->size() : 0) + m.msgid.size() + m.msgstr[0].size();
-  std::string& text = table.texts.emplace_back();
-  text.reserve(size);
-  for (const Message& m : cat.messages) {
-    if (!usable(m, use_fuzzy)) continue;
-    if (m.msgctxt) text += *m.msgctxt;
-    text += m.msgid;
-    text += m.msgstr[0];
-  }
-  table.entries.reserve(table.entries.size() + cat.messages.size());
-  std::size_t at = 0;
-  auto next = [&](std::size_t n) {
-    std::string_view v(text.data() + at, n);
-    at += n;
-    return v;
+// A language's translations by (msgctxt, msgid), read from its catalogs an
+// entry at a time (po/reader.h's read_po_entries): merge looks up every unit
+// of every page, and a large site's catalog holds hundreds of thousands of
+// entries. Of each entry only its key and, when it is usable, its msgstr
+// are kept, in blocks the table owns, which never move once written: the
+// table takes less than the catalog's bytes, and neither the file nor a
+// Catalog of it is ever held whole. Every entry's key is kept, usable or
+// not, to refuse duplicates as a catalog read whole does.
+class TranslationTable {
+ public:
+  struct Entry {
+    std::string_view msgstr;  // of a usable entry; else no translation
+    std::string_view po_path;
+    int po_line = 0;
+    bool usable = false;
   };
-  for (const Message& m : cat.messages) {
-    if (!usable(m, use_fuzzy)) continue;
-    std::string_view context = next(m.msgctxt ? m.msgctxt->size() : 0);
-    std::string_view msgid = next(m.msgid.size());
-    std::string_view msgstr = next(m.msgstr[0].size());
-    table.entries.try_emplace(MessageKey(context, msgid), TranslationTable::Entry{msgstr, po_path, m.line});
+
+  explicit TranslationTable(std::vector<std::string> po_paths) : po_paths_(std::move(po_paths)) {}
+  TranslationTable(TranslationTable&&) = default;
+  TranslationTable& operator=(TranslationTable&&) = default;
+
+  const std::vector<std::string>& po_paths() const { return po_paths_; }
+
+  // The usable translation of a unit's (context, text), or nullptr.
+  const Entry* find(std::string_view context, std::string_view msgid) const {
+    std::optional<std::size_t> n = keys_.find(MessageKey(context, msgid));
+    return n && entries_[*n].usable ? &entries_[*n] : nullptr;
   }
+
+  // Catalog `po` (of po_paths()) of the language into the table. Throws
+  // Error when it does not read, and for an entry whose key an entry of the
+  // same catalog had; of two catalogs that share a key, the first wins.
+  void read(std::size_t po, const std::string& fs_path, const std::string& lang, bool use_fuzzy) {
+    const std::string& rel = po_paths_[po];
+    Catalog header = read_po_entries(fs_path, rel, [&](Message&& m) {
+      const bool usable = !m.obsolete && !m.msgstr.empty() && !m.msgstr[0].empty() && (!m.fuzzy || use_fuzzy);
+      MessageKey key(m);
+      if (std::optional<std::size_t> n = keys_.find(key)) {
+        if (entries_[*n].po_path.data() == rel.data()) throw duplicate_entry(rel, m.line, entries_[*n].po_line);
+        return;
+      }
+      key.msgctxt = keep(key.msgctxt);
+      key.msgid = keep(key.msgid);
+      keys_.insert(key);
+      entries_.push_back({usable ? keep(m.msgstr[0]) : std::string_view(), rel, m.line, usable});
+    });
+    auto language = header.header_field("Language");
+    if (language && !language->empty() && *language != lang)
+      throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
+                                    language->c_str(), lang.c_str()));
+  }
+
+ private:
+  // `s` copied into the blocks; views of it stay valid as the table grows.
+  std::string_view keep(std::string_view s) {
+    if (s.empty()) return {};
+    if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < s.size())
+      blocks_.emplace_back().reserve(std::max(kBlock, s.size()));
+    std::string& b = blocks_.back();
+    b.append(s);
+    return std::string_view(b).substr(b.size() - s.size());
+  }
+
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+
+  std::vector<std::string> po_paths_;  // fixed before any entry views them
+  std::vector<std::string> blocks_;
+  KeyIndex<MessageKey, MessageKeyHash> keys_;
+  std::vector<Entry> entries_;  // by key number
+};
+
+// The language's translations, its catalogs read in order.
+TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
+  TranslationTable table(language_catalogs(cfg, lang));
+  if (table.po_paths().empty())
+    throw Error(catalog_path(cfg, lang, cfg.domain), 0, 0,
+                format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
+  for (std::size_t i = 0; i < table.po_paths().size(); ++i)
+    table.read(i, on_disk(cfg, table.po_paths()[i]), lang, use_fuzzy);
+  return table;
 }
 
 }  // namespace
-
-TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy) {
-  TranslationTable table;
-  table.po_paths = language_catalogs(cfg, lang);
-  if (table.po_paths.empty())
-    throw Error(catalog_path(cfg, lang, cfg.domain), 0, 0,
-                format(tr("no PO file for language '%s' (run 'l10n extract' first)"), lang.c_str()));
-  table.texts.reserve(table.po_paths.size());
-  for (const auto& rel : table.po_paths) {
-    Catalog cat = parse_po(SourceText::load(on_disk(cfg, rel), rel), PoContent::Translations);
-    // An empty file is a broken catalog, not one without translations:
-    // taken as empty, it would make merge remove every page of the language.
-    require_header_entry(cat, rel);
-    auto language = cat.header_field("Language");
-    if (language && !language->empty() && *language != lang)
-      throw Error(rel, 1, 0, format(tr("the header says Language: %s, but this is the catalog for '%s'"),
-                                         language->c_str(), lang.c_str()));
-    add_translations(table, cat, rel, use_fuzzy);
-  }
-  return table;
-}
 
 namespace {
 

@@ -3,14 +3,12 @@
 #pragma once
 
 #include <map>
-#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/error.h"
 #include "base/progress.h"
-#include "po/catalog.h"
 #include "site/config.h"
 
 namespace l10n {
@@ -53,26 +51,6 @@ struct MergeReport {
   bool changed() const;            // would a write or a removal happen?
   bool written_nothing() const { return pages.empty(); }
 };
-
-// A language's translations by (msgctxt, msgid). Keys and entries view the
-// bytes the table owns: merge looks up every unit of every page, and a large
-// site's catalogs hold hundreds of thousands of entries. Of each catalog
-// only the translated entries' msgctxt, msgid and msgstr are kept, end to
-// end in one string. Merge holds one language's table at a time.
-struct TranslationTable {
-  struct Entry {
-    std::string_view msgstr;
-    std::string_view po_path;
-    int po_line = 0;
-  };
-  std::vector<std::string> po_paths;  // filled before any entry views them
-  std::vector<std::string> texts;     // per catalog, the bytes the entries view
-  // By MessageKey(context, msgid), an empty msgctxt counting as none, as a unit's does.
-  std::unordered_map<MessageKey, Entry, MessageKeyHash> entries;
-  const Entry* find(std::string_view context, std::string_view msgid) const;
-};
-
-TranslationTable load_translations(const Config& cfg, const std::string& lang, bool use_fuzzy);
 
 MergeReport run_merge(const Config& cfg, const MergeOptions& options);
 

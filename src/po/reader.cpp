@@ -12,9 +12,11 @@
 #include <functional>
 #include <iterator>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 #include "base/error.h"
+#include "base/files.h"
 #include "base/key_index.h"
 #include "base/source_text.h"
 #include "base/tr.h"
@@ -182,17 +184,24 @@ std::size_t count_entries(const SourceText& src) {
 
 class PoParser {
  public:
-  // `expected`: about how many entries the text has, to make the lists at their size at once.
+  // Text read whole into `cat`. `expected`: about how many entries it has,
+  // to make the lists at their size at once.
   PoParser(const SourceText& src, Catalog& cat, PoContent keep, EntrySpans* spans, std::size_t expected)
-      : src_(src), text_(src.bytes()), lines_(src.lines()), cat_(cat), keep_(keep), spans_(spans), seen_(expected) {
+      : path_(src.path()), src_(&src), text_(src.bytes()), cat_(cat), keep_(keep), spans_(spans), seen_(expected) {
     cat_.messages.reserve(expected);
     if (spans_) spans_->messages.reserve(expected);
+    pos_ = src.content_begin();
   }
+
+  // A file read a block at a time: its entries after the header go to
+  // `take`, the header to `cat`.
+  PoParser(FileReader& file, const std::string& path, Catalog& cat, const std::function<void(Message&&)>& take)
+      : path_(path), file_(&file), take_(&take), cat_(cat), keep_(PoContent::Translations), spans_(nullptr),
+        seen_(0) {}
 
   void parse() {
     std::string joined;
-    pos_ = src_.content_begin();
-    while (pos_ < text_.size()) {
+    while (pos_ < text_.size() || next_block()) {
       line_ = line_number_ + 1;
       const std::size_t line_begin = pos_;
       std::string_view l = next_line();
@@ -214,27 +223,94 @@ class PoParser {
       parse_line(l);
     }
     finish_entry();
-    check_charset();
+    if (!file_) check_charset();
   }
 
  private:
   // Which string the next continuation line ("…") appends to.
   enum class Field { none, msgctxt, msgid, msgid_plural, msgstr, prev_msgctxt, prev_msgid, prev_msgid_plural };
   enum class Stage { comments, msgctxt, msgid, msgid_plural, msgstr };
+  enum class Charset { Unknown, Utf8, Ascii };
 
-  [[noreturn]] void fail(const std::string& msg) const { throw Error(src_.path(), line_, 0, msg); }
+  [[noreturn]] void fail(const std::string& msg) const { throw Error(path_, line_, 0, msg); }
 
-  // The line at pos_, without its line break; moves past it. The source's
-  // line index already knows where each line ends.
+  // The line at pos_, without its line break; moves past it.
   std::string_view next_line() {
     ++line_number_;
     const std::size_t begin = pos_;
-    const bool last = line_number_ >= lines_.line_count();
-    pos_ = last ? text_.size() : lines_.line_start(line_number_ + 1);
-    std::size_t end = last ? text_.size() : pos_ - 1;
+    std::size_t end = line_end_at(begin);
+    pos_ = end < text_.size() ? end + 1 : end;
     if (end > begin && text_[end - 1] == '\r') --end;
     line_end_ = end;
     return text_.substr(begin, end - begin);
+  }
+
+  // Where the line that holds `at` ends: its '\n', or the end of the text.
+  std::size_t line_end_at(std::size_t at) const {
+    const void* nl = std::memchr(text_.data() + at, '\n', text_.size() - at);
+    return nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
+  }
+
+  // ---- A file a block at a time ----
+  // The text is the block: whole lines, the last of them not continued by
+  // a backslash, so that no line and no joined line spans two blocks and
+  // a block ends where the parse may stop. A line is read whole however
+  // long it is.
+
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+
+  // Makes the next block the text; false at the end of the file.
+  bool next_block() {
+    if (!file_) return false;
+    if (charset_ == Charset::Unknown && !early_high_)
+      if (auto at = first_high_byte()) early_high_ = block_at(*at);
+    block_.erase(0, text_.size());
+    block_first_line_ = line_number_ + 1;
+    pos_ = 0;
+    std::size_t cut = block_cut(0);
+    while (cut == std::string::npos && !at_end_) {
+      const std::size_t searched = block_.size();
+      file_->read(read_at_, kBlock, chunk_);
+      if (read_at_ == 0 && chunk_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+      read_at_ += chunk_.size();
+      at_end_ = chunk_.size() < kBlock;
+      block_ += chunk_;
+      cut = block_cut(searched);
+    }
+    block_begin_ = pos_;
+    text_ = std::string_view(block_).substr(0, cut == std::string::npos ? block_.size() : cut);
+    if (text_.empty()) return false;
+    if (std::size_t bad = find_text_fault(text_); bad != std::string::npos)
+      fail_at(bad, text_fault_message(text_, bad));
+    if (charset_ == Charset::Ascii) refuse_high_bytes();
+    return pos_ < text_.size();
+  }
+
+  // Where the block may end: after its last line feed, at `from` or past
+  // it, that no backslash before it continues; npos when there is none.
+  // (Only what was read since the last search is searched: a long line
+  // costs one pass.)
+  std::size_t block_cut(std::size_t from) const {
+    std::string_view b(block_);
+    for (std::size_t end = b.size(); end > from;) {
+      std::size_t nl = b.rfind('\n', end - 1);
+      if (nl == std::string::npos || nl < from) break;
+      std::size_t last = nl > 0 && b[nl - 1] == '\r' ? nl - 1 : nl;
+      if (last == 0 || b[last - 1] != '\\') return nl + 1;
+      end = nl;
+    }
+    return std::string::npos;
+  }
+
+  // An error at byte `at` of the block, with its line and column in the file.
+  [[noreturn]] void fail_at(std::size_t at, std::string message) const {
+    LineCol lc = block_at(at);
+    throw Error(path_, lc.line, lc.col, std::move(message));
+  }
+
+  LineCol block_at(std::size_t at) const {
+    LineCol lc = LineIndex(text_).at(at);
+    return {block_first_line_ + lc.line - 1, lc.col};
   }
 
   // The column (in code points) of `at`, a position inside the current line.
@@ -249,7 +325,7 @@ class PoParser {
   // follows would be lost silently (msgfmt does so) in the next catalog.
   void refuse_nul(std::string_view t, std::size_t escape_begin, std::size_t escape_end) const {
     std::string escape(t.substr(escape_begin, escape_end - escape_begin));
-    throw Error(src_.path(), line_, column_of(t.data() + escape_begin),
+    throw Error(path_, line_, column_of(t.data() + escape_begin),
                 format(tr("'%s' is a NUL character, which gettext cuts the string at; remove it"), escape.c_str()));
   }
 
@@ -321,7 +397,7 @@ class PoParser {
     if (kind != '|') field_ = Field::none;
     std::string_view body = t.size() > 1 ? t.substr(2) : std::string_view{};
     // The header's comments are kept whatever `keep_` says: they are few.
-    if (keep_ != PoContent::Everything && (seen_header_ || !cat_.messages.empty())) {
+    if (keep_ != PoContent::Everything && (seen_header_ || messages_ > 0)) {
       bool source_comment = kind == '.' || kind == ':';
       if (keep_ == PoContent::Translations ? kind != ',' && kind != '|' : source_comment) return;
     }
@@ -480,8 +556,10 @@ class PoParser {
       if (stage_ != Stage::msgstr) {
         // The key is complete: the index's slot for it is fetched while the
         // msgstr is read.
-        key_hash_ = MessageKeyHash{}(MessageKey(cur_));
-        seen_.prefetch(key_hash_);
+        if (!take_) {
+          key_hash_ = MessageKeyHash{}(MessageKey(cur_));
+          seen_.prefetch(key_hash_);
+        }
       }
       stage_ = Stage::msgstr;
       start_field(Field::msgstr, cur_.msgstr.emplace_back(), rest);
@@ -503,9 +581,10 @@ class PoParser {
   // the first line that is no string ("…", "#~ …", "#| …"), decode to.
   std::size_t continued_bytes() const {
     std::size_t n = 0;
-    for (int number = line_number_ + 1; number <= lines_.line_count(); ++number) {
-      std::size_t at = number == line_number_ + 1 ? pos_ : lines_.line_start(number);
-      at = skip_blanks(at);
+    for (std::size_t next = pos_; next < text_.size();) {
+      const std::size_t line_end = line_end_at(next);
+      std::size_t at = skip_blanks(next);
+      next = line_end + 1;
       if (at < text_.size() && text_[at] == '#') {
         ++at;
         if (at < text_.size() && text_[at] == '~') ++at;
@@ -513,7 +592,7 @@ class PoParser {
         at = skip_blanks(at);
       }
       if (at >= text_.size() || text_[at] != '"') break;
-      std::size_t end = number < lines_.line_count() ? lines_.line_start(number + 1) - 1 : text_.size();
+      std::size_t end = line_end;
       if (end > at && text_[end - 1] == '\r') --end;
       n += end - at - std::min<std::size_t>(end - at, 2);
     }
@@ -590,15 +669,19 @@ class PoParser {
       return;
     }
     if (stage_ != Stage::msgstr) fail(tr("missing 'msgstr'"));
-    bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ &&
-                     cat_.messages.empty();
-    std::size_t first = seen_.find_or_add(key_hash_,
-                                          is_header ? EntryIndex::kHeader : cat_.messages.size(),
-                                          [&](std::size_t i) { return same_key(i); });
-    if (first != EntryIndex::kNone)
-      throw Error(src_.path(), cur_.line, 0,
-                  format(tr("duplicate message definition (first defined at line %d)"),
-                         first == EntryIndex::kHeader ? header_line_ : cat_.messages[first].line));
+    bool is_header = cur_.msgid.empty() && !cur_.msgctxt && !cur_.obsolete && !seen_header_ && messages_ == 0;
+    if (take_) {
+      // Read a block at a time, a catalog starts with its header (it says
+      // how to read the rest), and whoever takes the entries finds their
+      // duplicates, but for the header's.
+      if (!is_header && !seen_header_) require_header_entry(cat_, path_);
+      if (!is_header && !cur_.msgctxt && cur_.msgid.empty()) throw duplicate_entry(path_, cur_.line, header_line_);
+    } else {
+      std::size_t first = seen_.find_or_add(key_hash_, is_header ? EntryIndex::kHeader : cat_.messages.size(),
+                                            [&](std::size_t i) { return same_key(i); });
+      if (first != EntryIndex::kNone)
+        throw duplicate_entry(path_, cur_.line, first == EntryIndex::kHeader ? header_line_ : cat_.messages[first].line);
+    }
     if (spans_ && is_header) spans_->header = entry_span_;
     else if (spans_) spans_->messages.push_back(entry_span_);
     if (!translator_comments_.empty()) move_list(translator_comments_, cur_.edit_extras().translator_comments);
@@ -610,10 +693,29 @@ class PoParser {
       cat_.header_comments = std::move(cur_.edit_extras().translator_comments);
       cat_.header = cur_.msgstr.empty() ? std::string() : std::move(cur_.msgstr[0]);
       cat_.header_fuzzy = cur_.fuzzy;
+      if (take_) start_entries();
+    } else if (take_) {
+      if (escaped_high_) check_decoded(cur_);
+      escaped_high_ = false;
+      ++messages_;
+      (*take_)(std::move(cur_));
     } else {
       cat_.messages.push_back(std::move(cur_));
+      ++messages_;
     }
     reset();
+  }
+
+  // Once a file read a block at a time has its header: what its charset
+  // says, for the entries after it, and the bytes read so far.
+  void start_entries() {
+    require_header_entry(cat_, path_);
+    charset_ = header_charset();
+    if (escaped_high_) check_decoded(cat_.header, header_line_);
+    escaped_high_ = false;
+    if (charset_ != Charset::Ascii) return;
+    if (early_high_) throw Error(path_, early_high_->line, early_high_->col, no_charset_text());
+    refuse_high_bytes();
   }
 
   // Whether the entry noted as `i` (an index into the messages, or the
@@ -647,63 +749,96 @@ class PoParser {
 
   // Escapes ("\336") may make bytes the file's own text does not hold:
   // gettext's writer drops what its charset cannot say, so such a string
-  // would not come back. `ok` is the test of the charset. Strings are only
-  // read again when an escape made a byte past ASCII: the file's own bytes
-  // are valid UTF-8 and a quote cannot split a character.
-  template <class Ok>
-  void check_decoded(Ok ok, const char* message) const {
-    if (!escaped_high_) return;
-    auto check = [&](const std::string& s, int line) {
-      if (!ok(s)) throw Error(src_.path(), line, 0, message);
-    };
-    check(cat_.header, header_line_);
-    for (const Message& m : cat_.messages) {
-      const MessageExtras& x = m.extras();
-      for (const auto* field : {&m.msgctxt, &x.msgid_plural, &x.prev_msgctxt, &x.prev_msgid, &x.prev_msgid_plural})
-        if (*field) check(**field, m.line);
-      check(m.msgid, m.line);
-      for (const std::string& s : m.msgstr) check(s, m.line);
-    }
-  }
-
-  void check_charset() {
-    std::string cs(declared_charset(cat_));
-    if (strcasecmp(cs.c_str(), "utf-8") == 0) {
-      check_decoded([](const std::string& s) { return find_invalid_utf8(s) == std::string::npos; },
-                    tr("an escape sequence makes a byte that is not UTF-8; write the character itself"));
+  // would not come back. Strings are only read again when an escape made a
+  // byte past ASCII: the file's own bytes are valid UTF-8 and a quote
+  // cannot split a character.
+  void check_decoded(const std::string& s, int line) const {
+    const bool utf8 = charset_ == Charset::Utf8;
+    if (utf8 ? find_invalid_utf8(s) == std::string::npos
+             : std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
       return;
-    }
-    // "CHARSET" is the placeholder of a fresh template (xgettext writes it).
-    // Like no charset at all, it means ASCII to gettext, whose writer drops
-    // every other byte: such a file must be ASCII, as msgcat demands.
-    if (!cs.empty() && cs != "CHARSET")
-      throw Error(src_.path(), header_line_, 0,
-                  format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
-    for (const Message& m : cat_.messages)
-      for (const Reference& r : m.references)
-        if (needs_isolates(r.file(), r.line > 0))
-          throw Error(src_.path(), m.line, 0,
-                      format(tr("the file name '%s' in a '#:' reference can only be written in a UTF-8 file; add a "
-                                "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""),
-                             std::string(r.file()).c_str()));
-    std::string_view text = src_.bytes().substr(src_.content_begin());
-    auto high = std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (high != text.end()) {
-      LineCol at = src_.at(src_.content_begin() + static_cast<std::size_t>(high - text.begin()));
-      throw Error(src_.path(), at.line, at.col,
-                  tr("non-ASCII text in a file that declares no charset; add a header entry with "
-                     "\"Content-Type: text/plain; charset=UTF-8\\n\""));
-    }
-    auto ascii = [](const std::string& s) {
-      return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    };
-    check_decoded(ascii, tr("an escape sequence makes a non-ASCII byte in a file that declares no charset; add a "
-                            "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""));
+    throw Error(path_, line, 0,
+                utf8 ? tr("an escape sequence makes a byte that is not UTF-8; write the character itself")
+                     : tr("an escape sequence makes a non-ASCII byte in a file that declares no charset; add a "
+                          "header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""));
   }
 
-  const SourceText& src_;
-  std::string_view text_;   // src_'s bytes
-  const LineIndex& lines_;  // and where their lines start
+  void check_decoded(const Message& m) const {
+    const MessageExtras& x = m.extras();
+    for (const auto* field : {&m.msgctxt, &x.msgid_plural, &x.prev_msgctxt, &x.prev_msgid, &x.prev_msgid_plural})
+      if (*field) check_decoded(**field, m.line);
+    check_decoded(m.msgid, m.line);
+    for (const std::string& s : m.msgstr) check_decoded(s, m.line);
+  }
+
+  // UTF-8, or ASCII for a file that declares no charset: "CHARSET", the
+  // placeholder of a fresh template (xgettext writes it), means ASCII to
+  // gettext too, whose writer drops every other byte. Any other is refused.
+  Charset header_charset() const {
+    std::string cs(declared_charset(cat_));
+    if (strcasecmp(cs.c_str(), "utf-8") == 0) return Charset::Utf8;
+    if (!cs.empty() && cs != "CHARSET")
+      throw Error(path_, header_line_, 0,
+                  format(tr("charset '%s' is not supported; convert the file to UTF-8"), cs.c_str()));
+    return Charset::Ascii;
+  }
+
+  static std::string no_charset_text() {
+    return tr("non-ASCII text in a file that declares no charset; add a header entry with "
+              "\"Content-Type: text/plain; charset=UTF-8\\n\"");
+  }
+
+  // The first byte past ASCII of the block, if any, from where its content begins.
+  std::optional<std::size_t> first_high_byte() const {
+    auto high = std::find_if(text_.begin() + static_cast<std::ptrdiff_t>(block_begin_), text_.end(),
+                             [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (high == text_.end()) return std::nullopt;
+    return static_cast<std::size_t>(high - text_.begin());
+  }
+
+  void refuse_high_bytes() const {
+    if (auto at = first_high_byte()) fail_at(*at, no_charset_text());
+  }
+
+  // The text read whole: what its header says of it all.
+  void check_charset() {
+    charset_ = header_charset();
+    if (charset_ == Charset::Ascii) {
+      // Only a UTF-8 file can enclose a name in U+2068 … U+2069.
+      for (const Message& m : cat_.messages)
+        for (const Reference& r : m.references)
+          if (needs_isolates(r.file(), r.line > 0))
+            throw Error(path_, m.line, 0,
+                        format(tr("the file name '%s' in a '#:' reference can only be written in a UTF-8 file; "
+                                  "add a header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""),
+                               std::string(r.file()).c_str()));
+      std::string_view text = src_->bytes().substr(src_->content_begin());
+      auto high =
+          std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (high != text.end()) {
+        LineCol at = src_->at(src_->content_begin() + static_cast<std::size_t>(high - text.begin()));
+        throw Error(path_, at.line, at.col, no_charset_text());
+      }
+    }
+    if (!escaped_high_) return;
+    check_decoded(cat_.header, header_line_);
+    for (const Message& m : cat_.messages) check_decoded(m);
+  }
+
+  const std::string& path_;           // for errors
+  const SourceText* src_ = nullptr;   // the text read whole, or
+  FileReader* file_ = nullptr;        // the file read a block at a time,
+  const std::function<void(Message&&)>* take_ = nullptr;  // its entries' taker
+  std::string_view text_;             // src_'s bytes, or the block's
+  std::string block_;                 // the block and what was read past it
+  std::string chunk_;                 // the last read
+  std::size_t read_at_ = 0;           // where the next read starts
+  bool at_end_ = false;               // the file has no more to read
+  int block_first_line_ = 1;
+  std::size_t block_begin_ = 0;       // where the block's content starts (past a BOM)
+  std::optional<LineCol> early_high_; // the first byte past ASCII before the charset was known
+  Charset charset_ = Charset::Unknown;
+  std::size_t messages_ = 0;          // entries after the header so far
   Catalog& cat_;
   PoContent keep_;
   EntrySpans* spans_;  // where to note each entry's bytes, or nullptr
@@ -775,6 +910,20 @@ Catalog parse_po(const SourceText& src, PoContent keep, EntrySpans* spans) {
   PoParser(src, cat, keep, spans, count_entries(src)).parse();
   obsolete_last(cat, spans);
   return cat;
+}
+
+Catalog read_po_entries(const std::string& fs_path, const std::string& display_path,
+                        const std::function<void(Message&&)>& take) {
+  FileReader file(fs_path, display_path);
+  Catalog header;
+  PoParser(file, display_path, header, take).parse();
+  require_header_entry(header, display_path);
+  return header;
+}
+
+Error duplicate_entry(const std::string& display_path, int line, int first_line) {
+  return Error(display_path, line, 0,
+               format(tr("duplicate message definition (first defined at line %d)"), first_line));
 }
 
 void require_header_entry(const Catalog& cat, const std::string& display_path) {

@@ -2,10 +2,12 @@
 // each entry's line for diagnostics downstream.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "base/source_text.h"
 #include "po/catalog.h"
 
@@ -32,6 +34,20 @@ struct EntrySpans {
 
 // The same for text already read; with `spans`, noting where each entry lies.
 Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything, EntrySpans* spans = nullptr);
+
+// Reads a translation catalog a block at a time, holding neither the file
+// nor its entries: `take` gets each entry after the header, in file order,
+// with what PoContent::Translations keeps; the header comes back in a
+// Catalog without messages. The header must come first (gettext writes it
+// there) and must not be empty (require_header_entry). read_po's checks
+// apply, but for one that needs every entry: two with the same msgctxt and
+// msgid are the taker's to find (duplicate_entry).
+Catalog read_po_entries(const std::string& fs_path, const std::string& display_path,
+                        const std::function<void(Message&&)>& take);
+
+// The error for an entry at `line` whose msgctxt and msgid are those of the
+// entry at `first_line`.
+Error duplicate_entry(const std::string& display_path, int line, int first_line);
 
 // Throws Error(display_path) when `cat` has no header entry, or an empty
 // one. A translation catalog always has one (its Language, its charset), so

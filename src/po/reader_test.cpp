@@ -2,7 +2,12 @@
 // sized ahead, the eight-byte scans) must read as the plain reading would.
 #include <catch2/catch.hpp>
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -29,6 +34,55 @@ std::string error_of(const std::string& text) {
 }
 
 const std::string kHeader = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+
+// `text` in a file of its own for as long as it lives.
+struct PoFile {
+  std::string path;
+  explicit PoFile(const std::string& text) {
+    char name[] = "/tmp/l10n-reader-XXXXXX";
+    int fd = ::mkstemp(name);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    ::close(fd);
+    path = name;
+  }
+  ~PoFile() { std::remove(path.c_str()); }
+};
+
+// What read_po_entries takes from `text`, the header into `header`.
+std::vector<Message> stream(const std::string& text, Catalog* header = nullptr) {
+  PoFile file(text);
+  std::vector<Message> out;
+  Catalog h = read_po_entries(file.path, "in.po", [&](Message&& m) { out.push_back(std::move(m)); });
+  if (header) *header = std::move(h);
+  return out;
+}
+
+std::string stream_error(const std::string& text) {
+  try {
+    stream(text);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Whether the entries a block at a time are those of the text read whole,
+// in the order a read puts them in (obsolete ones last), lines and all.
+void check_same_as_whole(const std::string& text) {
+  Catalog header;
+  std::vector<Message> got = stream(text, &header);
+  std::stable_partition(got.begin(), got.end(), [](const Message& m) { return !m.obsolete; });
+  Catalog whole = read(text, PoContent::Translations);
+  CHECK(header.header == whole.header);
+  CHECK(header.header_comments == whole.header_comments);
+  REQUIRE(got.size() == whole.messages.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    INFO("entry " << i << " at line " << whole.messages[i].line);
+    CHECK(same_content(got[i], whole.messages[i]));
+    CHECK(got[i].line == whole.messages[i].line);
+  }
+}
 
 }  // namespace
 
@@ -158,4 +212,93 @@ TEST_CASE("spans and lines are those of the file's own lines, with a BOM and CRL
   CHECK(text.substr(spans.header->begin, spans.header->size()) == "msgid \"\"\r\nmsgstr \"\"");
   REQUIRE(spans.messages.size() == 1);
   CHECK(text.substr(spans.messages[0].begin, spans.messages[0].size()) == "# c\r\nmsgid \"a\"\r\nmsgstr \"b\"");
+}
+
+// ---- A file a block at a time (blocks of 1 MiB) ----
+
+TEST_CASE("a catalog of many blocks reads a block at a time as it reads whole", "[reader]") {
+  // Lines joined by a backslash, CRLF endings, a line longer than a block,
+  // escapes, plurals, contexts, fuzzy and obsolete entries, all of them
+  // across many block ends; a BOM first.
+  std::mt19937 rng(7);
+  std::string text = "\xEF\xBB\xBF# header comment\r\n" + kHeader;
+  int n = 0;
+  while (text.size() < (std::size_t{7} << 20)) {
+    const int kind = static_cast<int>(rng() % 9);
+    const std::string id = "entry " + std::to_string(n++) + " caf\xC3\xA9";
+    const std::string eol = kind == 1 ? "\r\n" : "\n";
+    if (kind == 2) text += "#, fuzzy" + eol;
+    if (kind == 3) text += "#: content/page.md:" + std::to_string(n) + eol + "#. a note" + eol;
+    if (kind == 4) text += "msgctxt \"ctx\"" + eol;
+    const std::string prefix = kind == 5 ? "#~ " : "";
+    text += prefix + "msgid \"" + id + "\"" + eol;
+    if (kind == 6) {
+      text += "msgid_plural \"" + id + "s\"\nmsgstr[0] \"een\"\nmsgstr[1] \"twee\"\n\n";
+      continue;
+    }
+    if (kind == 7) {
+      // A string continued by backslashes over several lines.
+      text += "msgstr \"vertaald \\\n";
+      for (int k = 0; k < 40; ++k) text += "deel \\\n";
+      text += "eind\"\n\n";
+      continue;
+    }
+    text += prefix + "msgstr \"" + (kind == 8 ? "" : "vertaald\\t\\\"" + id) + "\"" + eol;
+    if (n % 500 == 0) text += prefix + "\"" + std::string(rng() % 3000, 'x') + "\"" + eol;
+    text += eol;
+    if (n == 4000) text += "msgid \"long\"\nmsgstr \"" + std::string((std::size_t{5} << 19), 'y') + "\"\n\n";
+  }
+  check_same_as_whole(text);
+}
+
+TEST_CASE("a catalog read a block at a time: the header, an empty file, no trailing line feed", "[reader]") {
+  Catalog header;
+  std::vector<Message> got = stream(kHeader + "msgid \"a\"\nmsgstr \"b\"", &header);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].msgstr == std::vector<std::string>{"b"});
+  CHECK(header.header == "Content-Type: text/plain; charset=UTF-8\n");
+  CHECK(stream_error("").find("no header entry") != std::string::npos);
+  CHECK(stream_error("# only a comment\n").find("no header entry") != std::string::npos);
+}
+
+TEST_CASE("a catalog read a block at a time refuses what one read whole does, where it is", "[reader]") {
+  // Past the first block, so that the lines are counted across blocks.
+  std::string filler = kHeader;
+  int lines = 3;
+  for (int i = 0; filler.size() < (std::size_t{3} << 19); ++i, lines += 3)
+    filler += "msgid \"m" + std::to_string(i) + "\"\nmsgstr \"\"\n\n";
+  auto at = [&](int line) { return "in.po:" + std::to_string(lines + line); };
+  auto both = [&](const std::string& tail, const std::string& expected) {
+    INFO(tail << " -> " << stream_error(filler + tail));
+    CHECK(stream_error(filler + tail).find(expected) != std::string::npos);
+    CHECK(error_of(filler + tail).find(expected) != std::string::npos);
+  };
+  both("msgid \"x\"\nmsgstr \"\\q\"\n", at(2) + ": error: invalid control sequence");
+  both("msgid \"x\xC3\"\nmsgstr \"\"\n", at(1) + ":9: error: invalid UTF-8 (byte 0xC3)");
+  both("msgid \"x\rmsgstr \"\"\n", at(1) + ":9: error: carriage return without a line feed");
+  both("msgid \"x\\303\"\nmsgstr \"\"\n", at(1) + ": error: an escape sequence makes a byte that is not UTF-8");
+  both("msgid \"\"\nmsgstr \"\"\n", at(1) + ": error: duplicate message definition (first defined at line 1)");
+  // Another entry with the same key is the taker's to find.
+  CHECK(stream_error(filler + "msgid \"m0\"\nmsgstr \"\"\n") == "no error");
+}
+
+TEST_CASE("a catalog read a block at a time: a header first, and its charset for what follows", "[reader]") {
+  CHECK(stream_error("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"\"\nmsgstr \"X: y\\n\"\n").find("no header entry") !=
+        std::string::npos);
+  CHECK(stream_error("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n")
+            .find("in.po:1: error: charset 'ISO-8859-1' is not supported") != std::string::npos);
+  // No charset: ASCII, in the header's own lines as in the rest, however far.
+  const std::string bare = "msgid \"\"\nmsgstr \"X: y\\n\"\n\n";
+  CHECK(stream_error("# caf\xC3\xA9\n" + bare).find("in.po:1:6: error: non-ASCII text") != std::string::npos);
+  std::string far = bare;
+  int lines = 3;
+  for (int i = 0; far.size() < (std::size_t{3} << 19); ++i, lines += 3)
+    far += "msgid \"m" + std::to_string(i) + "\"\nmsgstr \"\"\n\n";
+  CHECK(stream_error(far + "msgid \"\xC3\xA9\"\nmsgstr \"\"\n")
+            .find("in.po:" + std::to_string(lines + 1) + ":8: error: non-ASCII text") != std::string::npos);
+  CHECK(stream_error(far + "msgid \"\\351\"\nmsgstr \"\"\n").find("makes a non-ASCII byte") != std::string::npos);
+  // A header longer than a block, a byte past ASCII in its first block.
+  std::string long_header = "# \xC3\xA9\n";
+  while (long_header.size() < (std::size_t{3} << 19)) long_header += "# a translator's comment\n";
+  CHECK(stream_error(long_header + bare).find("in.po:1:3: error: non-ASCII text") != std::string::npos);
 }
