@@ -3,7 +3,11 @@
 // with the input's bytes kept for its unchanged entries (po/keep.h) reads
 // as format_po's text does, keeping again changes nothing, and
 // format_po_keeping writes the same bytes without formatting every entry.
+// A catalog that reads, with its header first, reads a block at a time
+// (merge) as it reads whole, whatever the blocks' size.
 #include <unistd.h>
+
+#include <algorithm>
 
 #include "po/catalog.h"
 #include "fuzz.h"
@@ -36,6 +40,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     cat = read_po(path, "fuzz.po");
   } catch (const Error&) {
     return 0;
+  }
+  if (!cat.header.empty()) {  // a header entry is only taken as one when it comes first
+    const std::size_t block = 1 + size % 17;
+    std::vector<Message> entries;
+    Catalog header;
+    try {
+      header = read_po_entries(path, "fuzz.po", [&](Message&& m) { entries.push_back(std::move(m)); }, block);
+    } catch (const Error& e) {
+      fail(std::string("a catalog read whole does not read a block at a time: ") + e.what());
+    }
+    std::stable_partition(entries.begin(), entries.end(), [](const Message& m) { return !m.obsolete; });
+    Catalog whole = parse_po(SourceText::load(path, "fuzz.po"), PoContent::Translations);
+    bool same = header.header == whole.header && entries.size() == whole.messages.size();
+    for (std::size_t i = 0; same && i < entries.size(); ++i)
+      same = same_content(entries[i], whole.messages[i]) && entries[i].line == whole.messages[i].line;
+    expect(same, "read a block at a time (blocks of " + std::to_string(block) + "), the catalog differs");
   }
   std::string once = format_po(cat);
   write_file_atomic(path, once);

@@ -195,9 +195,10 @@ class PoParser {
 
   // A file read a block at a time: its entries after the header go to
   // `take`, the header to `cat`.
-  PoParser(FileReader& file, const std::string& path, Catalog& cat, const std::function<void(Message&&)>& take)
-      : path_(path), file_(&file), take_(&take), cat_(cat), keep_(PoContent::Translations), spans_(nullptr),
-        seen_(0) {}
+  PoParser(FileReader& file, const std::string& path, Catalog& cat, const std::function<void(Message&&)>& take,
+           std::size_t block_size)
+      : path_(path), file_(&file), take_(&take), block_size_(block_size), cat_(cat), keep_(PoContent::Translations),
+        spans_(nullptr), seen_(0) {}
 
   void parse() {
     std::string joined;
@@ -257,8 +258,6 @@ class PoParser {
   // a block ends where the parse may stop. A line is read whole however
   // long it is.
 
-  static constexpr std::size_t kBlock = std::size_t{1} << 20;
-
   // Makes the next block the text; false at the end of the file.
   bool next_block() {
     if (!file_) return false;
@@ -270,13 +269,13 @@ class PoParser {
     std::size_t cut = block_cut(0);
     while (cut == std::string::npos && !at_end_) {
       const std::size_t searched = block_.size();
-      file_->read(read_at_, kBlock, chunk_);
-      if (read_at_ == 0 && chunk_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+      file_->read(read_at_, block_size_, chunk_);
       read_at_ += chunk_.size();
-      at_end_ = chunk_.size() < kBlock;
+      at_end_ = chunk_.size() < block_size_;
       block_ += chunk_;
       cut = block_cut(searched);
     }
+    if (block_first_line_ == 1 && block_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // the file's start
     block_begin_ = pos_;
     text_ = std::string_view(block_).substr(0, cut == std::string::npos ? block_.size() : cut);
     if (text_.empty()) return false;
@@ -293,8 +292,9 @@ class PoParser {
   std::size_t block_cut(std::size_t from) const {
     std::string_view b(block_);
     for (std::size_t end = b.size(); end > from;) {
-      std::size_t nl = b.rfind('\n', end - 1);
-      if (nl == std::string::npos || nl < from) break;
+      std::size_t nl = b.substr(from, end - from).rfind('\n');
+      if (nl == std::string::npos) break;
+      nl += from;
       std::size_t last = nl > 0 && b[nl - 1] == '\r' ? nl - 1 : nl;
       if (last == 0 || b[last - 1] != '\\') return nl + 1;
       end = nl;
@@ -829,6 +829,7 @@ class PoParser {
   const SourceText* src_ = nullptr;   // the text read whole, or
   FileReader* file_ = nullptr;        // the file read a block at a time,
   const std::function<void(Message&&)>* take_ = nullptr;  // its entries' taker
+  std::size_t block_size_ = 0;        // how much to read at a time
   std::string_view text_;             // src_'s bytes, or the block's
   std::string block_;                 // the block and what was read past it
   std::string chunk_;                 // the last read
@@ -913,10 +914,10 @@ Catalog parse_po(const SourceText& src, PoContent keep, EntrySpans* spans) {
 }
 
 Catalog read_po_entries(const std::string& fs_path, const std::string& display_path,
-                        const std::function<void(Message&&)>& take) {
+                        const std::function<void(Message&&)>& take, std::size_t block_size) {
   FileReader file(fs_path, display_path);
   Catalog header;
-  PoParser(file, display_path, header, take).parse();
+  PoParser(file, display_path, header, take, std::max<std::size_t>(block_size, 1)).parse();
   require_header_entry(header, display_path);
   return header;
 }

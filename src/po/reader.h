@@ -41,9 +41,10 @@ Catalog parse_po(const SourceText& src, PoContent keep = PoContent::Everything, 
 // Catalog without messages. The header must come first (gettext writes it
 // there) and must not be empty (require_header_entry). read_po's checks
 // apply, but for one that needs every entry: two with the same msgctxt and
-// msgid are the taker's to find (duplicate_entry).
+// msgid are the taker's to find (duplicate_entry). `block_size`: how much
+// is read at a time (tests make it small, to end blocks everywhere).
 Catalog read_po_entries(const std::string& fs_path, const std::string& display_path,
-                        const std::function<void(Message&&)>& take);
+                        const std::function<void(Message&&)>& take, std::size_t block_size = std::size_t{1} << 20);
 
 // The error for an entry at `line` whose msgctxt and msgid are those of the
 // entry at `first_line`.

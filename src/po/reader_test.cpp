@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,8 +16,10 @@
 #include "base/source_text.h"
 #include "po/catalog.h"
 #include "po/reader.h"
+#include "testing.h"
 
 using namespace l10n;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -50,10 +53,11 @@ struct PoFile {
 };
 
 // What read_po_entries takes from `text`, the header into `header`.
-std::vector<Message> stream(const std::string& text, Catalog* header = nullptr) {
+std::vector<Message> stream(const std::string& text, Catalog* header = nullptr,
+                            std::size_t block_size = std::size_t{1} << 20) {
   PoFile file(text);
   std::vector<Message> out;
-  Catalog h = read_po_entries(file.path, "in.po", [&](Message&& m) { out.push_back(std::move(m)); });
+  Catalog h = read_po_entries(file.path, "in.po", [&](Message&& m) { out.push_back(std::move(m)); }, block_size);
   if (header) *header = std::move(h);
   return out;
 }
@@ -69,9 +73,10 @@ std::string stream_error(const std::string& text) {
 
 // Whether the entries a block at a time are those of the text read whole,
 // in the order a read puts them in (obsolete ones last), lines and all.
-void check_same_as_whole(const std::string& text) {
+void check_same_as_whole(const std::string& text, std::size_t block_size) {
+  INFO("blocks of " << block_size);
   Catalog header;
-  std::vector<Message> got = stream(text, &header);
+  std::vector<Message> got = stream(text, &header, block_size);
   std::stable_partition(got.begin(), got.end(), [](const Message& m) { return !m.obsolete; });
   Catalog whole = read(text, PoContent::Translations);
   CHECK(header.header == whole.header);
@@ -216,14 +221,14 @@ TEST_CASE("spans and lines are those of the file's own lines, with a BOM and CRL
 
 // ---- A file a block at a time (blocks of 1 MiB) ----
 
-TEST_CASE("a catalog of many blocks reads a block at a time as it reads whole", "[reader]") {
-  // Lines joined by a backslash, CRLF endings, a line longer than a block,
-  // escapes, plurals, contexts, fuzzy and obsolete entries, all of them
-  // across many block ends; a BOM first.
+// A catalog of about `size` bytes with lines joined by a backslash, CRLF
+// endings, long lines, escapes, plurals, contexts, fuzzy and obsolete
+// entries; a BOM first.
+std::string varied_catalog(std::size_t size, std::size_t long_line) {
   std::mt19937 rng(7);
   std::string text = "\xEF\xBB\xBF# header comment\r\n" + kHeader;
   int n = 0;
-  while (text.size() < (std::size_t{7} << 20)) {
+  while (text.size() < size) {
     const int kind = static_cast<int>(rng() % 9);
     const std::string id = "entry " + std::to_string(n++) + " caf\xC3\xA9";
     const std::string eol = kind == 1 ? "\r\n" : "\n";
@@ -246,9 +251,26 @@ TEST_CASE("a catalog of many blocks reads a block at a time as it reads whole", 
     text += prefix + "msgstr \"" + (kind == 8 ? "" : "vertaald\\t\\\"" + id) + "\"" + eol;
     if (n % 500 == 0) text += prefix + "\"" + std::string(rng() % 3000, 'x') + "\"" + eol;
     text += eol;
-    if (n == 4000) text += "msgid \"long\"\nmsgstr \"" + std::string((std::size_t{5} << 19), 'y') + "\"\n\n";
+    if (n == 40) text += "msgid \"long\"\nmsgstr \"" + std::string(long_line, 'y') + "\"\n\n";
   }
-  check_same_as_whole(text);
+  return text;
+}
+
+TEST_CASE("a catalog reads a block at a time as it reads whole, wherever the blocks end", "[reader]") {
+  const std::string text = varied_catalog(40000, 5000);
+  for (std::size_t block : {1, 2, 3, 7, 64, 4096}) check_same_as_whole(text, block);
+  // Blocks of the size merge reads, and a line longer than two of them.
+  check_same_as_whole(varied_catalog(std::size_t{7} << 20, std::size_t{5} << 19), std::size_t{1} << 20);
+}
+
+TEST_CASE("the corpus's translation catalog reads a block at a time as it reads whole", "[reader]") {
+  const fs::path po = l10n::testing::corpus_dir() / "qgis-website/translations/nl/messages.excerpt.po";
+  if (l10n::testing::corpus_dir().empty() || !fs::exists(po)) {
+    WARN("../shared/corpus is absent: the corpus catalog is not read");
+    return;
+  }
+  const std::string text(SourceText::load(po.string(), "in.po").bytes());
+  for (std::size_t block : {1, 5, 100, 65536}) check_same_as_whole(text, block);
 }
 
 TEST_CASE("a catalog read a block at a time: the header, an empty file, no trailing line feed", "[reader]") {
