@@ -73,6 +73,44 @@ void FileReader::read(std::size_t at, std::size_t n, std::string& out) const {
   out.resize(len);
 }
 
+ScratchFile::ScratchFile(const std::string& dir)
+    : dir_(dir), fd_(::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) {}
+
+ScratchFile::~ScratchFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::size_t ScratchFile::append(std::string_view bytes) {
+  if (fd_ < 0) {
+    std::lock_guard<std::mutex> lock(memory_mutex_);
+    memory_ += bytes;
+    return memory_.size() - bytes.size();
+  }
+  const std::size_t at = end_.fetch_add(bytes.size());
+  for (std::size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(at + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw Error(dir_, 0, 0, format(tr("cannot write: %s"), system_error_text(n < 0 ? errno : ENOSPC).c_str()));
+    done += static_cast<std::size_t>(n);
+  }
+  return at;
+}
+
+void ScratchFile::read(std::size_t at, std::size_t n, std::string& out) const {
+  if (fd_ < 0) {
+    std::lock_guard<std::mutex> lock(memory_mutex_);
+    out.assign(memory_, at, n);
+    return;
+  }
+  out.resize(n);
+  for (std::size_t done = 0; done < n;) {
+    ssize_t got = ::pread(fd_, out.data() + done, n - done, static_cast<off_t>(at + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) throw Error(dir_, 0, 0, format(tr("cannot read: %s"), system_error_text(got < 0 ? errno : EIO).c_str()));
+    done += static_cast<std::size_t>(got);
+  }
+}
+
 namespace {
 
 // The mode a new file gets from open(…, 0666): mkostemp makes temps 0600, and

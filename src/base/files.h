@@ -2,6 +2,8 @@
 // that a failed or interrupted run leaves the previous ones.
 #pragma once
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,6 +33,30 @@ class FileReader {
   std::string display_path_;
   int fd_ = -1;
   std::size_t size_ = 0;
+};
+
+// Bytes a run sets aside and reads back: in an unnamed file in `dir`
+// (O_TMPFILE), so that the page cache holds them rather than the process and
+// nothing is left behind however the run ends; in memory where the file
+// system makes no unnamed file. Several threads may append and read at once.
+class ScratchFile {
+ public:
+  explicit ScratchFile(const std::string& dir);
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  ~ScratchFile();
+  bool in_memory() const { return fd_ < 0; }
+  // Where `bytes` start. Throws Error(dir) when they cannot be written.
+  std::size_t append(std::string_view bytes);
+  // The `n` bytes appended at `at` into `out`. Throws Error(dir).
+  void read(std::size_t at, std::size_t n, std::string& out) const;
+
+ private:
+  std::string dir_;
+  int fd_ = -1;
+  std::atomic<std::size_t> end_{0};
+  mutable std::mutex memory_mutex_;
+  std::string memory_;  // without the file
 };
 
 // The writers below name a file in their errors as the user knows it: each

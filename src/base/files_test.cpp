@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "base/error.h"
 #include "base/files.h"
@@ -90,5 +92,32 @@ TEST_CASE("a file read a block at a time gives each range, shorter only at the e
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.diagnostic().path == "po/none.po");
+  }
+}
+
+TEST_CASE("bytes set aside come back as they went, from threads at once, with no file left to see", "[files]") {
+  Dir dir;
+  for (const std::string& where : {dir.path.string(), (dir.path / "absent").string()}) {
+    ScratchFile scratch(where);
+    CHECK(scratch.in_memory() == (where != dir.path.string()));
+    std::vector<std::vector<std::pair<std::size_t, std::string>>> appended(2);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < appended.size(); ++t)
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 500; ++i) {
+          std::string bytes(static_cast<std::size_t>(i % 37), static_cast<char>('a' + t));
+          bytes += std::to_string(i);
+          appended[t].emplace_back(scratch.append(bytes), bytes);
+        }
+      });
+    for (auto& th : threads) th.join();
+    std::string out;
+    for (const auto& list : appended)
+      for (const auto& [at, bytes] : list) {
+        scratch.read(at, bytes.size(), out);
+        CHECK(out == bytes);
+      }
+    // An unnamed file: the directory shows nothing.
+    CHECK(dir.entries() == 0);
   }
 }

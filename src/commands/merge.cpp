@@ -242,68 +242,66 @@ Unit read_unit(Reader& r, std::string_view source) {
   return u;
 }
 
-// A source file read once for every language: its bytes, its units, and the
-// source side of their checks as languages need them.
-class KeptSource {
- public:
-  KeptSource(std::string_view bytes, const std::vector<Unit>& units)
-      : bytes_(bytes), guard_at_(units.size()) {
-    Writer w{units_};
-    for (const Unit& u : units) write_unit(w, u, bytes_);
-    units_.shrink_to_fit();
-  }
-  std::string_view bytes() const { return bytes_; }
-  std::vector<Unit> units() const {
-    std::vector<Unit> out;
-    out.reserve(guard_at_.size());
-    Reader r{units_};
-    for (std::size_t i = 0; i < guard_at_.size(); ++i) out.push_back(read_unit(r, bytes_));
-    return out;
-  }
-  // The source side of unit i's check, worked out when a language first needs it.
-  SourceGuard guard(std::size_t i, const Unit& unit, const UnitRules& rules) {
-    if (guard_at_[i] != 0) {
-      Reader r{guards_, guard_at_[i] - 1};
-      return read_guard(r);
-    }
-    SourceGuard g = guard_source(unit, rules);
-    guard_at_[i] = 1 + guards_.size();
-    Writer w{guards_};
-    write_guard(w, g);
-    return g;
-  }
-
- private:
-  std::string bytes_;
-  std::string units_;
-  std::vector<std::size_t> guard_at_;  // per unit: 1 + where its guard starts in guards_; 0: not worked out yet
-  std::string guards_;
+// Where a source file read by the first language is set aside for the
+// others, as one record of a ScratchFile: its bytes, its units and every
+// unit's guard. Kept in memory, the records of a 10,000-page site weighed
+// twice its Markdown, and grew with the site; set aside, merge holds the
+// file in flight, and the page cache the rest.
+struct KeptSource {
+  std::size_t at = 0;     // where the record starts in the scratch file
+  std::size_t bytes = 0;  // the source's bytes, first
+  std::size_t size = 0;   // the whole record: then the units, then the guards
 };
 
-// A source file as one language renders it: read for it, or as an earlier
-// language kept it.
+KeptSource set_aside(ScratchFile& scratch, std::string_view bytes, const std::vector<Unit>& units,
+                     const std::vector<SourceGuard>& guards) {
+  std::string record(bytes);
+  Writer w{record};
+  w.number(units.size());
+  for (const Unit& u : units) write_unit(w, u, bytes);
+  for (const SourceGuard& g : guards) write_guard(w, g);
+  return {scratch.append(record), bytes.size(), record.size()};
+}
+
+// A source file as one language renders it: read for it, or as the first
+// language set it aside.
 struct Source {
   std::optional<SourceText> text;  // when read for this language
-  KeptSource* kept = nullptr;      // where it is kept for later languages; null: none will need it
+  std::string record;              // else its record (KeptSource)
   std::vector<Unit> units;
-  std::string_view bytes() const { return text ? text->bytes() : kept->bytes(); }
+  std::vector<SourceGuard> guards;  // every unit's, when set aside; else worked out as needed
+  std::size_t record_bytes = 0;     // how much of the record is the source's bytes
+  std::string_view bytes() const { return text ? text->bytes() : std::string_view(record).substr(0, record_bytes); }
   SourceGuard guard(std::size_t i, const UnitRules& rules) const {
-    return kept ? kept->guard(i, units[i], rules) : guard_source(units[i], rules);
+    return guards.empty() ? guard_source(units[i], rules) : guards[i];
   }
 };
 
-// `file` as an earlier language kept it in `kept`, or read now and kept
-// there unless this is the last language.
-Source open_source(const Config& cfg, const SourceFile& file, std::optional<KeptSource>& kept, bool last) {
+// `file` as the first language set it aside in `kept`, or read now and set
+// aside there unless this is the last language.
+Source open_source(const Config& cfg, const SourceFile& file, std::optional<KeptSource>& kept, bool last,
+                   ScratchFile& scratch) {
   Source source;
   if (kept) {
-    source.kept = &*kept;
-    source.units = kept->units();
+    scratch.read(kept->at, kept->size, source.record);
+    source.record_bytes = kept->bytes;
+    const std::string_view bytes = std::string_view(source.record).substr(0, kept->bytes);
+    Reader r{source.record, kept->bytes};
+    source.units.resize(r.number());
+    for (Unit& u : source.units) u = read_unit(r, bytes);
+    source.guards.reserve(source.units.size());
+    for (std::size_t i = 0; i < source.units.size(); ++i) source.guards.push_back(read_guard(r));
     return source;
   }
   source.text = SourceText::load(on_disk(cfg, file.path), file.path);
   source.units = units_of(cfg, file, *source.text);
-  if (!last) source.kept = &kept.emplace(source.text->bytes(), source.units);
+  if (!last) {
+    // Every unit's guard now, once, rather than those a language needs, so
+    // that the record is written once.
+    source.guards.reserve(source.units.size());
+    for (const Unit& u : source.units) source.guards.push_back(guard_source(u, cfg));
+    kept = set_aside(scratch, source.text->bytes(), source.units, source.guards);
+  }
   return source;
 }
 
@@ -535,6 +533,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
     std::vector<Diagnostic> collisions;
     std::vector<Language> langs;
     std::vector<std::optional<KeptSource>> kept;
+    ScratchFile scratch(cfg.root);
     std::vector<std::optional<Diagnostic>> failures;  // the first of each file
     std::set<std::string> cleaned;                    // the output trees rid of stale temps
     // With no language asked for, the files are still read, for the errors they hold.
@@ -564,7 +563,7 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
         if (interrupted()) return;
         try {
           if (!failures[i]) {
-            Source source = open_source(cfg, files[i], kept[i], last);
+            Source source = open_source(cfg, files[i], kept[i], last, scratch);
             if (open)
               outputs.back()[i] = output_for(cfg, langs.back(), keep, options.dry_run, files[i], targets[i][l],
                                              source, open->table);
