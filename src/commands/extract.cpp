@@ -70,14 +70,16 @@ void TemplateBuilder::add(const SourceUnits& source) {
   // The page's references share one name: a page has tens of units.
   const SharedName file(source.file.path);
   for (const Unit& u : source.units) {
-    std::optional<std::size_t> number = index_.find(MessageKey(u.context, u.text));
+    const MessageKey key(u.context, u.text);
+    const std::uint64_t hash = index_.hash_of(key);
+    std::optional<std::size_t> number = index_.find(key, hash);
     if (!number) {
       Message& m = messages_.emplace_back();
       if (!u.context.empty()) m.msgctxt = u.context;
       m.msgid = u.text;
       m.msgstr = {""};
       // The key views the message's own strings, which a deque never moves.
-      number = index_.insert(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid)).first;
+      number = index_.insert(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid), hash).first;
     }
     Message& m = messages_[*number];
     add_comment(m, u.comment);
