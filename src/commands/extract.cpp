@@ -474,6 +474,11 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
           if (before && before->entries_known) format_po_keeping(po, before->read, out);
           else format_po(po, out);
         });
+        // A large PO file is mapped, not read (SourceText::load): one
+        // written meanwhile may have changed under the update and the
+        // bytes kept from it, and what was made of them is not used.
+        if (before && !before->read.text.unchanged_on_disk())
+          throw Error(rel, 0, 0, tr("changed while it was read: run again"));
       }
     }
     for (const auto& [lang, why] : broken) report.errors.push_back(why);
