@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <utility>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,14 +18,30 @@
 
 namespace l10n {
 
-std::string read_file(const std::string& fs_path, const std::string& display_path) {
-  int fd = ::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(display_path, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
+namespace {
+
+[[noreturn]] void fail_read(const std::string& display_path, int err) {
+  throw Error(display_path, 0, 0, format(tr("cannot read: %s"), system_error_text(err).c_str()));
+}
+
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// The size fstat gives `fd`, 0 when it gives none.
+std::size_t size_of(int fd) {
+  struct stat st;
+  return ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+}
+
+// The rest of `fd`, whose size was `size` when asked, into a string.
+std::string read_rest(int fd, std::size_t size, const std::string& display_path) {
   // Read straight into the string, sized from fstat (plus one byte, so that
   // the common case needs no second read to see the end).
   std::string data;
-  struct stat st;
-  std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
   data.resize(size + 1 < 4096 ? 4096 : size + 1);
   std::size_t len = 0;
   for (;;) {
@@ -32,16 +49,60 @@ std::string read_file(const std::string& fs_path, const std::string& display_pat
     ssize_t got = ::read(fd, data.data() + len, data.size() - len);
     if (got < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      throw Error(display_path, 0, 0, format(tr("cannot read: %s"), system_error_text(err).c_str()));
+      fail_read(display_path, errno);
     }
     if (got == 0) break;
     len += static_cast<std::size_t>(got);
   }
   data.resize(len);
-  ::close(fd);
   return data;
+}
+
+long long nanoseconds(const struct timespec& t) { return static_cast<long long>(t.tv_sec) * 1000000000 + t.tv_nsec; }
+
+}  // namespace
+
+std::string read_file(const std::string& fs_path, const std::string& display_path) {
+  Fd file{::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) fail_read(display_path, errno);
+  return read_rest(file.fd, size_of(file.fd), display_path);
+}
+
+MappedFile::MappedFile(int fd, std::size_t size) : fd_(fd), size_(size) {
+  struct stat st;
+  if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != size_ || size_ == 0)
+    return;
+  mtime_ns_ = nanoseconds(st.st_mtim);
+  ctime_ns_ = nanoseconds(st.st_ctim);
+  void* data = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+  if (data != MAP_FAILED) data_ = data;
+}
+
+MappedFile::~MappedFile() {
+  if (!data_) return;
+  ::munmap(data_, size_);
+  ::close(fd_);
+}
+
+bool MappedFile::unchanged() const {
+  struct stat st;
+  return ::fstat(fd_, &st) == 0 && static_cast<std::size_t>(st.st_size) == size_ &&
+         nanoseconds(st.st_mtim) == mtime_ns_ && nanoseconds(st.st_ctim) == ctime_ns_;
+}
+
+FileBytes load_file(const std::string& fs_path, const std::string& display_path) {
+  Fd file{::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) fail_read(display_path, errno);
+  const std::size_t size = size_of(file.fd);
+  if (size >= FileBytes::kMapFrom) {
+    // The mapping keeps the descriptor, to ask later whether the file changed.
+    auto mapped = std::make_shared<MappedFile>(file.fd, size);
+    if (mapped->ok()) {
+      file.fd = -1;
+      return {{}, std::move(mapped)};
+    }
+  }
+  return {read_rest(file.fd, size, display_path), nullptr};
 }
 
 FileReader::FileReader(const std::string& fs_path, std::string display_path)

@@ -23,9 +23,11 @@ class KeyIndex {
   explicit KeyIndex(std::size_t expected) { reserve(expected); }
 
   // The number of `key` and whether it is new (then it is size() - 1).
-  std::pair<std::size_t, bool> insert(const Key& key) {
+  std::pair<std::size_t, bool> insert(const Key& key) { return insert(key, hash_of(key)); }
+  // The same, given hash_of(key): a caller that looks a key up and then
+  // files it (a key that views the new entry's strings) hashes it once.
+  std::pair<std::size_t, bool> insert(const Key& key, std::uint64_t h) {
     if ((keys_.size() + 1) * 2 > slots_.size()) grow(std::max<std::size_t>(16, slots_.size() * 2));
-    std::uint64_t h = hash_of(key);
     for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
       Slot& s = slots_[i];
       if (s.number == 0) {
@@ -37,9 +39,9 @@ class KeyIndex {
     }
   }
 
-  std::optional<std::size_t> find(const Key& key) const {
+  std::optional<std::size_t> find(const Key& key) const { return find(key, hash_of(key)); }
+  std::optional<std::size_t> find(const Key& key, std::uint64_t h) const {
     if (keys_.empty()) return std::nullopt;
-    std::uint64_t h = hash_of(key);
     for (std::size_t i = h & mask();; i = (i + 1) & mask()) {
       const Slot& s = slots_[i];
       if (s.number == 0) return std::nullopt;
@@ -61,12 +63,6 @@ class KeyIndex {
     slots_ = {};
   }
 
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::size_t number = 0;  // 1 + the key's number; 0: an empty slot
-  };
-
   static std::uint64_t hash_of(const Key& key) {
     // Mixed (a finalizer from MurmurHash3), so that the low bits that pick
     // a slot depend on every bit of a hash that may have weak low bits.
@@ -76,6 +72,12 @@ class KeyIndex {
     h ^= h >> 33;
     return h;
   }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t number = 0;  // 1 + the key's number; 0: an empty slot
+  };
 
   std::size_t mask() const { return slots_.size() - 1; }
 

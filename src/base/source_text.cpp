@@ -169,8 +169,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-SourceText::SourceText(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)), lines_(bytes_, {}) {
+SourceText::SourceText(std::string path, std::string bytes) : SourceText(std::move(path), FileBytes{std::move(bytes), nullptr}) {}
+
+SourceText::SourceText(std::string path, FileBytes bytes)
+    : path_(std::move(path)), storage_(std::move(bytes)), bytes_(storage_.view()), lines_(bytes_, {}) {
   has_bom_ = bytes_.size() >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0;
   // Markdown reads a lone CR as a line end and a NUL as U+FFFD (three bytes):
   // the offsets and lines of the other readers would no longer match it.
@@ -180,7 +182,7 @@ SourceText::SourceText(std::string path, std::string bytes)
 }
 
 SourceText SourceText::load(const std::string& fs_path, std::string display_path) {
-  std::string data = read_file(fs_path, display_path);
+  FileBytes data = load_file(fs_path, display_path);
   return SourceText(std::move(display_path), std::move(data));
 }
 

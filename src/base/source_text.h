@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/files.h"
+
 namespace l10n {
 
 // A half-open byte range [begin, end) into a SourceText's bytes.
@@ -49,19 +51,26 @@ class SourceText {
  public:
   // Throws Error(path:line:col) on invalid UTF-8.
   SourceText(std::string path, std::string bytes);
-  // Reads the file; throws Error when it cannot be read or is not UTF-8.
+  // Reads the file (a large one is mapped: FileBytes in base/files.h);
+  // throws Error when it cannot be read or is not UTF-8.
   static SourceText load(const std::string& fs_path, std::string display_path);
-  // The line index views bytes_, so copies and moves re-point it.
-  SourceText(const SourceText& o) : path_(o.path_), bytes_(o.bytes_), has_bom_(o.has_bom_), lines_(o.lines_) {
+  // The line index views the bytes, so copies and moves re-point it.
+  SourceText(const SourceText& o)
+      : path_(o.path_), storage_(o.storage_), bytes_(storage_.view()), has_bom_(o.has_bom_), lines_(o.lines_) {
     lines_.rebind(bytes_);
   }
   SourceText(SourceText&& o) noexcept
-      : path_(std::move(o.path_)), bytes_(std::move(o.bytes_)), has_bom_(o.has_bom_), lines_(std::move(o.lines_)) {
+      : path_(std::move(o.path_)),
+        storage_(std::move(o.storage_)),
+        bytes_(storage_.view()),
+        has_bom_(o.has_bom_),
+        lines_(std::move(o.lines_)) {
     lines_.rebind(bytes_);
   }
   SourceText& operator=(SourceText o) noexcept {
     path_ = std::move(o.path_);
-    bytes_ = std::move(o.bytes_);
+    storage_ = std::move(o.storage_);
+    bytes_ = storage_.view();
     has_bom_ = o.has_bom_;
     lines_ = std::move(o.lines_);
     lines_.rebind(bytes_);
@@ -76,10 +85,17 @@ class SourceText {
   const LineIndex& lines() const { return lines_; }
   LineCol at(std::size_t offset) const { return lines_.at(offset); }
   [[noreturn]] void fail(std::size_t offset, std::string message) const;
+  // Whether the bytes are still those the file had when it was loaded: a
+  // mapped file's may have changed under us since (MappedFile::unchanged),
+  // and then what was made from them must not be used. True for bytes held.
+  bool unchanged_on_disk() const { return !storage_.mapped || storage_.mapped->unchanged(); }
 
  private:
+  SourceText(std::string path, FileBytes bytes);
+
   std::string path_;
-  std::string bytes_;
+  FileBytes storage_;
+  std::string_view bytes_;  // storage_'s
   bool has_bom_ = false;
   LineIndex lines_;
 };

@@ -1,7 +1,10 @@
 #include "base/source_text.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <unistd.h>
 
 #include "base/error.h"
 
@@ -117,6 +120,53 @@ TEST_CASE("SourceText refuses a NUL and a lone carriage return at their place", 
         "CRLF line endings");
   CHECK(error_of("a\r\nb" + std::string("\0", 1)) == "page.md:2:2: error: NUL byte in a text file");
   CHECK(error_of("a\r\nb\r\n") == "no error");
+}
+
+TEST_CASE("a large file is mapped and reads as the same text; a change to it is told", "[source_text]") {
+  namespace fs = std::filesystem;
+  std::string tmpl = (fs::temp_directory_path() / "l10n-map-XXXXXX").string();
+  const fs::path dir = ::mkdtemp(tmpl.data());
+  const std::string path = (dir / "big.po").string();
+  auto spit = [&](const std::string& text, std::ios::openmode mode) {
+    std::ofstream(path, std::ios::binary | mode) << text;
+  };
+  std::string text;
+  for (int i = 0; text.size() < FileBytes::kMapFrom + 100; ++i) text += "msgid \"line " + std::to_string(i) + " caf\xC3\xA9\"\n";
+  spit(text, std::ios::trunc);
+
+  REQUIRE(load_file(path, "big.po").mapped);
+  SourceText loaded = SourceText::load(path, "big.po");
+  const SourceText held("big.po", text);
+  CHECK(loaded.bytes() == text);
+  CHECK(loaded.lines().line_count() == held.lines().line_count());
+  CHECK(loaded.at(text.size() - 3).line == held.at(text.size() - 3).line);
+  // Copies and moves keep the mapping and their index on it.
+  SourceText copy = loaded;
+  SourceText moved = std::move(loaded);
+  CHECK(copy.bytes() == text);
+  CHECK(moved.at(text.size() - 3).col == held.at(text.size() - 3).col);
+  CHECK(moved.unchanged_on_disk());
+  CHECK(held.unchanged_on_disk());
+
+  // Written meanwhile: the holder is told.
+  spit("msgstr \"\"\n", std::ios::app);
+  CHECK(!moved.unchanged_on_disk());
+  CHECK(!copy.unchanged_on_disk());
+
+  // A byte that is not UTF-8 is refused at its place, as in text held.
+  spit(text + "\xFF\n", std::ios::trunc);
+  auto error_of = [](auto load) {
+    try {
+      load();
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const std::string mapped_error = error_of([&] { SourceText::load(path, "big.po"); });
+  CHECK(mapped_error == error_of([&] { SourceText("big.po", text + "\xFF\n"); }));
+  CHECK(mapped_error.find("invalid UTF-8 (byte 0xFF)") != std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace l10n

@@ -70,14 +70,16 @@ void TemplateBuilder::add(const SourceUnits& source) {
   // The page's references share one name: a page has tens of units.
   const SharedName file(source.file.path);
   for (const Unit& u : source.units) {
-    std::optional<std::size_t> number = index_.find(MessageKey(u.context, u.text));
+    const MessageKey key(u.context, u.text);
+    const std::uint64_t hash = index_.hash_of(key);
+    std::optional<std::size_t> number = index_.find(key, hash);
     if (!number) {
       Message& m = messages_.emplace_back();
       if (!u.context.empty()) m.msgctxt = u.context;
       m.msgid = u.text;
       m.msgstr = {""};
       // The key views the message's own strings, which a deque never moves.
-      number = index_.insert(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid)).first;
+      number = index_.insert(MessageKey(m.msgctxt ? std::string_view(*m.msgctxt) : "", m.msgid), hash).first;
     }
     Message& m = messages_[*number];
     add_comment(m, u.comment);
@@ -472,6 +474,11 @@ ExtractReport run_extract(const Config& cfg, const ExtractOptions& options) {
           if (before && before->entries_known) format_po_keeping(po, before->read, out);
           else format_po(po, out);
         });
+        // A large PO file is mapped, not read (SourceText::load): one
+        // written meanwhile may have changed under the update and the
+        // bytes kept from it, and what was made of them is not used.
+        if (before && !before->read.text.unchanged_on_disk())
+          throw Error(rel, 0, 0, tr("changed while it was read: run again"));
       }
     }
     for (const auto& [lang, why] : broken) report.errors.push_back(why);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/boxed.h"
+#include "base/hash.h"
 
 namespace l10n {
 
@@ -126,10 +127,12 @@ struct MessageKey {
   friend bool operator==(const MessageKey&, const MessageKey&) = default;
 };
 
+// base/hash.h's hash: keys are whole paragraphs, hashed several times each
+// in a run (template, update, keep).
 struct MessageKeyHash {
   std::size_t operator()(const MessageKey& k) const {
-    std::hash<std::string_view> h;
-    return h(k.msgid) ^ (k.has_msgctxt ? h(k.msgctxt) * 31 + 1 : 0);
+    const std::uint64_t id = hash_bytes(k.msgid);
+    return k.has_msgctxt ? hash_bytes(k.msgctxt, id) : id;
   }
 };
 
