@@ -70,13 +70,15 @@ class TranslationTable {
     Catalog header = read_po_entries(fs_path, rel, [&](Message&& m) {
       const bool usable = !m.obsolete && !m.msgstr.empty() && !m.msgstr[0].empty() && (!m.fuzzy || use_fuzzy);
       MessageKey key(m);
-      if (std::optional<std::size_t> n = keys_.find(key)) {
+      const std::uint64_t hash = keys_.hash_of(key);
+      if (std::optional<std::size_t> n = keys_.find(key, hash)) {
         if (entries_[*n].po_path.data() == rel.data()) throw duplicate_entry(rel, m.line, entries_[*n].po_line);
         return;
       }
+      // Filed with views of the table's own copies, under the hash of the same strings.
       key.msgctxt = keep(key.msgctxt);
       key.msgid = keep(key.msgid);
-      keys_.insert(key);
+      keys_.insert(key, hash);
       entries_.push_back({usable ? keep(m.msgstr[0]) : std::string_view(), rel, m.line, usable});
     });
     auto language = header.header_field("Language");
