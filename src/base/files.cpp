@@ -119,19 +119,28 @@ FileReader::~FileReader() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void FileReader::read(std::size_t at, std::size_t n, std::string& out) const {
+namespace {
+
+// Up to `n` bytes of `fd` from `at` into `out`; fewer only at the end.
+void pread_into(int fd, std::size_t at, std::size_t n, std::string& out, const std::string& display_path) {
   out.resize(n);
   std::size_t len = 0;
   while (len < n) {
-    ssize_t got = ::pread(fd_, out.data() + len, n - len, static_cast<off_t>(at + len));
+    ssize_t got = ::pread(fd, out.data() + len, n - len, static_cast<off_t>(at + len));
     if (got < 0) {
       if (errno == EINTR) continue;
-      throw Error(display_path_, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
+      fail_read(display_path, errno);
     }
     if (got == 0) break;
     len += static_cast<std::size_t>(got);
   }
   out.resize(len);
+}
+
+}  // namespace
+
+void FileReader::read(std::size_t at, std::size_t n, std::string& out) const {
+  pread_into(fd_, at, n, out, display_path_);
 }
 
 ScratchFile::ScratchFile(const std::string& dir)
@@ -163,13 +172,8 @@ void ScratchFile::read(std::size_t at, std::size_t n, std::string& out) const {
     out.assign(memory_, at, n);
     return;
   }
-  out.resize(n);
-  for (std::size_t done = 0; done < n;) {
-    ssize_t got = ::pread(fd_, out.data() + done, n - done, static_cast<off_t>(at + done));
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) throw Error(dir_, 0, 0, format(tr("cannot read: %s"), system_error_text(got < 0 ? errno : EIO).c_str()));
-    done += static_cast<std::size_t>(got);
-  }
+  pread_into(fd_, at, n, out, dir_);
+  if (out.size() < n) fail_read(dir_, EIO);  // it wrote them: short is broken
 }
 
 namespace {
