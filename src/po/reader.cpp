@@ -187,10 +187,10 @@ class PoParser {
   // Text read whole into `cat`. `expected`: about how many entries it has,
   // to make the lists at their size at once.
   PoParser(const SourceText& src, Catalog& cat, PoContent keep, EntrySpans* spans, std::size_t expected)
-      : path_(src.path()), src_(&src), text_(src.bytes()), cat_(cat), keep_(keep), spans_(spans), seen_(expected) {
+      : path_(src.path()), text_(src.bytes()), cat_(cat), keep_(keep), spans_(spans), seen_(expected) {
     cat_.messages.reserve(expected);
     if (spans_) spans_->messages.reserve(expected);
-    pos_ = src.content_begin();
+    pos_ = block_begin_ = src.content_begin();
   }
 
   // A file read a block at a time: its entries after the header go to
@@ -302,7 +302,8 @@ class PoParser {
     return std::string::npos;
   }
 
-  // An error at byte `at` of the block, with its line and column in the file.
+  // An error at byte `at` of the text (the block, or the whole file), with
+  // its line and column in the file.
   [[noreturn]] void fail_at(std::size_t at, std::string message) const {
     LineCol lc = block_at(at);
     throw Error(path_, lc.line, lc.col, std::move(message));
@@ -788,7 +789,8 @@ class PoParser {
               "\"Content-Type: text/plain; charset=UTF-8\\n\"");
   }
 
-  // The first byte past ASCII of the block, if any, from where its content begins.
+  // The first byte past ASCII of the text (the block, or the whole file),
+  // if any, from where its content begins (past a BOM).
   std::optional<std::size_t> first_high_byte() const {
     auto high = std::find_if(text_.begin() + static_cast<std::ptrdiff_t>(block_begin_), text_.end(),
                              [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -812,13 +814,7 @@ class PoParser {
                         format(tr("the file name '%s' in a '#:' reference can only be written in a UTF-8 file; "
                                   "add a header entry with \"Content-Type: text/plain; charset=UTF-8\\n\""),
                                std::string(r.file()).c_str()));
-      std::string_view text = src_->bytes().substr(src_->content_begin());
-      auto high =
-          std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-      if (high != text.end()) {
-        LineCol at = src_->at(src_->content_begin() + static_cast<std::size_t>(high - text.begin()));
-        throw Error(path_, at.line, at.col, no_charset_text());
-      }
+      refuse_high_bytes();
     }
     if (!escaped_high_) return;
     check_decoded(cat_.header, header_line_);
@@ -826,11 +822,10 @@ class PoParser {
   }
 
   const std::string& path_;           // for errors
-  const SourceText* src_ = nullptr;   // the text read whole, or
-  FileReader* file_ = nullptr;        // the file read a block at a time,
+  FileReader* file_ = nullptr;        // the file read a block at a time, or null: the text read whole
   const std::function<void(Message&&)>* take_ = nullptr;  // its entries' taker
   std::size_t block_size_ = 0;        // how much to read at a time
-  std::string_view text_;             // src_'s bytes, or the block's
+  std::string_view text_;             // the whole text's bytes, or the block's
   std::string block_;                 // the block and what was read past it
   std::string chunk_;                 // the last read
   std::size_t read_at_ = 0;           // where the next read starts

@@ -27,13 +27,19 @@ Catalog read(const std::string& text, PoContent keep = PoContent::Everything, En
   return parse_po(SourceText("in.po", text), keep, spans);
 }
 
-std::string error_of(const std::string& text) {
+// What `reading` throws, or "no error".
+template <class Read>
+std::string error_in(Read reading) {
   try {
-    read(text);
+    reading();
   } catch (const Error& e) {
     return e.what();
   }
   return "no error";
+}
+
+std::string error_of(const std::string& text) {
+  return error_in([&] { read(text); });
 }
 
 const std::string kHeader = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
@@ -63,12 +69,7 @@ std::vector<Message> stream(const std::string& text, Catalog* header = nullptr,
 }
 
 std::string stream_error(const std::string& text) {
-  try {
-    stream(text);
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
+  return error_in([&] { stream(text); });
 }
 
 // Whether the entries a block at a time are those of the text read whole,
