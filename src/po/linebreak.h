@@ -12,12 +12,14 @@ namespace l10n {
 // byte i so that lines fit in `width` columns (starting at `start_column`),
 // else UC_BREAK_PROHIBITED. overrides[i] is UC_BREAK_UNDEFINED, or
 // UC_BREAK_PROHIBITED where no break may go before byte i whatever the rules
-// say. Text of printable ASCII alone is broken here, by the same rules;
-// anything else by libunistring.
+// say. Text made of printable ASCII and the common one-column characters past
+// it (accented letters, typographic quotes and dashes, ...: linebreak.cpp's
+// table, used with the libunistring version it was read off) is broken
+// here, by the same rules; anything else by libunistring.
 void width_linebreaks(std::string_view s, int width, int start_column, const char* overrides, char* breaks);
 
 // Whether width_linebreaks would put a break anywhere in `s`, when that is
-// quick to tell (printable ASCII: the text does not fit and has a place to
+// quick to tell (text broken here: it does not fit and has a place to
 // break); nullopt otherwise. A writer asks it to choose the line a value
 // starts on, and then breaks the value for that line only.
 std::optional<bool> any_linebreak(std::string_view s, int width, int start_column, const char* overrides);
