@@ -3,7 +3,6 @@
 #include <unilbrk.h>
 #include <unistring/version.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -16,13 +15,14 @@ namespace {
 // before and after any other. (Its SY, "/", breaks as IS does, and PO as PR.)
 // The first eleven are printable ASCII's; GL (no-break spaces), B2 (the em
 // dash) and IN (the ellipsis) come with the characters past ASCII.
-enum Class : std::uint8_t { CP, CL, IS, EX, QU, HY, BA, OP, NU, AL, PR, GL, B2, IN, kClasses, kUnknown = 0xff };
+enum Class : std::uint8_t { CP, CL, IS, EX, QU, HY, BA, OP, NU, AL, PR, GL, B2, IN, kClasses, SP, kUnknown = 0xff };
 
 constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
   std::array<std::uint8_t, 128> c{};
   c.fill(AL);
   for (int ch = 0; ch < ' '; ++ch) c[static_cast<std::size_t>(ch)] = kUnknown;
   c[0x7f] = kUnknown;
+  c[' '] = SP;
   for (char ch : std::string_view(")]")) c[static_cast<unsigned char>(ch)] = CP;
   c['}'] = CL;
   for (char ch : std::string_view(",./:;")) c[static_cast<unsigned char>(ch)] = IS;
@@ -34,6 +34,14 @@ constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
   for (char ch = '0'; ch <= '9'; ++ch) c[static_cast<unsigned char>(ch)] = NU;
   c['$'] = c['%'] = c['+'] = c['\\'] = PR;
   return c;
+}();
+
+// Letters and digits: after one of them, no break goes before another
+// (AL and NU, 's' both ways in kPairs below), so a run of them is skipped.
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> w{};
+  for (int c = 0; c < 256; ++c) w[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return w;
 }();
 
 // Characters past ASCII that are one column wide and break as one of the
@@ -95,78 +103,91 @@ constexpr std::array<std::string_view, kClasses> kPairs = {
     "....sssbbbbsbs",  // IN
 };
 
-// The table above is libunistring 1.0's; another version may have moved a
-// character to another class, and then its own rules are asked.
+// kPairs as the loop reads it: kBreak[row][column] >> spaces & 1, where
+// spaces is 1 when spaces came between; row kClasses is the start of the
+// text, where no break goes.
+constexpr auto kBreak = [] {
+  std::array<std::array<std::uint8_t, kClasses>, kClasses + 1> t{};
+  for (std::size_t row = 0; row < kClasses; ++row)
+    for (std::size_t col = 0; col < kClasses; ++col)
+      t[row][col] = kPairs[row][col] == 'b' ? 3 : kPairs[row][col] == 's' ? 2 : 0;
+  return t;
+}();
+
+// The table past ASCII is libunistring 1.0's; another version may have
+// moved a character to another class, and then its own rules are asked.
 bool wide_table_holds() {
   static const bool holds = _libunistring_version == kTableVersion;
   return holds;
 }
 
-// The character at s[i]: its class (kUnknown for a space, which the caller
-// tells apart first, and for any character not known here) and its length
-// in bytes.
-struct Char {
-  std::uint8_t cls;
-  std::uint8_t length;
-};
-
-Char char_at(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {kAsciiClass[b0], 1};
-  if (!wide_table_holds()) return {kUnknown, 1};
-  const auto more = [&](std::size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xc0) == 0x80
-               ? static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3f)
-               : char32_t{0xffffffff};
-  };
+// The class of the character past ASCII that starts at s[i], and its length
+// in bytes; kUnknown when it is not in the table (or not UTF-8).
+std::uint8_t wide_class(std::string_view s, std::size_t i, std::size_t& length) {
+  if (!wide_table_holds()) return kUnknown;
+  const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  const unsigned b0 = byte(0), b1 = byte(1);
+  if ((b1 & 0xc0) != 0x80) return kUnknown;
   char32_t cp;
-  std::uint8_t length;
   if (b0 >= 0xc2 && b0 <= 0xdf) {
-    const char32_t c1 = more(1);
-    if (c1 > 0x3f) return {kUnknown, 1};
-    cp = (static_cast<char32_t>(b0 & 0x1f) << 6) | c1;
+    cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
     length = 2;
   } else if (b0 >= 0xe0 && b0 <= 0xe2) {
-    const char32_t c1 = more(1), c2 = more(2);
-    if (c1 > 0x3f || c2 > 0x3f) return {kUnknown, 1};
-    cp = (static_cast<char32_t>(b0 & 0x0f) << 12) | (c1 << 6) | c2;
-    if (cp < 0x800) return {kUnknown, 1};  // overlong
+    const unsigned b2 = byte(2);
+    if ((b2 & 0xc0) != 0x80) return kUnknown;
+    cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    if (cp < 0x800) return kUnknown;  // overlong
     length = 3;
   } else {
-    return {kUnknown, 1};
+    return kUnknown;
   }
-  return {cp < kTableEnd ? kWideClass[cp] : std::uint8_t{kUnknown}, length};
+  return cp < kTableEnd ? kWideClass[cp] : std::uint8_t{kUnknown};
 }
 
 // u8_possible_linebreaks, one character at a time: a break before a
 // character only after another that is not a space (none at the start of
-// the text), as kPairs says.
+// the text), as kPairs says. Text with a character it does not know goes
+// to libunistring whole.
 class PossibleBreaks {
  public:
-  // cls: the character's class, or kUnknown for a space.
-  bool before(std::uint8_t cls, bool space) {
-    if (space) {
-      spaces_ = true;
-      return false;
+  explicit PossibleBreaks(std::string_view s) : s_(s) {}
+
+  // The character at i: whether the rules allow a break before it, and
+  // its length; false when it is not known here. When it is a letter or a
+  // digit, the letters and digits right after it come with it (`length`
+  // covers them): there is no break before any of them.
+  bool next(std::size_t i, bool& possible, std::size_t& length) {
+    const auto b = static_cast<unsigned char>(s_[i]);
+    std::uint8_t cls;
+    length = 1;
+    if (b < 0x80) {
+      cls = kAsciiClass[b];
+      if (cls == SP) {
+        spaces_ = 1;
+        possible = false;
+        return true;
+      }
+    } else {
+      cls = wide_class(s_, i, length);
     }
-    bool possible = false;
-    if (last_ != kUnknown) {
-      const char pair = kPairs[last_][cls];
-      possible = pair == 'b' || (pair == 's' && spaces_);
-    }
+    if (cls == kUnknown) return false;
+    possible = (kBreak[last_][cls] >> spaces_) & 1;
     last_ = cls;
-    spaces_ = false;
-    return possible;
+    spaces_ = 0;
+    if (kWordByte[b]) {
+      std::size_t j = i + 1;
+      while (j < s_.size() && kWordByte[static_cast<unsigned char>(s_[j])]) ++j;
+      last_ = kAsciiClass[static_cast<unsigned char>(s_[j - 1])];
+      length = j - i;
+    }
+    return true;
   }
 
  private:
-  std::uint8_t last_ = kUnknown;  // the class of the last character that is not a space
-  bool spaces_ = false;
+  std::string_view s_;
+  std::uint8_t last_ = kClasses;  // the class of the last character that is not a space
+  std::uint8_t spaces_ = 0;       // whether spaces came after it
 };
-
-bool printable_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= ' ' && c <= '~'; });
-}
 
 void libunistring_linebreaks(std::string_view s, int width, int start_column, const char* overrides, char* breaks) {
   ulc_width_linebreaks(s.data(), s.size(), width, start_column, 0, overrides, "UTF-8", breaks);
@@ -179,19 +200,17 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
   // libunistring's greedy fit (u8_width_linebreaks), each character known
   // here one column wide: a piece of text runs from one possible break to
   // the next, and a break goes before a piece that would pass the width.
-  // One pass: the rules' answer for each character is used as it is found;
-  // a character not known here hands the whole text to libunistring.
-  PossibleBreaks possible;
+  // One pass: the rules' answer for each character is used as it is found.
+  // Overrides only forbid breaks, so a character where the rules allow
+  // none needs no look at its override.
+  std::fill(breaks, breaks + s.size(), static_cast<char>(UC_BREAK_PROHIBITED));
+  PossibleBreaks rules(s);
   char* last_break = nullptr;  // the start of the current piece, if it may break
   int column = start_column, piece = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const bool space = s[i] == ' ';
-    const Char c = space ? Char{kUnknown, 1} : char_at(s, i);
-    if (!space && c.cls == kUnknown) return libunistring_linebreaks(s, width, start_column, overrides, breaks);
-    const char rule = possible.before(c.cls, space) ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
-    const char here = overrides[i] != UC_BREAK_UNDEFINED ? overrides[i] : rule;
-    std::fill(breaks + i, breaks + i + c.length, static_cast<char>(UC_BREAK_PROHIBITED));
-    if (here == UC_BREAK_POSSIBLE) {
+  for (std::size_t i = 0, length; i < s.size(); i += length) {
+    bool possible;
+    if (!rules.next(i, possible, length)) return libunistring_linebreaks(s, width, start_column, overrides, breaks);
+    if (possible && overrides[i] == UC_BREAK_UNDEFINED) {
       if (last_break && column + piece > width) {
         *last_break = UC_BREAK_POSSIBLE;
         column = 0;
@@ -200,35 +219,25 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
       column += piece;
       piece = 0;
     }
-    ++piece;
-    i += c.length;
+    // Each character one column: a run of letters counts one per byte.
+    piece += kWordByte[static_cast<unsigned char>(s[i])] ? static_cast<int>(length) : 1;
   }
   if (last_break && column + piece > width) *last_break = UC_BREAK_POSSIBLE;
 }
 
 std::optional<bool> any_linebreak(std::string_view s, int width, int start_column, const char* overrides) {
   // Greedy fitting puts no break in text that fits, and at least one (the
-  // last place it may) in text that does not.
-  if (printable_ascii(s)) {
-    if (start_column + static_cast<int>(s.size()) <= width) return false;
-    PossibleBreaks possible;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const bool space = s[i] == ' ';
-      if (possible.before(kAsciiClass[static_cast<unsigned char>(s[i])], space) &&
-          overrides[i] == UC_BREAK_UNDEFINED)
-        return true;
-    }
-    return false;
-  }
-  PossibleBreaks possible;
+  // last place it may) in text that does not. No character is wider in
+  // columns than in bytes, so text that fits in bytes fits.
+  if (start_column + static_cast<int>(s.size()) <= width) return false;
+  PossibleBreaks rules(s);
   bool may_break = false;
   int columns = 0;
-  for (std::size_t i = 0; i < s.size(); ++columns) {
-    const bool space = s[i] == ' ';
-    const Char c = space ? Char{kUnknown, 1} : char_at(s, i);
-    if (!space && c.cls == kUnknown) return std::nullopt;
-    may_break |= possible.before(c.cls, space) && overrides[i] == UC_BREAK_UNDEFINED;
-    i += c.length;
+  for (std::size_t i = 0, length; i < s.size(); i += length) {
+    bool possible;
+    if (!rules.next(i, possible, length)) return std::nullopt;
+    may_break |= possible && overrides[i] == UC_BREAK_UNDEFINED;
+    columns += kWordByte[static_cast<unsigned char>(s[i])] ? static_cast<int>(length) : 1;
   }
   return start_column + columns > width && may_break;
 }
