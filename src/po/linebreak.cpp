@@ -40,7 +40,8 @@ constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
 // (AL and NU, 's' both ways in kPairs below), so a run of them is skipped.
 constexpr std::array<bool, 256> kWordByte = [] {
   std::array<bool, 256> w{};
-  for (int c = 0; c < 256; ++c) w[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  for (int c = 0; c < 256; ++c)
+    w[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return w;
 }();
 

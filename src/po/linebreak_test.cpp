@@ -127,7 +127,8 @@ TEST_CASE("width_linebreaks breaks every character below U+2200 as libunistring 
     if (any_linebreak(c, 80, 0, none.data()).has_value()) known.push_back(c);
     bool same = same_breaks(c + c) && same_breaks(c + " " + c);
     for (const std::string& r : others) {
-      for (const char* spaces : {"", " ", "  "}) same = same && same_breaks(r + spaces + c) && same_breaks(c + spaces + r);
+      for (const char* spaces : {"", " ", "  "})
+        same = same && same_breaks(r + spaces + c) && same_breaks(c + spaces + r);
       for (const std::string& q : others) same = same && same_breaks(r + c + q);
     }
     if (!same && ++differ <= 5) FAIL_CHECK("differs around U+" << std::hex << static_cast<unsigned>(cp));
