@@ -590,6 +590,9 @@ MergeReport run_merge(const Config& cfg, const MergeOptions& options) {
 
     std::vector<std::string> removals;
     std::vector<std::pair<std::string, std::string>> manifests, temps;
+    // A page per file and language: grown by doubling, the report held
+    // twice its size at the end of a run with many languages.
+    report.pages.reserve(report.pages.size() + langs.size() * files.size());
     for (std::size_t l = 0; l < langs.size(); ++l)
       finish_language(cfg, langs[l], files, targets, outputs[l], report, removals, manifests, temps);
     outputs.clear();
