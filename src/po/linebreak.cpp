@@ -14,7 +14,9 @@ namespace {
 // into, as libunistring applies them: characters of a class break alike
 // before and after any other. (Its SY, "/", breaks as IS does, and PO as PR.)
 // The first eleven are printable ASCII's; GL (no-break spaces), B2 (the em
-// dash) and IN (the ellipsis) come with the characters past ASCII.
+// dash) and IN (the ellipsis) come with the characters past ASCII. SP (the
+// space) and kUnknown (any character not broken here) are no rows of the
+// pair table: the space only marks that spaces came between two others.
 enum Class : std::uint8_t { CP, CL, IS, EX, QU, HY, BA, OP, NU, AL, PR, GL, B2, IN, kClasses, SP, kUnknown = 0xff };
 
 constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
@@ -50,11 +52,12 @@ constexpr std::array<bool, 256> kWordByte = [] {
 // Latin-1's signs and Vietnamese), Greek, Cyrillic, general punctuation,
 // currency signs, letterlike symbols, number forms and arrows. Read off
 // libunistring 1.0 (Unicode 14); linebreak_test holds every code point below
-// kTableEnd to it, so a character missing here is one that breaks otherwise
+// kTableEnd to it (and each one here to one column, as uc_width counts it),
+// so a character missing here is one that breaks otherwise
 // (combining marks, zero-width and format characters, the soft hyphen,
 // mandatory breaks, ...) and leaves the text to libunistring.
 constexpr char32_t kTableEnd = 0x2200;
-constexpr int kTableVersion = 0x010000;  // _libunistring_version of 1.0
+constexpr int kRulesVersion = 0x010000;  // _libunistring_version of 1.0
 
 struct Range {
   char32_t first, last;
@@ -75,7 +78,7 @@ constexpr Range kRanges[] = {
     {0x210A, 0x2115, AL}, {0x2116, 0x2116, PR}, {0x2117, 0x21FF, AL},
 };
 
-constexpr std::array<std::uint8_t, kTableEnd> kWideClass = [] {
+constexpr std::array<std::uint8_t, kTableEnd> kPastAsciiClass = [] {
   std::array<std::uint8_t, kTableEnd> c{};
   c.fill(kUnknown);
   for (const Range& r : kRanges)
@@ -115,17 +118,18 @@ constexpr auto kBreak = [] {
   return t;
 }();
 
-// The table past ASCII is libunistring 1.0's; another version may have
-// moved a character to another class, and then its own rules are asked.
-bool wide_table_holds() {
-  static const bool holds = _libunistring_version == kTableVersion;
+// The classes and kPairs are libunistring 1.0's. Later versions add rules
+// that look past the next character (LB15c, LB20a, LB25 in current gnulib)
+// and move characters between classes: with any other version loaded,
+// libunistring breaks all text itself.
+bool rules_hold() {
+  static const bool holds = _libunistring_version == kRulesVersion;
   return holds;
 }
 
 // The class of the character past ASCII that starts at s[i], and its length
 // in bytes; kUnknown when it is not in the table (or not UTF-8).
-std::uint8_t wide_class(std::string_view s, std::size_t i, std::size_t& length) {
-  if (!wide_table_holds()) return kUnknown;
+std::uint8_t past_ascii_class(std::string_view s, std::size_t i, std::size_t& length) {
   const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
   const unsigned b0 = byte(0), b1 = byte(1);
   if ((b1 & 0xc0) != 0x80) return kUnknown;
@@ -142,7 +146,7 @@ std::uint8_t wide_class(std::string_view s, std::size_t i, std::size_t& length) 
   } else {
     return kUnknown;
   }
-  return cp < kTableEnd ? kWideClass[cp] : std::uint8_t{kUnknown};
+  return cp < kTableEnd ? kPastAsciiClass[cp] : std::uint8_t{kUnknown};
 }
 
 // u8_possible_linebreaks, one character at a time: a break before a
@@ -153,14 +157,16 @@ class PossibleBreaks {
  public:
   explicit PossibleBreaks(std::string_view s) : s_(s) {}
 
-  // The character at i: whether the rules allow a break before it, and
-  // its length; false when it is not known here. When it is a letter or a
-  // digit, the letters and digits right after it come with it (`length`
-  // covers them): there is no break before any of them.
-  bool next(std::size_t i, bool& possible, std::size_t& length) {
+  // The character at i: whether the rules allow a break before it, its
+  // length in bytes and its columns (one); false when it is not known here.
+  // When it is a letter or a digit, the letters and digits right after it
+  // come with it (`length` and `columns` cover them): there is no break
+  // before any of them.
+  bool next(std::size_t i, bool& possible, std::size_t& length, int& columns) {
     const auto b = static_cast<unsigned char>(s_[i]);
     std::uint8_t cls;
     length = 1;
+    columns = 1;
     if (b < 0x80) {
       cls = kAsciiClass[b];
       if (cls == SP) {
@@ -169,7 +175,7 @@ class PossibleBreaks {
         return true;
       }
     } else {
-      cls = wide_class(s_, i, length);
+      cls = past_ascii_class(s_, i, length);
     }
     if (cls == kUnknown) return false;
     possible = (kBreak[last_][cls] >> spaces_) & 1;
@@ -180,6 +186,7 @@ class PossibleBreaks {
       while (j < s_.size() && kWordByte[static_cast<unsigned char>(s_[j])]) ++j;
       last_ = kAsciiClass[static_cast<unsigned char>(s_[j - 1])];
       length = j - i;
+      columns = static_cast<int>(length);
     }
     return true;
   }
@@ -204,13 +211,21 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
   // One pass: the rules' answer for each character is used as it is found.
   // Overrides only forbid breaks, so a character where the rules allow
   // none needs no look at its override.
+  if (!rules_hold()) {
+    libunistring_linebreaks(s, width, start_column, overrides, breaks);
+    return;
+  }
   std::fill(breaks, breaks + s.size(), static_cast<char>(UC_BREAK_PROHIBITED));
   PossibleBreaks rules(s);
   char* last_break = nullptr;  // the start of the current piece, if it may break
   int column = start_column, piece = 0;
   for (std::size_t i = 0, length; i < s.size(); i += length) {
     bool possible;
-    if (!rules.next(i, possible, length)) return libunistring_linebreaks(s, width, start_column, overrides, breaks);
+    int columns;
+    if (!rules.next(i, possible, length, columns)) {
+      libunistring_linebreaks(s, width, start_column, overrides, breaks);
+      return;
+    }
     if (possible && overrides[i] == UC_BREAK_UNDEFINED) {
       if (last_break && column + piece > width) {
         *last_break = UC_BREAK_POSSIBLE;
@@ -220,8 +235,7 @@ void width_linebreaks(std::string_view s, int width, int start_column, const cha
       column += piece;
       piece = 0;
     }
-    // Each character one column: a run of letters counts one per byte.
-    piece += kWordByte[static_cast<unsigned char>(s[i])] ? static_cast<int>(length) : 1;
+    piece += columns;
   }
   if (last_break && column + piece > width) *last_break = UC_BREAK_POSSIBLE;
 }
@@ -231,16 +245,18 @@ std::optional<bool> any_linebreak(std::string_view s, int width, int start_colum
   // last place it may) in text that does not. No character is wider in
   // columns than in bytes, so text that fits in bytes fits.
   if (start_column + static_cast<int>(s.size()) <= width) return false;
+  if (!rules_hold()) return std::nullopt;
   PossibleBreaks rules(s);
   bool may_break = false;
-  int columns = 0;
+  int total = 0;
   for (std::size_t i = 0, length; i < s.size(); i += length) {
     bool possible;
-    if (!rules.next(i, possible, length)) return std::nullopt;
+    int columns;
+    if (!rules.next(i, possible, length, columns)) return std::nullopt;
     may_break |= possible && overrides[i] == UC_BREAK_UNDEFINED;
-    columns += kWordByte[static_cast<unsigned char>(s[i])] ? static_cast<int>(length) : 1;
+    total += columns;
   }
-  return start_column + columns > width && may_break;
+  return start_column + total > width && may_break;
 }
 
 }  // namespace l10n

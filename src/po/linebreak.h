@@ -12,10 +12,12 @@ namespace l10n {
 // byte i so that lines fit in `width` columns (starting at `start_column`),
 // else UC_BREAK_PROHIBITED. overrides[i] is UC_BREAK_UNDEFINED, or
 // UC_BREAK_PROHIBITED where no break may go before byte i whatever the rules
-// say. Text made of printable ASCII and the common one-column characters past
-// it (accented letters, typographic quotes and dashes, ...: linebreak.cpp's
-// table, used with the libunistring version it was read off) is broken
-// here, by the same rules; anything else by libunistring.
+// say (nothing else: a break is only ever forbidden). When the libunistring
+// loaded is the version the rules here were read off (1.0), text made of
+// printable ASCII and the common one-column characters past it (accented
+// letters, typographic quotes and dashes, ...: linebreak.cpp's table) is
+// broken here, by the same rules; anything else, and everything with another
+// version, by libunistring.
 void width_linebreaks(std::string_view s, int width, int start_column, const char* overrides, char* breaks);
 
 // Whether width_linebreaks would put a break anywhere in `s`, when that is
