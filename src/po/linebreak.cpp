@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 
+#include "base/source_text.h"
+
 namespace l10n {
 
 namespace {
@@ -36,15 +38,6 @@ constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
   for (char ch = '0'; ch <= '9'; ++ch) c[static_cast<unsigned char>(ch)] = NU;
   c['$'] = c['%'] = c['+'] = c['\\'] = PR;
   return c;
-}();
-
-// Letters and digits: after one of them, no break goes before another
-// (AL and NU, 's' both ways in kPairs below), so a run of them is skipped.
-constexpr std::array<bool, 256> kWordByte = [] {
-  std::array<bool, 256> w{};
-  for (int c = 0; c < 256; ++c)
-    w[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return w;
 }();
 
 // Characters past ASCII that are one column wide and break as one of the
@@ -128,26 +121,27 @@ bool rules_hold() {
 }
 
 // The class of the character past ASCII that starts at s[i], and its length
-// in bytes; kUnknown when it is not in the table (or not UTF-8).
+// in bytes; kUnknown when it is not in the table (or not UTF-8 in its
+// shortest form: the table's characters take two bytes below U+0800, three
+// from there on).
 std::uint8_t past_ascii_class(std::string_view s, std::size_t i, std::size_t& length) {
-  const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-  const unsigned b0 = byte(0), b1 = byte(1);
-  if ((b1 & 0xc0) != 0x80) return kUnknown;
-  char32_t cp;
-  if (b0 >= 0xc2 && b0 <= 0xdf) {
-    cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
-    length = 2;
-  } else if (b0 >= 0xe0 && b0 <= 0xe2) {
-    const unsigned b2 = byte(2);
-    if ((b2 & 0xc0) != 0x80) return kUnknown;
-    cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
-    if (cp < 0x800) return kUnknown;  // overlong
-    length = 3;
-  } else {
-    return kUnknown;
-  }
-  return cp < kTableEnd ? kPastAsciiClass[cp] : std::uint8_t{kUnknown};
+  char32_t cp = 0;
+  length = decode_code_point(s, i, cp);
+  if (length != (cp < 0x800 ? 2u : 3u) || cp >= kTableEnd) return kUnknown;
+  return kPastAsciiClass[cp];
 }
+
+// The class of the character at s[i] (SP for a space), and its length.
+std::uint8_t class_at(std::string_view s, std::size_t i, std::size_t& length) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  length = 1;
+  return b < 0x80 ? kAsciiClass[b] : past_ascii_class(s, i, length);
+}
+
+// Letters, digits and most signs (AL, NU): no break goes between two of
+// them, so a run of them is taken whole.
+constexpr bool in_run(std::uint8_t cls) { return cls == AL || cls == NU; }
+static_assert(kPairs[AL][AL] == 's' && kPairs[AL][NU] == 's' && kPairs[NU][AL] == 's' && kPairs[NU][NU] == 's');
 
 // u8_possible_linebreaks, one character at a time: a break before a
 // character only after another that is not a space (none at the start of
@@ -159,35 +153,27 @@ class PossibleBreaks {
 
   // The character at i: whether the rules allow a break before it, its
   // length in bytes and its columns (one); false when it is not known here.
-  // When it is a letter or a digit, the letters and digits right after it
-  // come with it (`length` and `columns` cover them): there is no break
-  // before any of them.
+  // When it starts a run (in_run), the run comes with it (`length` and
+  // `columns` cover it): there is no break inside.
   bool next(std::size_t i, bool& possible, std::size_t& length, int& columns) {
-    const auto b = static_cast<unsigned char>(s_[i]);
-    std::uint8_t cls;
-    length = 1;
+    std::uint8_t cls = class_at(s_, i, length);
     columns = 1;
-    if (b < 0x80) {
-      cls = kAsciiClass[b];
-      if (cls == SP) {
-        spaces_ = 1;
-        possible = false;
-        return true;
-      }
-    } else {
-      cls = past_ascii_class(s_, i, length);
+    if (cls == SP) {
+      spaces_ = 1;
+      possible = false;
+      return true;
     }
     if (cls == kUnknown) return false;
     possible = (kBreak[last_][cls] >> spaces_) & 1;
-    last_ = cls;
     spaces_ = 0;
-    if (kWordByte[b]) {
-      std::size_t j = i + 1;
-      while (j < s_.size() && kWordByte[static_cast<unsigned char>(s_[j])]) ++j;
-      last_ = kAsciiClass[static_cast<unsigned char>(s_[j - 1])];
-      length = j - i;
-      columns = static_cast<int>(length);
+    for (std::size_t j = i + length, n; in_run(cls) && j < s_.size(); j += n) {
+      const std::uint8_t following = class_at(s_, j, n);
+      if (!in_run(following)) break;
+      cls = following;
+      length += n;
+      ++columns;
     }
+    last_ = cls;
     return true;
   }
 
