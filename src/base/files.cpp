@@ -107,9 +107,8 @@ FileBytes load_file(const std::string& fs_path, const std::string& display_path)
 
 FileReader::FileReader(const std::string& fs_path, std::string display_path)
     : display_path_(std::move(display_path)), fd_(::open(fs_path.c_str(), O_RDONLY | O_CLOEXEC)) {
-  if (fd_ < 0) throw Error(display_path_, 0, 0, format(tr("cannot read: %s"), system_error_text(errno).c_str()));
-  struct stat st;
-  if (::fstat(fd_, &st) == 0 && st.st_size > 0) size_ = static_cast<std::size_t>(st.st_size);
+  if (fd_ < 0) fail_read(display_path_, errno);
+  size_ = size_of(fd_);
 }
 
 FileReader::FileReader(FileReader&& other) noexcept
